@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyContextConfig } from 'fastify';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { usersRoutes } from './platform/auth/users.routes.js';
+import type { Deps } from './platform/deps.js';
+import { platformError } from './platform/errors.js';
+import { authHook } from './platform/http/auth-hook.js';
+import { errorHandler } from './platform/http/error-handler.js';
+import './platform/http/fastify-types.js';
+import { warehousesRoutes } from './modules/inventory/index.js';
+import { regionsRoutes } from './modules/leaders/index.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import { newId } from './platform/ids.js';
+import { eventsRoutes } from './platform/outbox/events.routes.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export interface AppOptions {
+  /** Login attempts per client address per minute before 429. */
+  loginPerMinute?: number;
+  /** Serve the built console from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** A route the API exposes and who may call it; the RBAC test walks this list. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: NonNullable<FastifyContextConfig['access']>;
+}
+
+/**
+ * Builds the HTTP application without listening, so tests drive it with inject() and main.ts adds
+ * the port. Every /api route must declare `config.access`; registering one without it throws here,
+ * at start-up, instead of shipping an unguarded route.
+ */
+export async function buildApp(deps: Deps, opts: AppOptions = {}) {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId('request');
+    },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    const isApi = url.startsWith('/api/') || url === '/healthz' || url === '/readyz';
+    const access = route.config?.access;
+    if (isApi && !access)
+      throw new Error(`route ${String(route.method)} ${url} declares no access (config.access)`);
+    if (access) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') routeTable.push({ method, url, access });
+      }
+    }
+  });
+
+  app.decorateRequest('auth', null);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'tuanflow API', description: 'tuanflow 社区团购 ERP — HTTP API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tf_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.addHook('preHandler', authHook(deps));
+
+  await app.register(healthRoutes, { deps });
+  await app.register(authRoutes, { deps, loginPerMinute: opts.loginPerMinute ?? 20 });
+  await app.register(usersRoutes, { deps });
+  await app.register(auditRoutes, { deps });
+  await app.register(eventsRoutes, { deps });
+  await app.register(regionsRoutes, { deps });
+  await app.register(warehousesRoutes, { deps });
+
+  const serveWeb = opts.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      maxAge: '1h',
+      setHeaders: (res, file) => {
+        // index.html must never be cached, or a new build would not reach browsers.
+        if (file.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/docs');
+    if (serveWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const err = platformError('route.not_found', { detail: `${req.method} ${req.url.split('?')[0]}` });
+    return reply.status(err.status).send(err.toBody(req.id));
+  });
+
+  await app.ready();
+  return Object.assign(app, { routeTable });
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,105 @@
+import { count, sql } from 'drizzle-orm';
+import { warehouses } from '../modules/inventory/index.js';
+import { regions } from '../modules/leaders/index.js';
+import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/index.js';
+import { createUserTx, hashPassword, ROLE_LABELS, type Role, users } from '../platform/auth/index.js';
+import type { Deps } from '../platform/deps.js';
+import { newId } from '../platform/ids.js';
+
+/** One demo account per role; printed by `npm start` so a person can log in at once. */
+export const DEMO_ACCOUNTS: { username: string; role: Role; password: string; displayName: string }[] = [
+  { username: 'admin', role: 'admin', password: 'admin12345', displayName: '系统管理员' },
+  { username: 'operator', role: 'operator', password: 'operator12345', displayName: '运营小王' },
+  { username: 'finance', role: 'finance', password: 'finance12345', displayName: '财务李姐' },
+  { username: 'warehouse', role: 'warehouse', password: 'warehouse12345', displayName: '仓管老张' },
+  { username: 'region', role: 'region_manager', password: 'region12345', displayName: '杭州区域经理' },
+  { username: 'leader', role: 'leader', password: 'leader12345', displayName: '西湖花园团长' },
+  { username: 'customer', role: 'customer', password: 'customer12345', displayName: '团员小陈' },
+];
+
+const SEED_LOCK = 7_464_021_003;
+
+/**
+ * Loads the demo company into an empty database: regions, a warehouse, one user per role. Runs in
+ * one transaction under an advisory lock, and only when there are no users, so it never touches a
+ * database someone is using.
+ */
+export async function seedDemo(deps: Deps): Promise<boolean> {
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+  return deps.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+    const [existing] = await tx.select({ n: count() }).from(users);
+    if ((existing?.n ?? 0) > 0) return false;
+    const now = deps.clock.now();
+    const zj = newId('region');
+    const hz = newId('region');
+    const sh = newId('region');
+    const regionRows = [
+      { id: zj, code: '330000', name: '浙江省', parentId: null, level: 'province' as const, sortOrder: 1 },
+      { id: hz, code: '330100', name: '杭州市', parentId: zj, level: 'city' as const, sortOrder: 1 },
+      {
+        id: newId('region'),
+        code: '330106',
+        name: '西湖区',
+        parentId: hz,
+        level: 'district' as const,
+        sortOrder: 1,
+      },
+      {
+        id: newId('region'),
+        code: '330110',
+        name: '余杭区',
+        parentId: hz,
+        level: 'district' as const,
+        sortOrder: 2,
+      },
+      { id: sh, code: '310000', name: '上海市', parentId: null, level: 'province' as const, sortOrder: 2 },
+      {
+        id: newId('region'),
+        code: '310115',
+        name: '浦东新区',
+        parentId: sh,
+        level: 'district' as const,
+        sortOrder: 1,
+      },
+    ].map((r) => ({ ...r, createdAt: now }));
+    await tx.insert(regions).values(regionRows);
+    await tx.insert(warehouses).values({
+      id: newId('warehouse'),
+      code: 'WH-HZ-01',
+      name: '杭州中心仓',
+      address: '浙江省杭州市余杭区仓前街道文一西路 1 号',
+      regionId: hz,
+      createdAt: now,
+    });
+    await recordAudit(tx, deps.clock, SYSTEM_ACTOR, {
+      action: 'demo.seed',
+      entityType: 'system',
+      after: { regions: regionRows.length, warehouses: 1, users: DEMO_ACCOUNTS.length },
+    });
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      await createUserTx(deps, tx, SYSTEM_ACTOR, {
+        username: a.username,
+        displayName: a.displayName,
+        roles: [a.role],
+        passwordHash: hashes[i] ?? '',
+      });
+    }
+    return true;
+  });
+}
+
+export function demoBanner(url: string): string {
+  const rows = DEMO_ACCOUNTS.map(
+    (a) => `  ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role} (${ROLE_LABELS[a.role].zh})`,
+  );
+  return [
+    '',
+    `tuanflow 团购ERP is ready: ${url}`,
+    `API docs (OpenAPI): ${url}/docs`,
+    '',
+    'Demo accounts 演示账号 (username / password / role):',
+    ...rows,
+    '',
+  ].join('\n');
+}

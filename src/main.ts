@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { demoBanner, seedDemo } from './demo/seed.js';
+import { bootPlatform } from './platform/boot.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { lockDataDir } from './platform/data-dir-lock.js';
+import { Jobs } from './platform/jobs/jobs.js';
+import { createLogger } from './platform/logger.js';
+import { buildWeb, webBuildIsStale } from './platform/web-build.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The composition root: config → database → services → HTTP server → jobs, and the reverse on exit. */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config);
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+
+  if (webBuildIsStale(ROOT)) {
+    log.info('building the console (web/ is newer than dist/web)');
+    buildWeb(ROOT);
+  }
+
+  const platform = await bootPlatform(config, log);
+  const { deps } = platform;
+  if (config.seedDemo && (await seedDemo(deps))) log.info('demo data loaded');
+
+  // Every event is at least written to the log by a subscriber, so the outbox shows deliveries.
+  for (const type of ['user.created', 'user.updated']) {
+    deps.bus.subscribe(type, 'event-log', async (event) =>
+      log.info({ event: event.type, id: event.id }, 'event delivered'),
+    );
+  }
+
+  const app = await buildApp(deps);
+  const jobs = new Jobs(deps, platform.databaseUrl, log);
+  await deps.bus.start();
+  await jobs.start();
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  process.stdout.write(demoBanner(url));
+  log.info({ ms: Math.round(performance.now() - startedAt) }, 'started');
+
+  // Ctrl-C reaches this process twice (from the terminal and relayed by npm / tsx), so only a
+  // signal more than two seconds after the first one means "stop waiting and exit now".
+  let stoppingSince = 0;
+  const stop = async (signal: string) => {
+    if (stoppingSince) {
+      if (Date.now() - stoppingSince < 2000) return;
+      log.warn('second signal: exiting now');
+      process.exit(1);
+    }
+    stoppingSince = Date.now();
+    log.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await jobs.stop();
+      await deps.bus.stop();
+      await platform.database.close();
+      await platform.embedded?.stop();
+      log.info('stopped cleanly');
+    } finally {
+      unlock();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});

@@ -1,0 +1,131 @@
+import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Db, Tx } from '../db/database.js';
+import { newId } from '../ids.js';
+import { auditLog } from './audit.tables.js';
+import { type AuditContent, auditHash, checkChain, GENESIS_HASH } from './audit-chain.js';
+
+/** Who did something and through which request: passed down from the route to every use-case. */
+export interface Actor {
+  actorId: string | null;
+  actorName: string | null;
+  requestId: string | null;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { actorId: null, actorName: 'system', requestId: null, ip: null };
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Serialises writers on the chain's tail; held only until the writing transaction ends. */
+const AUDIT_CHAIN_LOCK = 7_464_021_002;
+
+/**
+ * Appends one record to the hash chain inside the caller's transaction, so the record exists if and
+ * only if the change it describes was committed.
+ */
+export async function recordAudit(tx: Tx, clock: Clock, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const content: AuditContent = {
+    seq: (last?.seq ?? 0) + 1,
+    id: newId('audit'),
+    at: clock.now(),
+    actorId: actor.actorId,
+    actorName: actor.actorName,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    // Round-trip through JSON so the hash covers exactly what jsonb will store (no undefined, no Dates).
+    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
+    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+    requestId: actor.requestId,
+    ip: actor.ip,
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.insert(auditLog).values({ ...content, prevHash, hash: auditHash(prevHash, content) });
+}
+
+export interface AuditQuery {
+  actor?: string | undefined;
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAudit(db: Db, q: AuditQuery) {
+  const where: SQL[] = [];
+  if (q.actor) {
+    const actorMatch = or(
+      eq(auditLog.actorId, q.actor),
+      ilike(auditLog.actorName, `%${escapeLike(q.actor)}%`),
+    );
+    if (actorMatch) where.push(actorMatch);
+  }
+  if (q.action) where.push(ilike(auditLog.action, `%${escapeLike(q.action)}%`));
+  if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
+  if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
+  if (q.from) where.push(gte(auditLog.at, q.from));
+  if (q.to) where.push(lte(auditLog.at, q.to));
+  const cond = where.length ? and(...where) : undefined;
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(cond)
+      .orderBy(desc(auditLog.seq))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(auditLog).where(cond),
+  ]);
+  return { items: items.map((r) => ({ ...r, at: r.at.toISOString() })), total: total?.n ?? 0 };
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Walks the whole chain in pages of 1,000 and reports the first record whose link or hash is wrong. */
+export async function verifyAuditChain(
+  db: Db,
+): Promise<{ ok: boolean; checked: number; brokenAtSeq: number | null }> {
+  let prev = GENESIS_HASH;
+  let afterSeq = 0;
+  let checked = 0;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, afterSeq))
+      .orderBy(asc(auditLog.seq))
+      .limit(1000);
+    if (page.length === 0) return { ok: true, checked, brokenAtSeq: null };
+    // A gap in seq means a record was removed.
+    const expectedFirst = afterSeq + 1;
+    if (page[0] && page[0].seq !== expectedFirst) return { ok: false, checked, brokenAtSeq: expectedFirst };
+    const result = checkChain(prev, page);
+    if (!result.ok)
+      return {
+        ok: false,
+        checked: checked + page.findIndex((r) => r.seq === result.brokenAtSeq),
+        brokenAtSeq: result.brokenAtSeq,
+      };
+    checked += page.length;
+    prev = result.lastHash;
+    afterSeq = page[page.length - 1]?.seq ?? afterSeq;
+  }
+}

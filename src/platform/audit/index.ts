@@ -1,0 +1,11 @@
+export {
+  type Actor,
+  type AuditEntry,
+  escapeLike,
+  listAudit,
+  recordAudit,
+  SYSTEM_ACTOR,
+  verifyAuditChain,
+} from './audit.service.js';
+export { auditLog } from './audit.tables.js';
+export { auditHash, checkChain, GENESIS_HASH } from './audit-chain.js';

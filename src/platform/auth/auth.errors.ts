@@ -1,0 +1,24 @@
+import { defineErrors, errorFactory } from '../errors.js';
+
+export const usersErrors = defineErrors({
+  'users.not_found': { kind: 'not_found', en: 'User not found', zh: '用户不存在' },
+  'users.username_taken': { kind: 'conflict', en: 'This username is already taken', zh: '用户名已被占用' },
+  'users.invalid_role': { kind: 'validation', en: 'Unknown role', zh: '未知角色' },
+  'users.password_too_short': {
+    kind: 'validation',
+    en: 'The password must have at least 8 characters',
+    zh: '密码至少需要 8 个字符',
+  },
+  'users.cannot_disable_self': {
+    kind: 'unprocessable',
+    en: 'You cannot disable your own account or remove your own admin role',
+    zh: '不能停用自己的账号或移除自己的管理员角色',
+  },
+  'users.last_admin': {
+    kind: 'unprocessable',
+    en: 'At least one active admin must remain',
+    zh: '系统中必须至少保留一个启用的管理员',
+  },
+});
+
+export const usersError = errorFactory(usersErrors);

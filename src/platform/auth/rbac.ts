@@ -1,0 +1,72 @@
+/**
+ * Roles and permissions. Permissions are named constants; every route declares the one it needs (or
+ * that it is public, or only needs a login), and the role → permission table below is the single
+ * place that grants them. Later issues add permissions here as they add capabilities.
+ */
+export const ROLES = [
+  'admin',
+  'operator',
+  'finance',
+  'warehouse',
+  'region_manager',
+  'leader',
+  'customer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  usersRead: 'users.read',
+  usersWrite: 'users.write',
+  auditRead: 'audit.read',
+  eventsRead: 'events.read',
+  regionsRead: 'regions.read',
+  warehousesRead: 'warehouses.read',
+} as const;
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
+
+const P = PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ALL_PERMISSIONS,
+  operator: [P.eventsRead, P.regionsRead, P.warehousesRead],
+  finance: [P.regionsRead],
+  warehouse: [P.warehousesRead],
+  region_manager: [P.regionsRead],
+  leader: [],
+  customer: [],
+};
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  admin: { zh: '管理员', en: 'Admin' },
+  operator: { zh: '运营', en: 'Operator' },
+  finance: { zh: '财务', en: 'Finance' },
+  warehouse: { zh: '仓管', en: 'Warehouse' },
+  region_manager: { zh: '区域经理', en: 'Region manager' },
+  leader: { zh: '团长', en: 'Leader' },
+  customer: { zh: '用户', en: 'Customer' },
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function permissionsOf(roles: readonly string[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) {
+    if (isRole(role)) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  }
+  return [...set].sort();
+}
+
+/**
+ * What a route requires: `public` (no login), `authenticated` (any logged-in user, e.g. /auth/me),
+ * or one named permission.
+ */
+export type Access = { public: true } | { authenticated: true } | { permission: Permission };
+
+export function allows(roles: readonly string[], access: Access): boolean {
+  if ('public' in access) return true;
+  if ('authenticated' in access) return true;
+  return permissionsOf(roles).includes(access.permission);
+}

@@ -1,0 +1,179 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { type Actor, recordAudit } from '../audit/index.js';
+import type { Clock } from '../clock.js';
+import type { Db, Tx } from '../db/database.js';
+import type { Deps } from '../deps.js';
+import { type DomainError, platformError } from '../errors.js';
+import { newId } from '../ids.js';
+import { sessions, users } from './auth.tables.js';
+import { dummyHash, verifyPassword } from './password.js';
+import { type PublicUser, publicUser } from './users.service.js';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: PublicUser;
+}
+
+/**
+ * Checks a password and opens a session. Failed attempts are counted on the user row; after
+ * `loginMaxFailures` in a row the account is locked for `loginLockMinutes`. The failure is committed
+ * before the error is thrown, so the count survives.
+ */
+export async function login(
+  deps: Deps,
+  actor: Actor,
+  input: { username: string; password: string; userAgent: string | null },
+): Promise<LoginResult> {
+  const username = input.username.trim().toLowerCase();
+  const { config, clock } = deps;
+  const outcome = await deps.db.transaction(async (tx): Promise<LoginResult | DomainError> => {
+    const now = clock.now();
+    const [user] = await tx.select().from(users).where(eq(users.username, username)).for('update');
+    if (!user) {
+      await verifyPassword(input.password, await dummyHash());
+      await recordAudit(tx, clock, actor, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        after: { username, reason: 'unknown_user' },
+      });
+      return platformError('auth.invalid_credentials');
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      return platformError('auth.account_locked', { detail: `until ${user.lockedUntil.toISOString()}` });
+    }
+    if (!(await verifyPassword(input.password, user.passwordHash))) {
+      const failures = user.failedLogins + 1;
+      const lock = failures >= config.loginMaxFailures;
+      const lockedUntil = lock ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
+      await tx
+        .update(users)
+        .set({ failedLogins: lock ? 0 : failures, lockedUntil })
+        .where(eq(users.id, user.id));
+      await recordAudit(tx, clock, actor, {
+        action: lock ? 'auth.account_locked' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { username, failures, lockedUntil: lockedUntil?.toISOString() ?? null },
+      });
+      return lock
+        ? platformError('auth.account_locked', { detail: `until ${lockedUntil?.toISOString()}` })
+        : platformError('auth.invalid_credentials');
+    }
+    if (user.status !== 'active') return platformError('auth.account_disabled');
+
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3_600_000);
+    const sessionId = newId('session');
+    await tx.insert(sessions).values({
+      id: sessionId,
+      tokenHash: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      idleExpiresAt: new Date(now.getTime() + config.sessionIdleMinutes * 60_000),
+      expiresAt,
+      ip: actor.ip,
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+    });
+    const [fresh] = await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id))
+      .returning();
+    const loggedIn = { ...actor, actorId: user.id, actorName: user.username };
+    await recordAudit(tx, clock, loggedIn, {
+      action: 'auth.login',
+      entityType: 'session',
+      entityId: sessionId,
+      after: { userId: user.id },
+    });
+    return { token, csrfToken, expiresAt, user: publicUser(fresh ?? user) };
+  });
+  if (outcome instanceof Error) throw outcome;
+  return outcome;
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  csrfToken: string;
+  user: PublicUser;
+}
+
+/** How stale `last_seen_at` may get before a request slides the idle expiry forward (saves a write per request). */
+const TOUCH_AFTER_MS = 60_000;
+
+/** Resolves a cookie token to its live session and user, or throws the 401 that says why not. */
+export async function resolveSession(deps: Deps, token: string): Promise<SessionInfo> {
+  const now = deps.clock.now();
+  const [row] = await deps.db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)));
+  if (!row) throw platformError('auth.unauthenticated');
+  if (row.s.expiresAt <= now || row.s.idleExpiresAt <= now) throw platformError('auth.session_expired');
+  if (row.u.status !== 'active') throw platformError('auth.account_disabled');
+  if (now.getTime() - row.s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    const idle = new Date(
+      Math.min(now.getTime() + deps.config.sessionIdleMinutes * 60_000, row.s.expiresAt.getTime()),
+    );
+    await deps.db
+      .update(sessions)
+      .set({ lastSeenAt: now, idleExpiresAt: idle })
+      .where(eq(sessions.id, row.s.id));
+  }
+  return { sessionId: row.s.id, csrfToken: row.s.csrfToken, user: publicUser(row.u) };
+}
+
+export async function logout(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(sessions)
+      .set({ revokedAt: deps.clock.now() })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'auth.logout',
+      entityType: 'session',
+      entityId: sessionId,
+    });
+  });
+}
+
+export async function revokeUserSessions(tx: Tx, clock: Clock, userId: string): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ revokedAt: clock.now() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/**
+ * Deletes sessions that can never be used again: past their absolute or idle expiry, or revoked,
+ * for more than a day (the day keeps recent ones visible when investigating a complaint).
+ */
+export async function purgeExpiredSessions(db: Db, clock: Clock): Promise<number> {
+  const cutoff = new Date(clock.now().getTime() - 24 * 3_600_000);
+  const deleted = await db
+    .delete(sessions)
+    .where(
+      or(lt(sessions.expiresAt, cutoff), lt(sessions.idleExpiresAt, cutoff), lt(sessions.revokedAt, cutoff)),
+    )
+    .returning({ id: sessions.id });
+  return deleted.length;
+}
+
+/** Used by `/readyz`-style checks and tests: how many sessions are live right now. */
+export async function countLiveSessions(db: Db, clock: Clock, userId: string): Promise<number> {
+  const r = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM sessions WHERE user_id = ${userId} AND revoked_at IS NULL AND expires_at > ${clock.now()} AND idle_expires_at > ${clock.now()}`,
+  );
+  return r.rows[0]?.n ?? 0;
+}

