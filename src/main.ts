@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const log = createLogger(config);
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
 
-  if (webBuildIsStale(ROOT)) {
+  if (config.webBuild === 'auto' && webBuildIsStale(ROOT)) {
     log.info('building the console (web/ is newer than dist/web)');
     buildWeb(ROOT);
   }

@@ -20,6 +20,8 @@ export interface Config {
   /** Mark the session cookie Secure; on by default only when served behind HTTPS. */
   cookieSecure: boolean;
   seedDemo: boolean;
+  /** `auto` builds the console at start when web/ is newer than dist/web; `skip` never does. */
+  webBuild: 'auto' | 'skip';
   bodyLimitBytes: number;
 }
 
@@ -79,6 +81,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
+  const webBuild = (env.WEB_BUILD?.trim() || 'auto') as Config['webBuild'];
+  if (webBuild !== 'auto' && webBuild !== 'skip') {
+    throw new ConfigError('WEB_BUILD', `must be auto or skip, got "${env.WEB_BUILD}"`);
+  }
   const dataDir = path.resolve(cwd, env.DATA_DIR?.trim() || './data');
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
@@ -94,6 +100,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     seedDemo: bool(env, 'SEED_DEMO', true),
+    webBuild,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
   };
 }

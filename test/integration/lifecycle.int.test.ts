@@ -1,0 +1,142 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/global-setup.js';
+
+/**
+ * The whole process as `npm start` runs it: `node --import tsx src/main.ts` with its own embedded PostgreSQL in a
+ * temporary data directory. Start, stop with SIGINT, start again with the data kept, `kill -9`, start
+ * again. Waiting on the process is unavoidable here; each wait polls /readyz with a deadline.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let port: number;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'tuanflow-life-'));
+  port = await freePort();
+  env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    WEB_BUILD: 'skip',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+  };
+});
+
+afterAll(async () => {
+  // Stop a PostgreSQL that a killed test may have left behind, then remove the folder.
+  const pidFile = path.join(dataDir, 'pg/postmaster.pid');
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pid > 0) process.kill(pid, 'SIGINT');
+  } catch {
+    // No server running: nothing to stop.
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function start(): { child: ChildProcess; output: () => string } {
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  return { child, output: () => out };
+}
+
+async function waitReady(proc: { child: ChildProcess; output: () => string }, deadlineMs = 60_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    if (proc.child.exitCode !== null) throw new Error(`exited early (${proc.child.exitCode}):\n${proc.output()}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not ready within ${deadlineMs} ms:\n${proc.output()}`);
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+async function login(username: string, password: string): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+}
+
+describe('process lifecycle', () => {
+  it('starts on an empty data dir, prints the demo accounts, and stops cleanly on SIGINT', async () => {
+    const p = start();
+    await waitReady(p, 120_000);
+    expect(p.output()).toContain('Demo accounts');
+    expect(p.output()).toMatch(/admin\s+admin12345/);
+    expect((await login('admin', 'admin12345')).status).toBe(200);
+    p.child.kill('SIGINT');
+    expect(await exited(p.child)).toBe(0);
+    expect(() => readFileSync(path.join(dataDir, 'pg/postmaster.pid'))).toThrow();
+  });
+
+  it('starts again with the data kept', async () => {
+    const p = start();
+    await waitReady(p);
+    const res = await login('admin', 'admin12345');
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const users = await fetch(`http://127.0.0.1:${port}/api/users`, { headers: { cookie } });
+    expect(((await users.json()) as { total: number }).total).toBe(7);
+    p.child.kill('SIGINT');
+    expect(await exited(p.child)).toBe(0);
+  });
+
+  it('recovers after kill -9 (PostgreSQL left running, stale lock file)', async () => {
+    const first = start();
+    await waitReady(first);
+    first.child.kill('SIGKILL');
+    await exited(first.child);
+    const second = start();
+    await waitReady(second);
+    expect((await login('admin', 'admin12345')).status).toBe(200);
+    second.child.kill('SIGINT');
+    expect(await exited(second.child)).toBe(0);
+  });
+
+  it('recovers from a stale postmaster.pid naming a dead process', async () => {
+    writeFileSync(path.join(dataDir, 'pg/postmaster.pid'), `999999\n${dataDir}/pg\n0\n${env.EMBEDDED_PG_PORT}\n`);
+    const p = start();
+    await waitReady(p);
+    p.child.kill('SIGINT');
+    expect(await exited(p.child)).toBe(0);
+  });
+
+  it('refuses to start with a bad setting and names the variable', async () => {
+    const bad = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    bad.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    expect(await exited(bad)).toBe(1);
+    expect(err).toContain('PORT');
+  });
+});
