@@ -19,12 +19,26 @@ export interface AuditContent {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function auditHash(prevHash: string, content: AuditContent): string {
-  return createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson({ ...content, at: content.at.toISOString() }))
-    .digest('hex');
+/**
+ * Hashes exactly the content fields, picked one by one: callers pass whole table rows, which also
+ * carry `prevHash` and `hash`, and those must not feed into the hash they are checked against.
+ */
+export function auditHash(prevHash: string, c: AuditContent): string {
+  const content: Record<keyof AuditContent, unknown> = {
+    seq: c.seq,
+    id: c.id,
+    at: c.at.toISOString(),
+    actorId: c.actorId,
+    actorName: c.actorName,
+    action: c.action,
+    entityType: c.entityType,
+    entityId: c.entityId,
+    before: c.before,
+    after: c.after,
+    requestId: c.requestId,
+    ip: c.ip,
+  };
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
 export interface ChainCheck {

@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../src/app.js';
+import { listAudit } from '../../src/platform/audit/index.js';
+import { systemClock } from '../../src/platform/clock.js';
+import { browserAvailable, launchChromium } from '../helpers/browser.js';
+import { makeUser } from '../helpers/test-app.js';
+import { createTestDb, type TestDb } from '../helpers/test-db.js';
+
+/**
+ * A person in a real browser against the real server and the built console: log in as admin, see the
+ * admin navigation, create a user with a role, log in as that user and see only what the role may
+ * see, and find the audit record of the creation.
+ */
+let tdb: TestDb;
+let app: App;
+let browser: Browser;
+let base: string;
+let admin: { username: string; password: string };
+
+beforeAll(async () => {
+  if (!browserAvailable) return;
+  tdb = await createTestDb();
+  admin = await makeUser(tdb, ['admin']);
+  // The browser runs in real time, so the server it talks to reads the system clock.
+  app = await buildApp({ ...tdb.deps, clock: systemClock }, { serveWeb: true, loginPerMinute: 1000 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const addr = app.server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await tdb?.close();
+});
+
+async function login(page: Page, username: string, password: string) {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('welcome-card').waitFor();
+}
+
+describe.skipIf(!browserAvailable)('console in Chromium', () => {
+  it('sends a visitor who is not logged in to the login page and shows a wrong password', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/users`);
+    await page.waitForURL('**/login');
+    await page.getByTestId('login-username').fill(admin.username);
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
+    await page.close();
+  });
+
+  it('admin creates a user; the user sees only their role’s pages; the audit log has the record', async () => {
+    const page = await browser.newPage();
+    await login(page, admin.username, admin.password);
+    for (const key of ['users', 'audit', 'events'])
+      expect(await page.getByTestId(`nav-${key}`).isVisible()).toBe(true);
+
+    await page.getByTestId('nav-users').click();
+    await page.waitForURL('**/users');
+    await page.getByTestId('create-user').click();
+    await page.getByTestId('user-form-username').fill('xiaowang');
+    await page.getByTestId('user-form-displayName').fill('仓管小王');
+    await page.getByTestId('user-form-password').fill('warehouse-pass-1');
+    await page.getByTestId('user-form-roles').click();
+    await page.locator('.ant-select-dropdown').getByText('仓管', { exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('user-form-submit').click();
+    await page.getByTestId('users-table').getByText('xiaowang').waitFor();
+
+    const created = await listAudit(tdb.deps.db, { action: 'user.create', page: 1, pageSize: 10 });
+    const record = created.items.find(
+      (r) => (r.after as { username?: string } | null)?.username === 'xiaowang',
+    );
+    expect(record?.actorName).toBe(admin.username);
+
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-table').getByText('user.create').first().waitFor();
+    await page.getByTestId('audit-verify').click();
+    await expect.poll(() => page.getByTestId('audit-verify-result').innerText()).toMatch(/完整|intact/i);
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+
+    await login(page, 'xiaowang', 'warehouse-pass-1');
+    expect(await page.getByTestId('nav-users').count()).toBe(0);
+    expect(await page.getByTestId('nav-audit').count()).toBe(0);
+    await page.goto(`${base}/users`);
+    await page.getByText('无权访问').waitFor();
+    const api = await page.evaluate(async () => (await fetch('/api/users')).status);
+    expect(api).toBe(403);
+    await page.close();
+  });
+
+  it('switches the console to English and remembers it', async () => {
+    const page = await browser.newPage();
+    await login(page, admin.username, admin.password);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('nav-users').innerText()).toMatch(/Users/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-users').innerText()).toMatch(/Users/);
+    await page.close();
+  });
+});

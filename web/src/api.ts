@@ -1,0 +1,124 @@
+/**
+ * The one way the console talks to the server: same-origin fetch with the session cookie, JSON in and
+ * out, the CSRF token on every state-changing request, and every failure turned into an `ApiError`.
+ */
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  messageZh: string;
+  field?: string;
+  requestId?: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly messageZh: string;
+  readonly field: string | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(status: number, body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code;
+    this.messageZh = body.messageZh;
+    this.field = body.field;
+    this.requestId = body.requestId;
+  }
+}
+
+type QueryValue = string | number | undefined | null;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /**
+   * Set for the calls whose 401 is an expected answer (the login attempt and the session probe), so
+   * that they do not trigger the global "send the user to the login page" reaction.
+   */
+  allowUnauthenticated?: boolean;
+}
+
+// The server issues a CSRF token per session; it is kept in memory only, because it comes back with
+// every /api/auth/me, which the console calls on every page load.
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registers what to do when any request finds the session gone (the auth provider sends the user to /login). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+function buildUrl(path: string, query: Record<string, QueryValue> | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    // Empty filters are left out so the server applies no condition rather than matching "".
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+function isErrorBody(value: unknown): value is { error: ApiErrorBody } {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error: unknown = value.error;
+  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const payload: unknown = await response.json().catch(() => null);
+  if (isErrorBody(payload)) {
+    const { error } = payload;
+    return new ApiError(response.status, { ...error, messageZh: error.messageZh ?? error.message });
+  }
+  // A proxy or a crashed server may answer without the JSON error envelope.
+  return new ApiError(response.status, {
+    code: `http.${response.status}`,
+    message: `The server answered ${response.status} ${response.statusText}`.trim(),
+    messageZh: `服务器返回错误 ${response.status}`,
+  });
+}
+
+export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, {
+      code: 'network.unreachable',
+      message: 'Cannot reach the server; check the network and try again',
+      messageZh: '无法连接服务器，请检查网络后重试',
+    });
+  }
+
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401 && !options.allowUnauthenticated) onUnauthorized?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Record<string, QueryValue>) => apiRequest<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+};

@@ -1,0 +1,153 @@
+/**
+ * The console's words, Chinese first and English second. Every key carries both languages so that a
+ * missing translation is a type error rather than a blank label.
+ */
+export type Lang = 'zh' | 'en';
+
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+interface Entry {
+  zh: string;
+  en: string;
+}
+
+export const messages = {
+  'app.name': { zh: 'tuanflow 团购ERP', en: 'tuanflow 团购ERP' },
+  'app.lang.zh': { zh: '中文', en: '中文' },
+  'app.lang.en': { zh: 'English', en: 'English' },
+  'app.loading': { zh: '加载中…', en: 'Loading…' },
+  'app.sessionExpired': { zh: '登录已失效，请重新登录', en: 'Your session has ended; please log in again' },
+  'app.unexpectedError': { zh: '发生未知错误', en: 'Something went wrong' },
+
+  'login.title': { zh: '登录', en: 'Log in' },
+  'login.username': { zh: '用户名', en: 'Username' },
+  'login.password': { zh: '密码', en: 'Password' },
+  'login.submit': { zh: '登录', en: 'Log in' },
+  'login.usernameRequired': { zh: '请输入用户名', en: 'Enter your username' },
+  'login.passwordRequired': { zh: '请输入密码', en: 'Enter your password' },
+
+  'header.logout': { zh: '退出登录', en: 'Log out' },
+  'header.language': { zh: '语言', en: 'Language' },
+
+  'nav.dashboard': { zh: '工作台', en: 'Dashboard' },
+  'nav.users': { zh: '用户管理', en: 'Users' },
+  'nav.audit': { zh: '审计日志', en: 'Audit log' },
+  'nav.events': { zh: '事件', en: 'Outbox events' },
+
+  'forbidden.title': { zh: '无权访问', en: 'Access denied' },
+  'forbidden.subtitle': {
+    zh: '您没有访问此页面的权限，如需开通请联系管理员。',
+    en: 'You do not have permission to view this page. Ask an administrator if you need it.',
+  },
+  'notFound.title': { zh: '页面不存在', en: 'Page not found' },
+  'common.backHome': { zh: '返回工作台', en: 'Back to dashboard' },
+  'common.search': { zh: '查询', en: 'Search' },
+  'common.reset': { zh: '重置', en: 'Reset' },
+  'common.retry': { zh: '重试', en: 'Retry' },
+  'common.refresh': { zh: '刷新', en: 'Refresh' },
+  'common.cancel': { zh: '取消', en: 'Cancel' },
+  'common.ok': { zh: '确定', en: 'OK' },
+  'common.save': { zh: '保存', en: 'Save' },
+  'common.actions': { zh: '操作', en: 'Actions' },
+  'common.total': { zh: '共 {total} 条', en: '{total} in total' },
+  'common.saved': { zh: '已保存', en: 'Saved' },
+  'common.none': { zh: '无', en: 'None' },
+
+  'dashboard.welcome': { zh: '欢迎，{name}', en: 'Welcome, {name}' },
+  'dashboard.roles': { zh: '角色', en: 'Roles' },
+  'dashboard.permissions': { zh: '权限', en: 'Permissions' },
+
+  'users.searchPlaceholder': { zh: '搜索用户名或姓名', en: 'Search username or name' },
+  'users.create': { zh: '新建用户', en: 'Create user' },
+  'users.edit': { zh: '编辑用户', en: 'Edit user' },
+  'users.username': { zh: '用户名', en: 'Username' },
+  'users.displayName': { zh: '姓名', en: 'Display name' },
+  'users.password': { zh: '密码', en: 'Password' },
+  'users.newPassword': { zh: '新密码', en: 'New password' },
+  'users.roles': { zh: '角色', en: 'Roles' },
+  'users.status': { zh: '状态', en: 'Status' },
+  'users.lastLogin': { zh: '最后登录', en: 'Last login' },
+  'users.createdAt': { zh: '创建时间', en: 'Created' },
+  'users.status.active': { zh: '正常', en: 'Active' },
+  'users.status.disabled': { zh: '已停用', en: 'Disabled' },
+  'users.disable': { zh: '停用', en: 'Disable' },
+  'users.enable': { zh: '启用', en: 'Enable' },
+  'users.disableConfirm': {
+    zh: '确定停用用户 {name}？停用后该用户无法登录。',
+    en: 'Disable {name}? They will not be able to log in.',
+  },
+  'users.enableConfirm': { zh: '确定启用用户 {name}？', en: 'Enable {name}?' },
+  'users.resetPassword': { zh: '重置密码', en: 'Reset password' },
+  'users.resetPasswordTitle': { zh: '重置 {name} 的密码', en: 'Reset the password of {name}' },
+  'users.passwordReset': { zh: '密码已重置', en: 'Password reset' },
+  'users.created': { zh: '用户已创建', en: 'User created' },
+  'users.usernameRequired': { zh: '请输入用户名', en: 'Enter a username' },
+  'users.usernameRule': {
+    zh: '3-32 位字母、数字或 _ . -',
+    en: '3-32 letters, digits, _ . or -',
+  },
+  'users.displayNameRequired': { zh: '请输入姓名', en: 'Enter a display name' },
+  'users.passwordRule': { zh: '密码至少 8 位', en: 'At least 8 characters' },
+  'users.rolesRequired': { zh: '请至少选择一个角色', en: 'Choose at least one role' },
+  'users.neverLoggedIn': { zh: '从未登录', en: 'Never' },
+
+  'audit.at': { zh: '时间', en: 'Time' },
+  'audit.actor': { zh: '操作人', en: 'Actor' },
+  'audit.action': { zh: '操作', en: 'Action' },
+  'audit.entityType': { zh: '对象类型', en: 'Entity type' },
+  'audit.entityId': { zh: '对象 ID', en: 'Entity ID' },
+  'audit.requestId': { zh: '请求 ID', en: 'Request ID' },
+  'audit.ip': { zh: 'IP', en: 'IP' },
+  'audit.dateRange': { zh: '时间范围', en: 'Date range' },
+  'audit.actorPlaceholder': { zh: '用户名或用户 ID', en: 'Username or user ID' },
+  'audit.before': { zh: '变更前', en: 'Before' },
+  'audit.after': { zh: '变更后', en: 'After' },
+  'audit.system': { zh: '系统', en: 'System' },
+  'audit.verify': { zh: '校验哈希链', en: 'Verify chain' },
+  'audit.verifyOk': {
+    zh: '哈希链完整，已校验 {checked} 条记录',
+    en: 'The chain is intact; {checked} records checked',
+  },
+  'audit.verifyBroken': {
+    zh: '哈希链在第 {seq} 条记录处断裂（已校验 {checked} 条）',
+    en: 'The chain breaks at record #{seq} ({checked} records checked)',
+  },
+
+  'events.type': { zh: '事件类型', en: 'Type' },
+  'events.aggregate': { zh: '聚合', en: 'Aggregate' },
+  'events.createdAt': { zh: '创建时间', en: 'Created' },
+  'events.deliveries': { zh: '投递', en: 'Deliveries' },
+  'events.subscriber': { zh: '订阅者', en: 'Subscriber' },
+  'events.status': { zh: '投递状态', en: 'Delivery status' },
+  'events.attempts': { zh: '尝试 {count} 次', en: '{count} attempts' },
+  'events.attemptsTitle': { zh: '尝试次数', en: 'Attempts' },
+  'events.status.all': { zh: '全部状态', en: 'All statuses' },
+  'events.nextAttempt': { zh: '下次重试', en: 'Next attempt' },
+  'events.lastError': { zh: '最近错误', en: 'Last error' },
+  'events.deliveredAt': { zh: '投递时间', en: 'Delivered' },
+  'events.payload': { zh: '事件内容', en: 'Payload' },
+  'events.noDeliveries': { zh: '无订阅者', en: 'No subscribers' },
+  'events.status.pending': { zh: '待投递', en: 'Pending' },
+  'events.status.delivered': { zh: '已投递', en: 'Delivered' },
+  'events.status.dead': { zh: '投递失败', en: 'Dead' },
+} as const satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof messages;
+
+export type MessageVars = Record<string, string | number>;
+
+/** Looks a key up and fills `{name}` placeholders; unknown placeholders are left visible to be noticed. */
+export function translate(lang: Lang, key: MessageKey, vars?: MessageVars): string {
+  const text: string = messages[key][lang];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'zh' || value === 'en';
+}
+
+/** Picks the server's message in the reader's language; the server always sends both. */
+export function localizedMessage(lang: Lang, error: { message: string; messageZh: string }): string {
+  return lang === 'zh' ? error.messageZh : error.message;
+}

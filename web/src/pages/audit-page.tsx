@@ -1,0 +1,166 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Table, type TableProps, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { AuditRecord } from '../api-types';
+import { type AuditFilters, type AuditListParams, useAuditList, useVerifyAuditChain } from '../audit-api';
+import { JsonSideBySide } from '../components/json-view';
+import { QueryError } from '../components/query-error';
+import { formatDateTime } from '../format';
+import { useLocale } from '../locale-context';
+
+interface FilterValues {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const NO_FILTERS: AuditFilters = { actor: '', action: '', entityType: '', from: '', to: '' };
+
+function toFilters(values: FilterValues): AuditFilters {
+  const [from, to] = values.range ?? [null, null];
+  return {
+    actor: values.actor?.trim() ?? '',
+    action: values.action?.trim() ?? '',
+    entityType: values.entityType?.trim() ?? '',
+    from: from ? from.toISOString() : '',
+    to: to ? to.toISOString() : '',
+  };
+}
+
+export function AuditPage() {
+  const { t } = useLocale();
+  const [form] = Form.useForm<FilterValues>();
+  const [params, setParams] = useState<AuditListParams>({ ...NO_FILTERS, page: 1, pageSize: 20 });
+  const list = useAuditList(params);
+  const verify = useVerifyAuditChain();
+
+  const columns: TableProps<AuditRecord>['columns'] = [
+    // The time stays in view while the long ids scroll sideways; a fixed column also makes antd keep
+    // the expanded before/after panes at the visible width.
+    { title: t('audit.at'), key: 'at', fixed: 'left', render: (_, record) => formatDateTime(record.at) },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_, record) =>
+        record.actorName ??
+        record.actorId ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    { title: t('audit.action'), dataIndex: 'action', key: 'action' },
+    { title: t('audit.entityType'), dataIndex: 'entityType', key: 'entityType' },
+    {
+      title: t('audit.entityId'),
+      key: 'entityId',
+      render: (_, record) =>
+        record.entityId ? <Typography.Text copyable>{record.entityId}</Typography.Text> : '—',
+    },
+    { title: t('audit.requestId'), key: 'requestId', render: (_, record) => record.requestId ?? '—' },
+    { title: t('audit.ip'), key: 'ip', render: (_, record) => record.ip ?? '—' },
+  ];
+
+  const verifyResult = verify.data;
+
+  return (
+    <Card
+      title={t('nav.audit')}
+      extra={
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          loading={verify.isPending}
+          onClick={() => verify.mutate()}
+          data-testid="audit-verify"
+        >
+          {t('audit.verify')}
+        </Button>
+      }
+    >
+      {verifyResult && (
+        <Alert
+          data-testid="audit-verify-result"
+          type={verifyResult.ok ? 'success' : 'error'}
+          showIcon
+          closable={{ onClose: () => verify.reset() }}
+          style={{ marginBottom: 16 }}
+          title={
+            verifyResult.ok
+              ? t('audit.verifyOk', { checked: verifyResult.checked })
+              : t('audit.verifyBroken', {
+                  seq: verifyResult.brokenAtSeq ?? '?',
+                  checked: verifyResult.checked,
+                })
+          }
+        />
+      )}
+      <QueryError error={verify.error} />
+      <Form<FilterValues>
+        form={form}
+        layout="inline"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        onFinish={(values) => setParams((current) => ({ ...current, ...toFilters(values), page: 1 }))}
+      >
+        <Form.Item name="actor" label={t('audit.actor')}>
+          <Input allowClear placeholder={t('audit.actorPlaceholder')} data-testid="audit-filter-actor" />
+        </Form.Item>
+        <Form.Item name="action" label={t('audit.action')}>
+          <Input allowClear placeholder="user.create" data-testid="audit-filter-action" />
+        </Form.Item>
+        <Form.Item name="entityType" label={t('audit.entityType')}>
+          <Input allowClear placeholder="user" data-testid="audit-filter-entity-type" />
+        </Form.Item>
+        <Form.Item name="range" label={t('audit.dateRange')}>
+          <DatePicker.RangePicker showTime allowEmpty={[true, true]} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="audit-search">
+            {t('common.search')}
+          </Button>
+        </Form.Item>
+        <Form.Item>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              setParams((current) => ({ ...current, ...NO_FILTERS, page: 1 }));
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Form.Item>
+      </Form>
+      <QueryError error={list.error} />
+      <Table<AuditRecord>
+        rowKey="seq"
+        data-testid="audit-table"
+        scroll={{ x: 'max-content' }}
+        style={{ whiteSpace: 'nowrap' }}
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        expandable={{
+          expandedRowRender: (record) => (
+            <JsonSideBySide
+              left={record.before}
+              right={record.after}
+              leftTitle={t('audit.before')}
+              rightTitle={t('audit.after')}
+            />
+          ),
+        }}
+        pagination={{
+          current: params.page,
+          pageSize: params.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        onChange={(pagination) =>
+          setParams((current) => ({
+            ...current,
+            page: pagination.current ?? 1,
+            pageSize: pagination.pageSize ?? current.pageSize,
+          }))
+        }
+      />
+    </Card>
+  );
+}
