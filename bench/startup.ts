@@ -23,7 +23,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function timeToReady(env: NodeJS.ProcessEnv, port: number): Promise<{ seconds: number; child: ChildProcess }> {
+async function timeToReady(
+  env: NodeJS.ProcessEnv,
+  port: number,
+): Promise<{ seconds: number; child: ChildProcess }> {
   const t0 = performance.now();
   const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: 'ignore' });
   for (;;) {
@@ -50,7 +53,9 @@ async function killNode(port: number): Promise<void> {
   const { execSync } = await import('node:child_process');
   const pids = execSync(`pgrep -f "src/main.ts" || true`).toString().trim().split('\n').filter(Boolean);
   for (const pid of pids) {
-    const env = execSync(`cat /proc/${pid}/environ 2>/dev/null | tr '\\0' '\\n' | grep '^PORT=' || true`).toString();
+    const env = execSync(
+      `cat /proc/${pid}/environ 2>/dev/null | tr '\\0' '\\n' | grep '^PORT=' || true`,
+    ).toString();
     if (env.trim() === `PORT=${port}`) process.kill(Number(pid), 'SIGKILL');
   }
 }
@@ -62,7 +67,14 @@ async function main() {
   if (webBuildIsStale(ROOT)) buildWeb(ROOT);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tuanflow-bench-'));
   const port = await freePort();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+  };
   try {
     const cold = await timeToReady(env, port);
     await stop(cold.child, 'SIGINT');
@@ -84,7 +96,11 @@ async function main() {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
       emptyDataDirSeconds: round(cold.seconds),
-      existingDataDirSeconds: { runs: warm.map(round), median: round(median(warm)), max: round(Math.max(...warm)) },
+      existingDataDirSeconds: {
+        runs: warm.map(round),
+        median: round(median(warm)),
+        max: round(Math.max(...warm)),
+      },
       afterKill9Seconds: round(recovered.seconds),
       targetWarmSeconds: 5,
       warmTargetMet: Math.max(...warm) < 5,

@@ -14,6 +14,7 @@ import type { Deps } from './platform/deps.js';
 import { platformError } from './platform/errors.js';
 import { authHook } from './platform/http/auth-hook.js';
 import { errorHandler } from './platform/http/error-handler.js';
+import { validatorCompiler } from './platform/http/validator.js';
 import './platform/http/fastify-types.js';
 import { warehousesRoutes } from './modules/inventory/index.js';
 import { regionsRoutes } from './modules/leaders/index.js';
@@ -75,6 +76,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
     reply.header('x-request-id', req.id);
   });
   app.setErrorHandler(errorHandler);
+  app.setValidatorCompiler(validatorCompiler);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -85,7 +87,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.addHook('preHandler', authHook(deps));
+  // onRequest, so that who may call a route is decided before its body is parsed or validated: an
+  // anonymous or forbidden caller learns nothing about the route's schema.
+  app.addHook('onRequest', authHook(deps));
 
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps, loginPerMinute: opts.loginPerMinute ?? 20 });

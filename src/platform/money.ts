@@ -25,8 +25,9 @@ export function prorate(total: Fen, weights: readonly number[]): Fen[] {
     if (!Number.isSafeInteger(w) || w < 0)
       throw new RangeError(`weights must be non-negative integers, got ${w}`);
   }
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum === 0) {
+  // Summed as bigint: many large weights can pass Number.MAX_SAFE_INTEGER together.
+  const bigSum = weights.reduce((a, b) => a + BigInt(b), 0n);
+  if (bigSum === 0n) {
     // No basis to split on: spread evenly, which is the least surprising answer.
     return prorate(
       total,
@@ -35,7 +36,6 @@ export function prorate(total: Fen, weights: readonly number[]): Fen[] {
   }
   const sign = total < 0 ? -1 : 1;
   const abs = BigInt(Math.abs(total));
-  const bigSum = BigInt(sum);
   const parts = weights.map((w) => (abs * BigInt(w)) / bigSum);
   const remainders = weights.map((w, i) => ({ i, r: (abs * BigInt(w)) % bigSum }));
   let left = abs - parts.reduce((a, b) => a + b, 0n);
@@ -45,7 +45,8 @@ export function prorate(total: Fen, weights: readonly number[]): Fen[] {
     parts[i] = (parts[i] ?? 0n) + 1n;
     left -= 1n;
   }
-  return parts.map((p) => sign * Number(p));
+  // `p === 0n` avoids handing out -0 for the zero parts of a negative total.
+  return parts.map((p) => (p === 0n ? 0 : sign * Number(p)));
 }
 
 /** Formats fen as yuan for people: 123450 → "¥1,234.50", -5 → "-¥0.05". */
@@ -61,10 +62,12 @@ export function formatFen(amount: Fen): string {
 /** Applies a rate in basis points (1% = 100 bps) and rounds half up to the fen. */
 export function applyRateBps(amount: Fen, rateBps: number): Fen {
   assertFen(amount);
+  if (!Number.isSafeInteger(rateBps))
+    throw new RangeError(`rateBps must be a whole number of basis points, got ${rateBps}`);
   const product = BigInt(amount) * BigInt(rateBps);
   const q = product / 10000n;
   const r = product % 10000n;
   const abs = r < 0n ? -r : r;
   const rounded = abs * 2n >= 10000n ? q + (product < 0n ? -1n : 1n) : q;
-  return Number(rounded);
+  return assertFen(Number(rounded), 'result');
 }

@@ -52,7 +52,7 @@ describe.skipIf(!browserAvailable)('console in Chromium', () => {
     await page.getByTestId('login-username').fill(admin.username);
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
     await page.close();
   });
 
@@ -83,7 +83,7 @@ describe.skipIf(!browserAvailable)('console in Chromium', () => {
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-table').getByText('user.create').first().waitFor();
     await page.getByTestId('audit-verify').click();
-    await expect.poll(() => page.getByTestId('audit-verify-result').innerText()).toMatch(/完整|intact/i);
+    await expect.poll(() => page.getByTestId('audit-verify-result').textContent()).toMatch(/完整|intact/i);
 
     await page.getByTestId('logout').click();
     await page.waitForURL('**/login');
@@ -102,9 +102,9 @@ describe.skipIf(!browserAvailable)('console in Chromium', () => {
     const page = await browser.newPage();
     await login(page, admin.username, admin.password);
     await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.getByTestId('nav-users').innerText()).toMatch(/Users/);
+    await expect.poll(() => page.getByTestId('nav-users').textContent()).toMatch(/Users/);
     await page.reload();
-    await expect.poll(() => page.getByTestId('nav-users').innerText()).toMatch(/Users/);
+    await expect.poll(() => page.getByTestId('nav-users').textContent()).toMatch(/Users/);
     await page.close();
   });
 });

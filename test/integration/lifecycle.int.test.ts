@@ -46,7 +46,11 @@ afterAll(async () => {
 
 function start(): { child: ChildProcess; output: () => string } {
   let out = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
   });
@@ -56,10 +60,14 @@ function start(): { child: ChildProcess; output: () => string } {
   return { child, output: () => out };
 }
 
-async function waitReady(proc: { child: ChildProcess; output: () => string }, deadlineMs = 60_000): Promise<void> {
+async function waitReady(
+  proc: { child: ChildProcess; output: () => string },
+  deadlineMs = 60_000,
+): Promise<void> {
   const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
-    if (proc.child.exitCode !== null) throw new Error(`exited early (${proc.child.exitCode}):\n${proc.output()}`);
+    if (proc.child.exitCode !== null)
+      throw new Error(`exited early (${proc.child.exitCode}):\n${proc.output()}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/readyz`);
       if (res.ok) return;
@@ -123,7 +131,10 @@ describe('process lifecycle', () => {
   });
 
   it('recovers from a stale postmaster.pid naming a dead process', async () => {
-    writeFileSync(path.join(dataDir, 'pg/postmaster.pid'), `999999\n${dataDir}/pg\n0\n${env.EMBEDDED_PG_PORT}\n`);
+    writeFileSync(
+      path.join(dataDir, 'pg/postmaster.pid'),
+      `999999\n${dataDir}/pg\n0\n${env.EMBEDDED_PG_PORT}\n`,
+    );
     const p = start();
     await waitReady(p);
     p.child.kill('SIGINT');
@@ -131,7 +142,11 @@ describe('process lifecycle', () => {
   });
 
   it('refuses to start with a bad setting and names the variable', async () => {
-    const bad = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { ...env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const bad = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...env, PORT: 'eighty' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     bad.stderr?.on('data', (d: Buffer) => {
       err += d.toString();

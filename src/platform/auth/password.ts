@@ -23,13 +23,39 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
+/** Parameters we accept from a stored hash: sane powers of two and small factors, so a corrupted or
+ * hostile value cannot make verification throw or allocate gigabytes. */
+function parseParams(n: string, r: string, p: string): [number, number, number] | undefined {
+  const [N2, R2, P2] = [Number(n), Number(r), Number(p)];
+  const ok =
+    Number.isInteger(N2) &&
+    N2 >= 2 &&
+    N2 <= 2 ** 20 &&
+    (N2 & (N2 - 1)) === 0 &&
+    Number.isInteger(R2) &&
+    R2 >= 1 &&
+    R2 <= 32 &&
+    Number.isInteger(P2) &&
+    P2 >= 1 &&
+    P2 <= 16;
+  return ok ? [N2, R2, P2] : undefined;
+}
+
+/** True only for the right password; a malformed stored hash is simply "no match", never an error. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
+  const params = parseParams(n, r, p);
+  if (!params) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  if (expected.length !== KEYLEN) return false;
+  try {
+    const actual = await derive(password, Buffer.from(salt, 'base64url'), ...params);
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 /**

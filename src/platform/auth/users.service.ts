@@ -1,4 +1,4 @@
-import { and, arrayContains, count, desc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, escapeLike, recordAudit } from '../audit/index.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Deps } from '../deps.js';
@@ -119,6 +119,12 @@ export interface UserPatch {
   status?: 'active' | 'disabled' | undefined;
 }
 
+/**
+ * Role and status changes take turns on this lock, so two admins demoting each other at the same
+ * moment cannot both see the other as "the remaining admin". Such changes are rare; the lock is cheap.
+ */
+const ADMIN_SET_LOCK = 7_464_021_004;
+
 export async function updateUser(
   deps: Deps,
   actor: Actor,
@@ -127,6 +133,7 @@ export async function updateUser(
 ): Promise<PublicUser> {
   if (patch.roles) checkRoles(patch.roles);
   return deps.db.transaction(async (tx) => {
+    if (patch.roles || patch.status) await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADMIN_SET_LOCK})`);
     const before = await lockUser(tx, id);
     const roles = patch.roles ? [...new Set(patch.roles)] : before.roles;
     const status = patch.status ?? before.status;

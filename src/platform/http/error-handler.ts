@@ -15,7 +15,9 @@ export function fieldOf(context: string | undefined, issue: ValidationIssue | un
   const extra = issue.params?.additionalProperty;
   if (typeof missing === 'string') path.push(missing);
   else if (typeof extra === 'string') path.push(extra);
-  return [context ?? 'body', ...path].join('.');
+  // Fastify calls the query string "querystring"; people and the console read "query".
+  const part = context === 'querystring' ? 'query' : (context ?? 'body');
+  return [part, ...path].join('.');
 }
 
 /**

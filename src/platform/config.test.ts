@@ -1,0 +1,245 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Config, ConfigError, loadConfig } from './config.js';
+
+const CWD = path.resolve('/srv/tuanflow');
+
+function load(env: Record<string, string | undefined>): Config {
+  return loadConfig(env, CWD);
+}
+
+/** The ConfigError that loading `env` throws; fails the test if it throws nothing or something else. */
+function configErrorOf(env: Record<string, string | undefined>): ConfigError {
+  try {
+    load(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig defaults', () => {
+  it('has a default for every setting', () => {
+    expect(load({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: path.join(CWD, 'data'),
+      databaseUrl: undefined,
+      embeddedPgPort: 54329,
+      dbPoolMax: 20,
+      logLevel: 'info',
+      sessionIdleMinutes: 120,
+      sessionMaxHours: 168,
+      loginMaxFailures: 5,
+      loginLockMinutes: 15,
+      cookieSecure: false,
+      seedDemo: true,
+      webBuild: 'auto',
+      bodyLimitBytes: 1_048_576,
+    } satisfies Config);
+  });
+
+  it('treats empty and blank values as unset', () => {
+    const blank = load({
+      PORT: '',
+      HOST: '  ',
+      DATA_DIR: ' ',
+      DATABASE_URL: '   ',
+      LOG_LEVEL: ' ',
+      COOKIE_SECURE: '',
+      SEED_DEMO: '',
+      WEB_BUILD: ' ',
+      BODY_LIMIT_BYTES: '',
+    });
+    expect(blank).toEqual(load({}));
+  });
+
+  it('ignores unrelated variables', () => {
+    expect(load({ PATH: '/usr/bin', NODE_ENV: 'production', port: '1' })).toEqual(load({}));
+  });
+});
+
+describe('loadConfig integer settings', () => {
+  it.each<[string, keyof Config, number, number]>([
+    ['PORT', 'port', 0, 65535],
+    ['EMBEDDED_PG_PORT', 'embeddedPgPort', 1024, 65535],
+    ['DB_POOL_MAX', 'dbPoolMax', 2, 500],
+    ['SESSION_IDLE_MINUTES', 'sessionIdleMinutes', 1, 43_200],
+    ['SESSION_MAX_HOURS', 'sessionMaxHours', 1, 8760],
+    ['LOGIN_MAX_FAILURES', 'loginMaxFailures', 1, 100],
+    ['LOGIN_LOCK_MINUTES', 'loginLockMinutes', 1, 1440],
+    ['BODY_LIMIT_BYTES', 'bodyLimitBytes', 1024, 104_857_600],
+  ])('%s → %s accepts %s..%s and nothing outside', (variable, key, min, max) => {
+    expect(load({ [variable]: String(min) })[key]).toBe(min);
+    expect(load({ [variable]: String(max) })[key]).toBe(max);
+    const mid = Math.floor((min + max) / 2);
+    expect(load({ [variable]: ` ${mid} ` })[key]).toBe(mid);
+
+    for (const bad of [String(max + 1), ...(min > 0 ? [String(min - 1)] : [])]) {
+      const err = configErrorOf({ [variable]: bad });
+      expect(err.variable).toBe(variable);
+      expect(err.message).toContain(variable);
+      expect(err.message).toContain(`between ${min} and ${max}`);
+    }
+  });
+
+  it.each(['abc', '-1', '1.5', '1e3', '0x10', '3000abc', '+80', '8 0', 'NaN', 'Infinity'])(
+    'rejects PORT=%s as not a whole number',
+    (raw) => {
+      const err = configErrorOf({ PORT: raw });
+      expect(err.variable).toBe('PORT');
+      expect(err.message).toBe(`Invalid configuration: PORT must be a whole number, got "${raw}"`);
+    },
+  );
+
+  it('rejects PORT=70000 as out of range, naming the variable', () => {
+    const err = configErrorOf({ PORT: '70000' });
+    expect(err).toBeInstanceOf(Error);
+    expect(err.name).toBe('ConfigError');
+    expect(err.variable).toBe('PORT');
+    expect(err.message).toBe('Invalid configuration: PORT must be between 0 and 65535, got 70000');
+  });
+
+  it('accepts leading zeros', () => {
+    expect(load({ PORT: '08080' }).port).toBe(8080);
+  });
+
+  it('rejects a huge number of digits as out of range', () => {
+    expect(configErrorOf({ DB_POOL_MAX: '9'.repeat(40) }).variable).toBe('DB_POOL_MAX');
+  });
+});
+
+describe('loadConfig booleans', () => {
+  it.each<[string, boolean]>([
+    ['1', true],
+    ['true', true],
+    ['TRUE', true],
+    ['yes', true],
+    ['Yes', true],
+    ['on', true],
+    [' on ', true],
+    ['0', false],
+    ['false', false],
+    ['False', false],
+    ['no', false],
+    ['off', false],
+    [' OFF ', false],
+  ])('reads "%s" as %s', (raw, expected) => {
+    expect(load({ COOKIE_SECURE: raw }).cookieSecure).toBe(expected);
+    expect(load({ SEED_DEMO: raw }).seedDemo).toBe(expected);
+  });
+
+  it.each<[string, string]>([
+    ['COOKIE_SECURE', 'maybe'],
+    ['COOKIE_SECURE', '2'],
+    ['COOKIE_SECURE', 'y'],
+    ['SEED_DEMO', 'enabled'],
+    ['SEED_DEMO', 'nope'],
+  ])('rejects %s=%s, naming the variable', (variable, raw) => {
+    const err = configErrorOf({ [variable]: raw });
+    expect(err.variable).toBe(variable);
+    expect(err.message).toBe(`Invalid configuration: ${variable} must be true or false, got "${raw}"`);
+  });
+});
+
+describe('loadConfig DATABASE_URL', () => {
+  it.each([
+    'postgres://tuan:secret@db.example.com:5432/tuanflow',
+    'postgresql://localhost/tuanflow',
+    'postgres://u@127.0.0.1:6543/db?sslmode=require',
+    'POSTGRES://localhost/db',
+  ])('accepts %s', (url) => {
+    expect(load({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
+  it('trims surrounding blanks', () => {
+    expect(load({ DATABASE_URL: '  postgres://h/db \n' }).databaseUrl).toBe('postgres://h/db');
+  });
+
+  it.each(['not a url', '//host/db', 'postgres', 'postgres://host:99999/db', 'postgres://[::1/db'])(
+    'rejects %s as not a URL',
+    (url) => {
+      const err = configErrorOf({ DATABASE_URL: url });
+      expect(err.variable).toBe('DATABASE_URL');
+      expect(err.message).toContain('is not a valid URL');
+    },
+  );
+
+  it.each([
+    ['mysql://root@localhost:3306/tuanflow', 'mysql:'],
+    ['http://localhost:5432/db', 'http:'],
+    ['postgress://localhost/db', 'postgress:'],
+    ['localhost:5432/db', 'localhost:'],
+    ['file:///var/lib/db', 'file:'],
+  ])('rejects %s as not PostgreSQL', (url, protocol) => {
+    const err = configErrorOf({ DATABASE_URL: url });
+    expect(err.variable).toBe('DATABASE_URL');
+    expect(err.message).toContain(`must start with postgres:// or postgresql://, got "${protocol}"`);
+  });
+
+  it('never echoes the URL (and so its password) in the error', () => {
+    const err = configErrorOf({ DATABASE_URL: 'mysql://root:hunter2@localhost/db' });
+    expect(err.message).not.toContain('hunter2');
+  });
+});
+
+describe('loadConfig LOG_LEVEL', () => {
+  it.each(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const)('accepts %s', (level) => {
+    expect(load({ LOG_LEVEL: level }).logLevel).toBe(level);
+    expect(load({ LOG_LEVEL: ` ${level}\t` }).logLevel).toBe(level);
+  });
+
+  it.each(['loud', 'verbose', 'warning', 'debugging', '0'])('rejects %s, naming the variable', (level) => {
+    const err = configErrorOf({ LOG_LEVEL: level });
+    expect(err.variable).toBe('LOG_LEVEL');
+    expect(err.message).toContain('must be one of fatal, error, warn, info, debug, trace, silent');
+    expect(err.message).toContain(`got "${level}"`);
+  });
+});
+
+describe('loadConfig WEB_BUILD', () => {
+  it.each(['auto', 'skip'] as const)('accepts %s', (mode) => {
+    expect(load({ WEB_BUILD: mode }).webBuild).toBe(mode);
+    expect(load({ WEB_BUILD: ` ${mode} ` }).webBuild).toBe(mode);
+  });
+
+  it.each(['never', 'AUTO', 'true', '1'])('rejects %s, naming the variable', (mode) => {
+    const err = configErrorOf({ WEB_BUILD: mode });
+    expect(err.variable).toBe('WEB_BUILD');
+    expect(err.message).toBe(`Invalid configuration: WEB_BUILD must be auto or skip, got "${mode}"`);
+  });
+});
+
+describe('loadConfig HOST and DATA_DIR', () => {
+  it('reads HOST, trimmed', () => {
+    expect(load({ HOST: ' 127.0.0.1 ' }).host).toBe('127.0.0.1');
+    expect(load({ HOST: '::' }).host).toBe('::');
+  });
+
+  it.each<[string, string]>([
+    ['./data', path.join(CWD, 'data')],
+    ['state', path.join(CWD, 'state')],
+    ['../shared/tuan', path.resolve(CWD, '../shared/tuan')],
+    [' var/tuan ', path.join(CWD, 'var', 'tuan')],
+    [path.resolve('/var/lib/tuanflow'), path.resolve('/var/lib/tuanflow')],
+  ])('resolves DATA_DIR=%j against the given cwd', (raw, expected) => {
+    expect(load({ DATA_DIR: raw }).dataDir).toBe(expected);
+  });
+
+  it('uses the cwd it is given, not the process cwd', () => {
+    const other = path.resolve('/opt/elsewhere');
+    expect(loadConfig({}, other).dataDir).toBe(path.join(other, 'data'));
+    expect(loadConfig({ DATA_DIR: 'x' }, other).dataDir).toBe(path.join(other, 'x'));
+  });
+});
+
+describe('ConfigError', () => {
+  it('carries the variable and a message naming it', () => {
+    const err = new ConfigError('SOME_VAR', 'is broken');
+    expect(err).toBeInstanceOf(Error);
+    expect(err.name).toBe('ConfigError');
+    expect(err.variable).toBe('SOME_VAR');
+    expect(err.message).toBe('Invalid configuration: SOME_VAR is broken');
+  });
+});

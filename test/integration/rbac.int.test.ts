@@ -1,0 +1,175 @@
+import type { HTTPMethods } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteEntry } from '../../src/app.js';
+import {
+  ALL_PERMISSIONS,
+  allows,
+  ROLE_PERMISSIONS,
+  ROLES,
+  type Role,
+} from '../../src/platform/auth/index.js';
+import { createTestApp, loginAs, makeUser, type Session, type TestApp } from '../helpers/test-app.js';
+import { call, expectError, MISSING_USER_ID, type Res } from './support.js';
+
+let t: TestApp;
+const users = new Map<Role, { username: string; password: string }>();
+const sessions = new Map<Role, Session>();
+let publicLogin: { username: string; password: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ROLES) {
+    const u = await makeUser(t.tdb, [role]);
+    users.set(role, u);
+    sessions.set(role, await loginAs(t.app, u.username, u.password));
+  }
+  publicLogin = await makeUser(t.tdb, ['customer']);
+});
+afterAll(() => t.close());
+
+/**
+ * Bodies that pass each route's schema, so the answer shows the access decision and not the body
+ * validation. A route with a required body that is missing here answers 400 and fails the walk.
+ */
+function bodyFor(route: RouteEntry): object | undefined {
+  if (route.method === 'GET') return undefined;
+  switch (`${route.method} ${route.url}`) {
+    case 'POST /api/auth/login':
+      return { username: publicLogin.username, password: publicLogin.password };
+    case 'POST /api/users':
+      return {
+        username: 'rbac_probe',
+        displayName: 'RBAC probe',
+        password: 'long-enough-1',
+        roles: ['leader'],
+      };
+    case 'PATCH /api/users/:id':
+      return { displayName: 'RBAC probe' };
+    case 'POST /api/users/:id/reset-password':
+      return { password: 'long-enough-2' };
+    default:
+      return {};
+  }
+}
+
+function urlFor(route: RouteEntry): string {
+  return route.url.replace(/:id\b/g, MISSING_USER_ID);
+}
+
+function hit(route: RouteEntry, session: Session | null): Promise<Res> {
+  return call(t, session, route.method as HTTPMethods, urlFor(route), bodyFor(route));
+}
+
+const routes = (): RouteEntry[] => t.app.routeTable;
+const label = (r: RouteEntry) => `${r.method} ${r.url}`;
+
+describe('the route table', () => {
+  it('lists every API route once, each with exactly one valid access declaration', () => {
+    expect(routes().length).toBeGreaterThanOrEqual(10);
+    const keys = routes().map(label);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const r of routes()) {
+      const kinds = Object.keys(r.access);
+      expect(kinds, label(r)).toHaveLength(1);
+      if ('permission' in r.access) expect(ALL_PERMISSIONS, label(r)).toContain(r.access.permission);
+      else if ('public' in r.access) expect(r.access.public).toBe(true);
+      else expect(r.access.authenticated).toBe(true);
+    }
+  });
+
+  it('matches the routes the OpenAPI document publishes (nothing registered around the table)', () => {
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const published = new Set<string>();
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/') && path !== '/healthz' && path !== '/readyz') continue;
+      for (const method of Object.keys(ops)) {
+        if (method !== 'head') published.add(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+      }
+    }
+    expect(new Set(routes().map(label))).toEqual(published);
+  });
+
+  it('declares a permission on every route that reads or changes business data', () => {
+    const open = routes()
+      .filter((r) => !('permission' in r.access))
+      .map(label)
+      .sort();
+    expect(open).toEqual([
+      'GET /api/auth/me',
+      'GET /healthz',
+      'GET /readyz',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+    ]);
+  });
+});
+
+describe('permission checks for every role', () => {
+  it('answers 403 auth.forbidden exactly when the role lacks the route’s permission', async () => {
+    const guarded = routes().filter((r) => 'permission' in r.access);
+    let allowed = 0;
+    let denied = 0;
+    for (const route of guarded) {
+      if (!('permission' in route.access)) continue;
+      const permission = route.access.permission;
+      for (const role of ROLES) {
+        const session = sessions.get(role) ?? null;
+        const res = await hit(route, session);
+        const may = ROLE_PERMISSIONS[role].includes(permission);
+        expect(allows([role], route.access)).toBe(may);
+        const where = `${role} → ${label(route)}: ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (may) {
+          allowed += 1;
+          expect([401, 403], where).not.toContain(res.statusCode);
+          expect(res.statusCode, where).toBeLessThan(500);
+        } else {
+          denied += 1;
+          expect(res.statusCode, where).toBe(403);
+          expect(res.json<{ error: { code: string } }>().error.code, where).toBe('auth.forbidden');
+        }
+      }
+    }
+    // The walk is not vacuous: the admin passes every route and the leader is refused every one.
+    expect(allowed).toBeGreaterThanOrEqual(guarded.length);
+    expect(denied).toBeGreaterThanOrEqual(guarded.length);
+  });
+
+  it('lets every role call the routes that only need a login', async () => {
+    for (const route of routes().filter((r) => 'authenticated' in r.access)) {
+      for (const role of ROLES) {
+        const u = users.get(role);
+        if (!u) throw new Error(`no user for ${role}`);
+        // A fresh session each time, because logout ends the one it is called with.
+        const session = await loginAs(t.app, u.username, u.password);
+        const res = await hit(route, session);
+        expect(res.statusCode, `${role} → ${label(route)}`).toBeLessThan(300);
+      }
+    }
+  });
+});
+
+describe('anonymous callers', () => {
+  it('get 401 auth.unauthenticated from every non-public route', async () => {
+    const closed = routes().filter((r) => !('public' in r.access));
+    expect(closed.length).toBeGreaterThan(0);
+    for (const route of closed) {
+      expectError(await hit(route, null), 401, 'auth.unauthenticated');
+      const forged = await t.app.inject({
+        method: route.method as HTTPMethods,
+        url: urlFor(route),
+        headers: { cookie: 'tf_session=not-a-real-token', 'x-csrf-token': 'x' },
+        ...(bodyFor(route) ? { payload: bodyFor(route) } : {}),
+      });
+      expectError(forged, 401, 'auth.unauthenticated');
+    }
+  });
+
+  it('are answered by every public route without a cookie', async () => {
+    const open = routes().filter((r) => 'public' in r.access);
+    expect(open.map(label).sort()).toEqual(['GET /healthz', 'GET /readyz', 'POST /api/auth/login']);
+    for (const route of open) {
+      const res = await hit(route, null);
+      expect(res.statusCode, `${label(route)}: ${res.body}`).toBe(200);
+    }
+  });
+});
