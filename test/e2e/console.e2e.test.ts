@@ -98,6 +98,25 @@ describe.skipIf(!browserAvailable)('console in Chromium', () => {
     await page.close();
   });
 
+  it('a user changes their own password from the header and logs in with it', async () => {
+    const u = await makeUser(tdb, ['finance']);
+    const page = await browser.newPage();
+    await login(page, u.username, u.password);
+    await page.getByTestId('change-password').click();
+    await page.getByTestId('change-password-current').fill(u.password);
+    await page.getByTestId('change-password-new').fill('finance-new-pass-1');
+    await page.getByTestId('change-password-confirm').fill('finance-new-pass-2');
+    await page.getByTestId('change-password-submit').click();
+    await page.getByText('两次输入的新密码不一致').waitFor();
+    await page.getByTestId('change-password-confirm').fill('finance-new-pass-1');
+    await page.getByTestId('change-password-submit').click();
+    await page.getByText('密码已修改').waitFor();
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await login(page, u.username, 'finance-new-pass-1');
+    await page.close();
+  });
+
   it('switches the console to English and remembers it', async () => {
     const page = await browser.newPage();
     await login(page, admin.username, admin.password);

@@ -47,6 +47,9 @@ function bodyFor(route: RouteEntry): object | undefined {
       return { displayName: 'RBAC probe' };
     case 'POST /api/users/:id/reset-password':
       return { password: 'long-enough-2' };
+    // A wrong current password: the call passes the access check and changes nothing.
+    case 'POST /api/auth/change-password':
+      return { currentPassword: 'not-the-password', newPassword: 'long-enough-3' };
     default:
       return {};
   }
@@ -98,6 +101,7 @@ describe('the route table', () => {
       'GET /api/auth/me',
       'GET /healthz',
       'GET /readyz',
+      'POST /api/auth/change-password',
       'POST /api/auth/login',
       'POST /api/auth/logout',
     ]);
@@ -142,7 +146,9 @@ describe('permission checks for every role', () => {
         // A fresh session each time, because logout ends the one it is called with.
         const session = await loginAs(t.app, u.username, u.password);
         const res = await hit(route, session);
-        expect(res.statusCode, `${role} → ${label(route)}`).toBeLessThan(300);
+        const expected = route.url === '/api/auth/change-password' ? 400 : 200;
+        expect(res.statusCode, `${role} → ${label(route)}`).toBeLessThan(expected + 100);
+        expect(res.statusCode, `${role} → ${label(route)}`).toBeGreaterThanOrEqual(expected);
       }
     }
   });

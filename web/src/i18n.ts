@@ -27,6 +27,14 @@ export const messages = {
   'login.passwordRequired': { zh: '请输入密码', en: 'Enter your password' },
 
   'header.logout': { zh: '退出登录', en: 'Log out' },
+  'account.changePassword': { zh: '修改密码', en: 'Change password' },
+  'account.currentPassword': { zh: '当前密码', en: 'Current password' },
+  'account.confirmPassword': { zh: '确认新密码', en: 'Confirm the new password' },
+  'account.passwordsDiffer': { zh: '两次输入的新密码不一致', en: 'The two new passwords differ' },
+  'account.passwordChanged': {
+    zh: '密码已修改，其他设备上的登录已退出',
+    en: 'Password changed; your other sessions were logged out',
+  },
   'header.language': { zh: '语言', en: 'Language' },
 
   'nav.dashboard': { zh: '工作台', en: 'Dashboard' },

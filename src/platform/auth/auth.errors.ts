@@ -9,6 +9,16 @@ export const usersErrors = defineErrors({
     en: 'The password must have at least 8 characters',
     zh: '密码至少需要 8 个字符',
   },
+  'users.wrong_current_password': {
+    kind: 'validation',
+    en: 'The current password is wrong',
+    zh: '当前密码不正确',
+  },
+  'users.password_unchanged': {
+    kind: 'validation',
+    en: 'The new password must differ from the current one',
+    zh: '新密码不能与当前密码相同',
+  },
   'users.cannot_disable_self': {
     kind: 'unprocessable',
     en: 'You cannot disable your own account or remove your own admin role',

@@ -7,6 +7,7 @@ import { actorOf, SESSION_COOKIE } from '../http/auth-hook.js';
 import { ErrorBodySchema } from '../http/schemas.js';
 import { login, logout } from './sessions.service.js';
 import { UserSchema } from './users.routes.js';
+import { changeOwnPassword } from './users.service.js';
 
 const SessionBody = Type.Object({ user: UserSchema, csrfToken: Type.String() });
 
@@ -74,6 +75,40 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; loginPerMinute:
       if (!req.auth) throw platformError('auth.unauthenticated');
       await logout(deps, actorOf(req), req.auth.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/change-password',
+    {
+      config: { access: { authenticated: true }, rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my own password; my other sessions end (修改密码)',
+        body: Type.Object(
+          {
+            currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+            newPassword: Type.String({ minLength: 1, maxLength: 256 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          204: Type.Null(),
+          400: ErrorBodySchema,
+          401: ErrorBodySchema,
+          403: ErrorBodySchema,
+          429: ErrorBodySchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!req.auth) throw platformError('auth.unauthenticated');
+      await changeOwnPassword(deps, actorOf(req), {
+        userId: req.auth.user.id,
+        sessionId: req.auth.sessionId,
+        ...req.body,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -26,6 +26,7 @@ export {
   type SessionInfo,
 } from './sessions.service.js';
 export {
+  changeOwnPassword,
   createUser,
   createUserTx,
   getUser,

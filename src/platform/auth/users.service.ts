@@ -1,11 +1,11 @@
-import { and, arrayContains, count, desc, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, escapeLike, recordAudit } from '../audit/index.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { usersError } from './auth.errors.js';
-import { users } from './auth.tables.js';
-import { hashPassword, PASSWORD_MIN_LENGTH } from './password.js';
+import { sessions, users } from './auth.tables.js';
+import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './password.js';
 import { isRole, permissionsOf } from './rbac.js';
 import { revokeUserSessions } from './sessions.service.js';
 
@@ -36,9 +36,8 @@ function checkRoles(roles: readonly string[]): void {
   if (bad !== undefined) throw usersError('users.invalid_role', { field: 'body.roles', detail: bad });
 }
 
-function checkPassword(password: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH)
-    throw usersError('users.password_too_short', { field: 'body.password' });
+function checkPassword(password: string, field = 'body.password'): void {
+  if (password.length < PASSWORD_MIN_LENGTH) throw usersError('users.password_too_short', { field });
 }
 
 export interface NewUser {
@@ -223,4 +222,40 @@ export async function listUsers(
     db.select({ n: count() }).from(users).where(cond),
   ]);
   return { items: rows.map(publicUser), total: total?.n ?? 0 };
+}
+
+/**
+ * A user changes their own password. The current one must be given (a session left open on a shared
+ * computer must not be enough), and every other session of the user ends; this one stays.
+ */
+export async function changeOwnPassword(
+  deps: Deps,
+  actor: Actor,
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
+): Promise<void> {
+  checkPassword(input.newPassword, 'body.newPassword');
+  if (input.newPassword === input.currentPassword) {
+    throw usersError('users.password_unchanged', { field: 'body.newPassword' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await deps.db.transaction(async (tx) => {
+    const user = await lockUser(tx, input.userId);
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      throw usersError('users.wrong_current_password', { field: 'body.currentPassword' });
+    }
+    const now = deps.clock.now();
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
+      .where(eq(users.id, user.id));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt), ne(sessions.id, input.sessionId)));
+    await recordAudit(tx, deps.clock, actor, {
+      action: 'user.change_password',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
 }

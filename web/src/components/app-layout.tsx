@@ -1,10 +1,11 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Space, Spin, Typography, theme } from 'antd';
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { hasPermission, useAuth, useCurrentUser } from '../auth-context';
 import { useLocale } from '../locale-context';
 import { NAV_ITEMS, navItemForPath } from '../navigation';
+import { ChangePasswordModal } from '../pages/change-password-modal';
 import { LangSwitch } from './lang-switch';
 import { RoleTags } from './role-tags';
 
@@ -19,6 +20,7 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
   const [loggingOut, setLoggingOut] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const menuItems = useMemo<MenuProps['items']>(
     () =>
@@ -78,11 +80,19 @@ export function AppLayout() {
               </span>
             </Space>
             <LangSwitch />
+            <Button
+              icon={<KeyOutlined />}
+              onClick={() => setChangingPassword(true)}
+              data-testid="change-password"
+            >
+              {t('account.changePassword')}
+            </Button>
             <Button icon={<LogoutOutlined />} onClick={onLogout} loading={loggingOut} data-testid="logout">
               {t('header.logout')}
             </Button>
           </Space>
         </Header>
+        {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
         <Content style={{ margin: 24 }}>
           <Suspense fallback={<Spin size="large" />}>
             <Outlet />
