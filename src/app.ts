@@ -104,15 +104,30 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
     await app.register(fastifyStatic, {
       root: WEB_DIST,
       wildcard: false,
-      maxAge: '1h',
+      // We set Cache-Control ourselves: index.html must never be cached, or a new build would not
+      // reach browsers; Vite's content-hashed assets never change under their name.
+      cacheControl: false,
       setHeaders: (res, file) => {
-        // index.html must never be cached, or a new build would not reach browsers.
-        if (file.endsWith('index.html')) res.setHeader('cache-control', 'no-cache');
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader(
+          'cache-control',
+          file.endsWith('.html')
+            ? 'no-cache'
+            : hashed
+              ? 'public, max-age=31536000, immutable'
+              : 'public, max-age=3600',
+        );
       },
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/docs');
+    // Console routes (/users, /audit ...) get index.html; a missing file (/assets/x.js) stays a 404.
+    const pathOnly = req.url.split('?')[0] ?? '';
+    const isPage =
+      req.method === 'GET' &&
+      !pathOnly.startsWith('/api/') &&
+      !pathOnly.startsWith('/docs') &&
+      !/\.[A-Za-z0-9]+$/.test(pathOnly);
     if (serveWeb && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     const err = platformError('route.not_found', { detail: `${req.method} ${req.url.split('?')[0]}` });
     return reply.status(err.status).send(err.toBody(req.id));

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../helpers/global-setup.js';
 
 /**
@@ -139,6 +140,31 @@ describe('process lifecycle', () => {
     await waitReady(p);
     p.child.kill('SIGINT');
     expect(await exited(p.child)).toBe(0);
+  });
+
+  it('runs the same code on an external PostgreSQL given DATABASE_URL, starting no embedded one', async () => {
+    const adminUrl = inject('pgAdminUrl');
+    const dbName = `tf_ext_${process.pid}_${inject('pgTemplate').slice('tf_tmpl_'.length)}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
+    const externalDir = mkdtempSync(path.join(os.tmpdir(), 'tuanflow-ext-'));
+    const saved = env;
+    env = { ...env, DATABASE_URL: url.toString(), DATA_DIR: externalDir };
+    try {
+      const p = start();
+      await waitReady(p, 120_000);
+      expect((await login('admin', 'admin12345')).status).toBe(200);
+      p.child.kill('SIGINT');
+      expect(await exited(p.child)).toBe(0);
+      expect(existsSync(path.join(externalDir, 'pg'))).toBe(false);
+    } finally {
+      env = saved;
+      rmSync(externalDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start with a bad setting and names the variable', async () => {
