@@ -34,14 +34,14 @@ async function main(): Promise<void> {
 
   const platform = await bootPlatform(config, log);
   const { deps } = platform;
-  if (config.seedDemo && (await seedDemo(deps))) log.info('demo data loaded');
-
   // Every event is at least written to the log by a subscriber, so the outbox shows deliveries.
+  // Subscribers register before the seed runs, so the seed's own events get theirs too.
   for (const type of ['user.created', 'user.updated']) {
     deps.bus.subscribe(type, 'event-log', async (event) =>
       log.info({ event: event.type, id: event.id }, 'event delivered'),
     );
   }
+  if (config.seedDemo && (await seedDemo(deps))) log.info('demo data loaded');
 
   const app = await buildApp(deps);
   const jobs = new Jobs(deps, platform.databaseUrl, log);

@@ -1,0 +1,28 @@
+import { usersErrors } from './auth/auth.errors.js';
+import { type ErrorSpec, httpStatusOf, platformErrors } from './errors.js';
+
+/** Every module's error catalogue; a module adds its own here when it declares one. */
+export const ERROR_CATALOGUES: Record<string, Record<string, ErrorSpec>> = {
+  platform: platformErrors,
+  users: usersErrors,
+};
+
+/** docs/errors.md, generated from the catalogues so the page and the code cannot drift apart. */
+export function renderErrorDocs(): string {
+  const lines = [
+    '# Error codes 错误码',
+    '',
+    'Generated from the code by `npm run docs:errors`; a test fails when this page is out of date.',
+    'Every error answer has the body `{ "error": { "code", "message", "messageZh", "field"?, "detail"?, "requestId" } }`.',
+    '`field` names the input at fault (`body.password`, `query.pageSize`, `params.id`).',
+    '',
+  ];
+  for (const [name, catalogue] of Object.entries(ERROR_CATALOGUES)) {
+    lines.push(`## ${name}`, '', '| code | HTTP | English | 中文 |', '|---|---|---|---|');
+    for (const [code, spec] of Object.entries(catalogue)) {
+      lines.push(`| \`${code}\` | ${httpStatusOf(spec.kind)} | ${spec.en} | ${spec.zh} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
