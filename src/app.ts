@@ -16,7 +16,9 @@ import { authHook } from './platform/http/auth-hook.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { validatorCompiler } from './platform/http/validator.js';
 import './platform/http/fastify-types.js';
-import { warehousesRoutes } from './modules/inventory/index.js';
+import { campaignsRoutes } from './modules/campaigns/index.js';
+import { catalogRoutes } from './modules/catalog/index.js';
+import { inventoryRoutes, warehousesRoutes } from './modules/inventory/index.js';
 import { regionsRoutes } from './modules/leaders/index.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { newId } from './platform/ids.js';
@@ -98,6 +100,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   await app.register(eventsRoutes, { deps });
   await app.register(regionsRoutes, { deps });
   await app.register(warehousesRoutes, { deps });
+  await app.register(catalogRoutes, { deps });
+  await app.register(inventoryRoutes, { deps });
+  await app.register(campaignsRoutes, { deps });
 
   const serveWeb = opts.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

@@ -1,3 +1,6 @@
+import { campaignsErrors } from '../modules/campaigns/index.js';
+import { catalogErrors } from '../modules/catalog/index.js';
+import { inventoryErrors } from '../modules/inventory/index.js';
 import { usersErrors } from './auth/auth.errors.js';
 import { type ErrorSpec, httpStatusOf, platformErrors } from './errors.js';
 
@@ -5,6 +8,9 @@ import { type ErrorSpec, httpStatusOf, platformErrors } from './errors.js';
 export const ERROR_CATALOGUES: Record<string, Record<string, ErrorSpec>> = {
   platform: platformErrors,
   users: usersErrors,
+  catalog: catalogErrors,
+  inventory: inventoryErrors,
+  campaigns: campaignsErrors,
 };
 
 /** docs/errors.md, generated from the catalogues so the page and the code cannot drift apart. */

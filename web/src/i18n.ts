@@ -6,12 +6,17 @@ export type Lang = 'zh' | 'en';
 
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
-interface Entry {
+export interface Entry {
   zh: string;
   en: string;
 }
 
-export const messages = {
+// Each business module keeps its words in its own file, merged here.
+import { campaignsMessages } from './messages/campaigns';
+import { catalogMessages } from './messages/catalog';
+import { inventoryMessages } from './messages/inventory';
+
+const coreMessages = {
   'app.name': { zh: 'tuanflow 团购ERP', en: 'tuanflow 团购ERP' },
   'app.lang.zh': { zh: '中文', en: '中文' },
   'app.lang.en': { zh: 'English', en: 'English' },
@@ -139,6 +144,8 @@ export const messages = {
   'events.status.delivered': { zh: '已投递', en: 'Delivered' },
   'events.status.dead': { zh: '投递失败', en: 'Dead' },
 } as const satisfies Record<string, Entry>;
+
+export const messages = { ...coreMessages, ...catalogMessages, ...inventoryMessages, ...campaignsMessages };
 
 export type MessageKey = keyof typeof messages;
 

@@ -1,4 +1,12 @@
-import { AuditOutlined, DashboardOutlined, NotificationOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  NotificationOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { MessageKey } from './i18n';
 
@@ -22,6 +30,13 @@ const DashboardPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('./pages/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const ProductsPage = lazy(() =>
+  import('./pages/catalog/products-page').then((m) => ({ default: m.ProductsPage })),
+);
+const StockPage = lazy(() => import('./pages/inventory/stock-page').then((m) => ({ default: m.StockPage })));
+const CampaignsPage = lazy(() =>
+  import('./pages/campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
+);
 const EventsPage = lazy(() => import('./pages/events-page').then((m) => ({ default: m.EventsPage })));
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -32,6 +47,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <DashboardOutlined />,
     permission: null,
     page: DashboardPage,
+  },
+  {
+    key: 'catalog',
+    path: '/catalog',
+    label: 'nav.catalog',
+    icon: <ShoppingOutlined />,
+    permission: 'catalog.read',
+    page: ProductsPage,
+  },
+  {
+    key: 'inventory',
+    path: '/inventory',
+    label: 'nav.inventory',
+    icon: <DatabaseOutlined />,
+    permission: 'inventory.read',
+    page: StockPage,
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    label: 'nav.campaigns',
+    icon: <CalendarOutlined />,
+    permission: 'campaigns.read',
+    page: CampaignsPage,
   },
   {
     key: 'users',

@@ -91,16 +91,48 @@ describe('permissionsOf', () => {
   it.each<[string[], Permission[]]>([
     [['leader'], []],
     [['customer'], []],
-    [['finance'], ['regions.read']],
-    [['warehouse'], ['warehouses.read']],
-    [['operator'], ['events.read', 'regions.read', 'warehouses.read']],
+    [['finance'], ['campaigns.read', 'catalog.read', 'inventory.read', 'regions.read']],
+    [
+      ['warehouse'],
+      ['campaigns.read', 'catalog.read', 'inventory.read', 'inventory.write', 'warehouses.read'],
+    ],
+    [
+      ['operator'],
+      [
+        'campaigns.read',
+        'campaigns.write',
+        'catalog.read',
+        'catalog.write',
+        'events.read',
+        'inventory.read',
+        'regions.read',
+        'warehouses.read',
+      ],
+    ],
     [
       ['finance', 'warehouse'],
-      ['regions.read', 'warehouses.read'],
+      [
+        'campaigns.read',
+        'catalog.read',
+        'inventory.read',
+        'inventory.write',
+        'regions.read',
+        'warehouses.read',
+      ],
     ],
     [
       ['operator', 'warehouse', 'finance', 'region_manager'],
-      ['events.read', 'regions.read', 'warehouses.read'],
+      [
+        'campaigns.read',
+        'campaigns.write',
+        'catalog.read',
+        'catalog.write',
+        'events.read',
+        'inventory.read',
+        'inventory.write',
+        'regions.read',
+        'warehouses.read',
+      ],
     ],
     [['leader', 'customer'], []],
   ])('%j → %j (the union, without duplicates)', (roles, expected) => {
@@ -119,18 +151,39 @@ describe('permissionsOf', () => {
 
   it('ignores unknown roles', () => {
     expect(permissionsOf(['nobody', 'ADMIN', 'toString', ''])).toEqual([]);
-    expect(permissionsOf(['nobody', 'warehouse', 'root'])).toEqual(['warehouses.read']);
+    expect(permissionsOf(['nobody', 'warehouse', 'root'])).toEqual([
+      'campaigns.read',
+      'catalog.read',
+      'inventory.read',
+      'inventory.write',
+      'warehouses.read',
+    ]);
   });
 
   it('ignores repeated roles', () => {
-    expect(permissionsOf(['finance', 'finance'])).toEqual(['regions.read']);
+    expect(permissionsOf(['finance', 'finance'])).toEqual([
+      'campaigns.read',
+      'catalog.read',
+      'inventory.read',
+      'regions.read',
+    ]);
   });
 
   it('returns a fresh array that cannot change the role table', () => {
     const perms = permissionsOf(['finance']);
     perms.push('users.write');
-    expect(permissionsOf(['finance'])).toEqual(['regions.read']);
-    expect(ROLE_PERMISSIONS.finance).toEqual(['regions.read']);
+    expect(permissionsOf(['finance'])).toEqual([
+      'campaigns.read',
+      'catalog.read',
+      'inventory.read',
+      'regions.read',
+    ]);
+    expect([...ROLE_PERMISSIONS.finance].sort()).toEqual([
+      'campaigns.read',
+      'catalog.read',
+      'inventory.read',
+      'regions.read',
+    ]);
   });
 });
 

@@ -21,6 +21,12 @@ export const PERMISSIONS = {
   eventsRead: 'events.read',
   regionsRead: 'regions.read',
   warehousesRead: 'warehouses.read',
+  catalogRead: 'catalog.read',
+  catalogWrite: 'catalog.write',
+  inventoryRead: 'inventory.read',
+  inventoryWrite: 'inventory.write',
+  campaignsRead: 'campaigns.read',
+  campaignsWrite: 'campaigns.write',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
@@ -29,10 +35,19 @@ const P = PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ALL_PERMISSIONS,
-  operator: [P.eventsRead, P.regionsRead, P.warehousesRead],
-  finance: [P.regionsRead],
-  warehouse: [P.warehousesRead],
-  region_manager: [P.regionsRead],
+  operator: [
+    P.eventsRead,
+    P.regionsRead,
+    P.warehousesRead,
+    P.catalogRead,
+    P.catalogWrite,
+    P.inventoryRead,
+    P.campaignsRead,
+    P.campaignsWrite,
+  ],
+  finance: [P.regionsRead, P.catalogRead, P.inventoryRead, P.campaignsRead],
+  warehouse: [P.warehousesRead, P.catalogRead, P.inventoryRead, P.inventoryWrite, P.campaignsRead],
+  region_manager: [P.regionsRead, P.catalogRead, P.campaignsRead],
   leader: [],
   customer: [],
 };

@@ -1,0 +1,2 @@
+export { campaignsErrors } from './campaigns.errors.js';
+export { campaignsRoutes } from './campaigns.routes.js';

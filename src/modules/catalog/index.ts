@@ -1,0 +1,2 @@
+export { catalogErrors } from './catalog.errors.js';
+export { catalogRoutes } from './catalog.routes.js';

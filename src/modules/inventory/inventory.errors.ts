@@ -1,0 +1,6 @@
+import { defineErrors, errorFactory } from '../../platform/errors.js';
+
+/** Error codes of the inventory module; each code starts with `inventory.`. */
+export const inventoryErrors = defineErrors({});
+
+export const inventoryError = errorFactory(inventoryErrors);
