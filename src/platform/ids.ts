@@ -12,6 +12,13 @@ export const ID_PREFIXES = {
   region: 'reg',
   warehouse: 'wh',
   request: 'req',
+  category: 'cat',
+  product: 'prd',
+  sku: 'sku',
+  stockMovement: 'mov',
+  campaign: 'cmp',
+  campaignItem: 'cmi',
+  importJob: 'imp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

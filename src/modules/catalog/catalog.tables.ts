@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Product categories (商品分类), one level of parent for grouping; commission rates can key on them. */
+export const categories = pgTable('catalog_categories', {
+  id: text('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  parentId: text('parent_id'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** A product (商品): what a customer recognises; sold as one or more SKUs. */
+export const products = pgTable(
+  'catalog_products',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    categoryId: text('category_id').references(() => categories.id),
+    unit: text('unit').notNull(),
+    description: text('description').notNull().default(''),
+    images: text('images').array().notNull().default(sql`'{}'::text[]`),
+    supplier: text('supplier').notNull().default(''),
+    status: text('status', { enum: ['draft', 'on_sale', 'off_sale'] })
+      .notNull()
+      .default('draft'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('catalog_products_category_idx').on(t.categoryId),
+    index('catalog_products_status_idx').on(t.status),
+    check('catalog_products_status_check', sql`${t.status} in ('draft', 'on_sale', 'off_sale')`),
+  ],
+);
+
+/** A SKU (规格): one sellable variant of a product, e.g. 500g or 1kg; prices in fen. */
+export const skus = pgTable(
+  'catalog_skus',
+  {
+    id: text('id').primaryKey(),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id),
+    code: text('code').notNull().unique(),
+    spec: text('spec').notNull(),
+    barcode: text('barcode'),
+    listPriceFen: bigint('list_price_fen', { mode: 'number' }).notNull(),
+    costPriceFen: bigint('cost_price_fen', { mode: 'number' }).notNull(),
+    status: text('status', { enum: ['active', 'inactive'] })
+      .notNull()
+      .default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('catalog_skus_product_idx').on(t.productId),
+    index('catalog_skus_barcode_idx').on(t.barcode),
+    check('catalog_skus_prices_check', sql`${t.listPriceFen} >= 0 and ${t.costPriceFen} >= 0`),
+    check('catalog_skus_status_check', sql`${t.status} in ('active', 'inactive')`),
+  ],
+);
