@@ -5,6 +5,9 @@ import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/index.js';
 import { createUserTx, hashPassword, ROLE_LABELS, type Role, users } from '../platform/auth/index.js';
 import type { Deps } from '../platform/deps.js';
 import { newId } from '../platform/ids.js';
+import { seedCampaignsDemo } from './campaigns.seed.js';
+import { seedCatalogDemo } from './catalog.seed.js';
+import { seedInventoryDemo } from './inventory.seed.js';
 
 /** One demo account per role; printed by `npm start` so a person can log in at once. */
 export const DEMO_ACCOUNTS: { username: string; role: Role; password: string; displayName: string }[] = [
@@ -67,8 +70,9 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       },
     ].map((r) => ({ ...r, createdAt: now }));
     await tx.insert(regions).values(regionRows);
+    const warehouseId = newId('warehouse');
     await tx.insert(warehouses).values({
-      id: newId('warehouse'),
+      id: warehouseId,
       code: 'WH-HZ-01',
       name: '杭州中心仓',
       address: '浙江省杭州市余杭区仓前街道文一西路 1 号',
@@ -88,6 +92,11 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
         passwordHash: hashes[i] ?? '',
       });
     }
+    // The business demo: products, their stock in the warehouse, and two campaigns on them.
+    const { skuIds } = await seedCatalogDemo(deps, tx);
+    const ids = Object.values(skuIds);
+    await seedInventoryDemo(deps, tx, { warehouseId, skuIds: ids });
+    await seedCampaignsDemo(deps, tx, { skuIds: ids });
     return true;
   });
 }

@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, buildApp } from '../../src/app.js';
 import { listAudit } from '../../src/platform/audit/index.js';
-import { systemClock } from '../../src/platform/clock.js';
-import { browserAvailable, launchChromium } from '../helpers/browser.js';
+import { browserAvailable } from '../helpers/browser.js';
+import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';
 import { makeUser } from '../helpers/test-app.js';
-import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import type { TestDb } from '../helpers/test-db.js';
 
 /**
  * A person in a real browser against the real server and the built console: log in as admin, see the
@@ -13,36 +12,21 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js';
  * see, and find the audit record of the creation.
  */
 let tdb: TestDb;
-let app: App;
+let server: E2eServer | undefined;
 let browser: Browser;
 let base: string;
 let admin: { username: string; password: string };
 
 beforeAll(async () => {
   if (!browserAvailable) return;
-  tdb = await createTestDb();
+  server = await startE2eServer();
+  ({ tdb, browser, base } = server);
   admin = await makeUser(tdb, ['admin']);
-  // The browser runs in real time, so the server it talks to reads the system clock.
-  app = await buildApp({ ...tdb.deps, clock: systemClock }, { serveWeb: true, loginPerMinute: 1000 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const addr = app.server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await tdb?.close();
-});
+afterAll(() => server?.close());
 
-async function login(page: Page, username: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome-card').waitFor();
-}
+const login = (page: Page, username: string, password: string) => logIn(page, base, username, password);
 
 describe.skipIf(!browserAvailable)('console in Chromium', () => {
   it('sends a visitor who is not logged in to the login page and shows a wrong password', async () => {

@@ -1,2 +1,35 @@
+/**
+ * Campaigns module (团购活动 / 开团). Other modules use what is exported here only: the order module
+ * reads a campaign with `getCampaignForOrdering`, asks `isOpenForOrders` with the server's clock,
+ * and moves `campaign_items.sold` atomically (`changeCampaignSold` or its own batched SQL).
+ */
+export {
+  CAMPAIGN_STATES,
+  type CampaignClockView,
+  type CampaignState,
+  canTransition,
+  isOpenForOrders,
+  maySellIn,
+  stateAt,
+} from './campaign-state.js';
+export {
+  advanceCampaigns,
+  cancelCampaign,
+  closeCampaignEarly,
+  markCampaignFulfilled,
+  scheduleCampaign,
+  scheduleCampaignTx,
+} from './campaign-transitions.service.js';
+export { BUSINESS_TZ, type CampaignInput, type CampaignItemInput } from './campaign-validation.js';
 export { campaignsErrors } from './campaigns.errors.js';
+export {
+  type CampaignDetail,
+  type CampaignForOrdering,
+  changeCampaignSold,
+  getCampaignDetail,
+  getCampaignForOrdering,
+  listCampaigns,
+} from './campaigns.queries.js';
 export { campaignsRoutes } from './campaigns.routes.js';
+export { createCampaign, createCampaignTx, updateDraftCampaign } from './campaigns.service.js';
+export { campaignItems, campaigns } from './campaigns.tables.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Product categories (商品分类), one level of parent for grouping; commission rates can key on them. */
 export const categories = pgTable('catalog_categories', {
@@ -60,5 +60,38 @@ export const skus = pgTable(
     index('catalog_skus_barcode_idx').on(t.barcode),
     check('catalog_skus_prices_check', sql`${t.listPriceFen} >= 0 and ${t.costPriceFen} >= 0`),
     check('catalog_skus_status_check', sql`${t.status} in ('active', 'inactive')`),
+  ],
+);
+
+/**
+ * The record of an xlsx import (商品导入). The job runs in the process that received the file; this
+ * row keeps the outcome (counts and the row-by-row error report) after the process forgets the job.
+ */
+export const catalogImports = pgTable(
+  'catalog_imports',
+  {
+    id: text('id').primaryKey(),
+    mode: text('mode', { enum: ['validate', 'import_valid_rows', 'import_all'] }).notNull(),
+    status: text('status', {
+      enum: ['running', 'validated', 'completed', 'rejected', 'failed'],
+    }).notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    /** The row-by-row report, capped (see MAX_STORED_ERRORS) so one bad file cannot bloat the table. */
+    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    message: text('message'),
+    actorId: text('actor_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('catalog_imports_created_idx').on(t.createdAt),
+    check(
+      'catalog_imports_status_check',
+      sql`${t.status} in ('running', 'validated', 'completed', 'rejected', 'failed')`,
+    ),
   ],
 );

@@ -1,5 +1,8 @@
 /** Catalog module: categories, products and their SKUs. Other modules use `findSkus` only. */
 export { catalogErrors } from './catalog.errors.js';
-export { findSkus, type SkuSummary } from './catalog.queries.js';
+export { findSkus, getProduct, type SkuSummary } from './catalog.queries.js';
 export { catalogRoutes } from './catalog.routes.js';
-export { categories, products, skus } from './catalog.tables.js';
+export type { NewProductInput, ProductView, SkuView } from './catalog.schemas.js';
+export { createProductTx, type WriteDeps } from './catalog.service.js';
+export { catalogImports, categories, products, skus } from './catalog.tables.js';
+export { importSettled } from './catalog-import.service.js';

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import { advanceCampaigns } from '../../modules/campaigns/index.js';
 import { purgeExpiredSessions } from '../auth/index.js';
 import type { Deps } from '../deps.js';
 
@@ -19,6 +20,12 @@ export const JOB_KINDS: JobKind[] = [
     name: 'purge-expired-sessions',
     cron: '*/10 * * * *',
     run: async (deps) => ({ deleted: await purgeExpiredSessions(deps.db, deps.clock) }),
+  },
+  {
+    // Campaigns open at their start and close at their cutoff by the clock, never by a page visit.
+    name: 'campaigns-tick',
+    cron: '* * * * *',
+    run: (deps) => advanceCampaigns(deps),
   },
 ];
 

@@ -1,0 +1,178 @@
+import type { CampaignsErrorCode } from './campaigns.errors.js';
+
+/**
+ * Validation of a campaign's content as plain values: the service looks the SKUs and regions up and
+ * passes what it found; this decides. Problems name the request field the way the HTTP layer does
+ * (`body.items.1.priceFen`), so the console can put the message under the right input.
+ */
+
+/** The company's business time zone: cutoff dates and "tonight at 22:00" are read in it. */
+export const BUSINESS_TZ = 'Asia/Shanghai';
+
+export const MAX_PRICE_FEN = 100_000_000; // ¥1,000,000 per unit: far above any group-buying price.
+export const MAX_STOCK_CAP = 10_000_000;
+
+export interface CampaignItemInput {
+  skuId: string;
+  priceFen: number;
+  stockCap: number;
+  perCustomerLimit: number;
+  sortOrder?: number | undefined;
+}
+
+export interface CampaignInput {
+  code: string;
+  name: string;
+  coverUrl?: string | undefined;
+  description?: string | undefined;
+  startsAt: Date;
+  endsAt: Date;
+  cutoffAt: Date;
+  /** A calendar date, `YYYY-MM-DD`, in the business time zone. */
+  deliveryDate: string;
+  sellTo: 'all' | 'regions';
+  regionIds: string[];
+  items: CampaignItemInput[];
+}
+
+/** What validation needs to know of a SKU the catalog returned. */
+export interface SkuFacts {
+  skuId: string;
+  skuStatus: 'active' | 'inactive';
+  productStatus: 'draft' | 'on_sale' | 'off_sale';
+}
+
+export interface Problem {
+  code: CampaignsErrorCode;
+  field: string;
+  detail: string;
+}
+
+/** The calendar date of `at` in `tz`, as `YYYY-MM-DD`. */
+export function dateInZone(at: Date, tz: string = BUSINESS_TZ): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * A SKU can go into a campaign when it is active and its product has not been taken off sale (下架).
+ * A product still in draft may be launched through a campaign: publishing the campaign is what puts
+ * it in front of customers.
+ */
+export function isSellable(sku: SkuFacts): boolean {
+  return sku.skuStatus === 'active' && sku.productStatus !== 'off_sale';
+}
+
+function isWholeInRange(n: number, min: number, max: number): boolean {
+  return Number.isSafeInteger(n) && n >= min && n <= max;
+}
+
+function itemProblems(items: readonly CampaignItemInput[], skus: ReadonlyMap<string, SkuFacts>): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const at = `body.items.${i}`;
+    const earlier = seen.get(item.skuId);
+    if (earlier !== undefined) {
+      problems.push({
+        code: 'campaigns.duplicate_sku',
+        field: `${at}.skuId`,
+        detail: `${item.skuId} is also item ${earlier}`,
+      });
+    }
+    seen.set(item.skuId, i);
+    const sku = skus.get(item.skuId);
+    if (!sku) problems.push({ code: 'campaigns.sku_not_found', field: `${at}.skuId`, detail: item.skuId });
+    else if (!isSellable(sku)) {
+      problems.push({
+        code: 'campaigns.sku_inactive',
+        field: `${at}.skuId`,
+        detail: `${item.skuId} (SKU ${sku.skuStatus}, product ${sku.productStatus})`,
+      });
+    }
+    const ranges: Array<[keyof CampaignItemInput, number, number]> = [
+      ['priceFen', 0, MAX_PRICE_FEN],
+      ['stockCap', 1, MAX_STOCK_CAP],
+      ['perCustomerLimit', 1, MAX_STOCK_CAP],
+    ];
+    for (const [name, min, max] of ranges) {
+      const value = item[name];
+      if (typeof value !== 'number' || !isWholeInRange(value, min, max)) {
+        problems.push({
+          code: 'campaigns.invalid_item',
+          field: `${at}.${name}`,
+          detail: `${name} must be a whole number from ${min} to ${max}, got ${String(value)}`,
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+/**
+ * Every problem of a campaign's content, in the order a person would fix them: times first, then
+ * the audience, then each item. An empty list means the content may be stored as a draft.
+ */
+export function validateCampaign(
+  input: CampaignInput,
+  facts: { skus: ReadonlyMap<string, SkuFacts>; knownRegionIds: ReadonlySet<string> },
+): Problem[] {
+  const problems: Problem[] = [];
+  const start = input.startsAt.getTime();
+  const cutoff = input.cutoffAt.getTime();
+  const end = input.endsAt.getTime();
+  if (!(start < cutoff)) {
+    problems.push({
+      code: 'campaigns.times_out_of_order',
+      field: 'body.cutoffAt',
+      detail: 'cutoffAt must be after startsAt',
+    });
+  }
+  if (!(cutoff <= end)) {
+    problems.push({
+      code: 'campaigns.times_out_of_order',
+      field: 'body.endsAt',
+      detail: 'endsAt must not be before cutoffAt',
+    });
+  }
+  if (!Number.isNaN(cutoff) && input.deliveryDate < dateInZone(input.cutoffAt)) {
+    problems.push({
+      code: 'campaigns.delivery_before_cutoff',
+      field: 'body.deliveryDate',
+      detail: `${input.deliveryDate} is before the cutoff date ${dateInZone(input.cutoffAt)}`,
+    });
+  }
+  if (input.sellTo === 'regions' && input.regionIds.length === 0) {
+    problems.push({
+      code: 'campaigns.regions_required',
+      field: 'body.regionIds',
+      detail: 'no region chosen',
+    });
+  }
+  input.regionIds.forEach((id, i) => {
+    if (!facts.knownRegionIds.has(id))
+      problems.push({ code: 'campaigns.region_not_found', field: `body.regionIds.${i}`, detail: id });
+  });
+  problems.push(...itemProblems(input.items, facts.skus));
+  return problems;
+}
+
+/** What scheduling adds to a valid draft: something to sell, and a cutoff still ahead. */
+export function scheduleProblems(c: { cutoffAt: Date; itemCount: number }, now: Date): Problem[] {
+  const problems: Problem[] = [];
+  if (c.itemCount === 0) problems.push({ code: 'campaigns.no_items', field: 'items', detail: 'no items' });
+  if (c.cutoffAt.getTime() <= now.getTime()) {
+    problems.push({
+      code: 'campaigns.cutoff_passed',
+      field: 'cutoffAt',
+      detail: `cutoff ${c.cutoffAt.toISOString()} is not after now ${now.toISOString()}`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,178 @@
+import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { escapeLike } from '../../platform/audit/index.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Executor, Tx } from '../../platform/db/database.js';
+import { findSkus } from '../catalog/index.js';
+import { type CampaignState, isOpenForOrders } from './campaign-state.js';
+import { campaignsError } from './campaigns.errors.js';
+import { campaignItems, campaigns } from './campaigns.tables.js';
+import { type CampaignItemRow, type CampaignRow, campaignView, itemView } from './campaigns.view.js';
+
+export async function loadItems(db: Executor, campaignId: string): Promise<CampaignItemRow[]> {
+  return db
+    .select()
+    .from(campaignItems)
+    .where(eq(campaignItems.campaignId, campaignId))
+    .orderBy(asc(campaignItems.sortOrder), asc(campaignItems.id));
+}
+
+export async function findCampaign(db: Executor, id: string): Promise<CampaignRow | undefined> {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  return row;
+}
+
+/** The detail page: the campaign, its items with sold/cap, and the server's time for the countdown. */
+export async function getCampaignDetail(db: Executor, clock: Clock, id: string) {
+  const row = await findCampaign(db, id);
+  if (!row) throw campaignsError('campaigns.not_found', { field: 'params.id', detail: id });
+  return detailOf(db, clock, row);
+}
+
+export async function detailOf(db: Executor, clock: Clock, row: CampaignRow) {
+  const items = await loadItems(db, row.id);
+  const skus = new Map(
+    (
+      await findSkus(
+        db,
+        items.map((i) => i.skuId),
+      )
+    ).map((s) => [s.skuId, s]),
+  );
+  const now = clock.now();
+  return {
+    ...campaignView(row),
+    items: items.map((i) => itemView(i, skus.get(i.skuId))),
+    // The console counts down against the server's clock, which alone decides when sales stop.
+    serverNow: now.toISOString(),
+    openForOrders: isOpenForOrders(row, now),
+  };
+}
+export type CampaignDetail = Awaited<ReturnType<typeof detailOf>>;
+
+export interface CampaignListQuery {
+  state?: CampaignState | undefined;
+  q?: string | undefined;
+  /** Campaigns whose window [start, end] overlaps [from, to). */
+  from?: Date | undefined;
+  to?: Date | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listCampaigns(db: Executor, q: CampaignListQuery) {
+  const where: SQL[] = [];
+  if (q.state) where.push(eq(campaigns.state, q.state));
+  if (q.q) {
+    const like = `%${escapeLike(q.q)}%`;
+    const m = or(ilike(campaigns.code, like), ilike(campaigns.name, like));
+    if (m) where.push(m);
+  }
+  if (q.from) where.push(gte(campaigns.endsAt, q.from));
+  if (q.to) where.push(lt(campaigns.startsAt, q.to));
+  const cond = where.length ? and(...where) : undefined;
+  const totals = db
+    .select({
+      campaignId: campaignItems.campaignId,
+      itemCount: sql<number>`count(*)::int`.as('item_count'),
+      soldTotal: sql<number>`sum(${campaignItems.sold})::bigint`.as('sold_total'),
+      capTotal: sql<number>`sum(${campaignItems.stockCap})::bigint`.as('cap_total'),
+    })
+    .from(campaignItems)
+    .groupBy(campaignItems.campaignId)
+    .as('totals');
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        campaign: campaigns,
+        itemCount: totals.itemCount,
+        soldTotal: totals.soldTotal,
+        capTotal: totals.capTotal,
+      })
+      .from(campaigns)
+      .leftJoin(totals, eq(totals.campaignId, campaigns.id))
+      .where(cond)
+      .orderBy(desc(campaigns.startsAt), desc(campaigns.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(campaigns).where(cond),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...campaignView(r.campaign),
+      itemCount: r.itemCount ?? 0,
+      soldTotal: Number(r.soldTotal ?? 0),
+      capTotal: Number(r.capTotal ?? 0),
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+/** What the order module needs to validate and price an order; `null` when there is no such campaign. */
+export interface CampaignForOrdering {
+  id: string;
+  code: string;
+  name: string;
+  state: CampaignState;
+  startsAt: Date;
+  endsAt: Date;
+  cutoffAt: Date;
+  deliveryDate: string;
+  sellTo: 'all' | 'regions';
+  regionIds: string[];
+  items: Array<{
+    id: string;
+    skuId: string;
+    priceFen: number;
+    stockCap: number;
+    perCustomerLimit: number;
+    sortOrder: number;
+    sold: number;
+  }>;
+}
+
+export async function getCampaignForOrdering(db: Executor, id: string): Promise<CampaignForOrdering | null> {
+  const row = await findCampaign(db, id);
+  if (!row) return null;
+  const items = await loadItems(db, id);
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    state: row.state,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
+    cutoffAt: row.cutoffAt,
+    deliveryDate: row.deliveryDate,
+    sellTo: row.sellTo,
+    regionIds: row.regionIds,
+    items: items.map((i) => ({
+      id: i.id,
+      skuId: i.skuId,
+      priceFen: i.priceFen,
+      stockCap: i.stockCap,
+      perCustomerLimit: i.perCustomerLimit,
+      sortOrder: i.sortOrder,
+      sold: i.sold,
+    })),
+  };
+}
+
+/**
+ * Moves an item's `sold` counter by `delta` (positive to sell, negative to release) in one atomic
+ * statement that refuses to pass the cap or go below zero. Returns the new count, or null when the
+ * change would break a bound (sold out) or the item does not exist; the caller decides what that means.
+ */
+export async function changeCampaignSold(tx: Tx, itemId: string, delta: number): Promise<number | null> {
+  const [row] = await tx
+    .update(campaignItems)
+    .set({ sold: sql`${campaignItems.sold} + ${delta}` })
+    .where(
+      and(
+        eq(campaignItems.id, itemId),
+        sql`${campaignItems.sold} + ${delta} >= 0`,
+        sql`${campaignItems.sold} + ${delta} <= ${campaignItems.stockCap}`,
+      ),
+    )
+    .returning({ sold: campaignItems.sold });
+  return row?.sold ?? null;
+}

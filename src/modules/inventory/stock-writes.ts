@@ -1,0 +1,154 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../platform/audit/index.js';
+import type { Tx } from '../../platform/db/database.js';
+import type { Deps } from '../../platform/deps.js';
+import { newId } from '../../platform/ids.js';
+import { findSkus } from '../catalog/index.js';
+import { inventoryError } from './inventory.errors.js';
+import { type MovementKind, stockLevels, stockMovements, warehouses } from './inventory.tables.js';
+import { type Counters, crossedIntoLow } from './movement-math.js';
+
+/** What the stock use-cases need from the platform: the clock and the event bus. */
+export type StockDeps = Pick<Deps, 'clock' | 'bus'>;
+
+/** One stock level as the use-cases return it. */
+export interface LevelState extends Counters {
+  skuId: string;
+  warehouseId: string;
+  lowStockThreshold: number;
+}
+
+export const levelColumns = {
+  skuId: stockLevels.skuId,
+  warehouseId: stockLevels.warehouseId,
+  onHand: stockLevels.onHand,
+  allocated: stockLevels.allocated,
+  available: stockLevels.available,
+  lowStockThreshold: stockLevels.lowStockThreshold,
+};
+
+export interface MovementInput {
+  skuId: string;
+  warehouseId: string;
+  kind: MovementKind;
+  quantity: number;
+  after: Counters;
+  reason?: string | null | undefined;
+  referenceType?: string | null | undefined;
+  referenceId?: string | null | undefined;
+}
+
+/** Appends movements in one statement; returns their ids in input order. */
+export async function insertMovements(
+  deps: StockDeps,
+  tx: Tx,
+  actor: Actor,
+  inputs: readonly MovementInput[],
+): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const now = deps.clock.now();
+  const rows = inputs.map((m) => ({
+    id: newId('stockMovement'),
+    skuId: m.skuId,
+    warehouseId: m.warehouseId,
+    kind: m.kind,
+    quantity: m.quantity,
+    reason: m.reason ?? null,
+    actorId: actor.actorId,
+    actorName: actor.actorName,
+    referenceType: m.referenceType ?? null,
+    referenceId: m.referenceId ?? null,
+    onHandAfter: m.after.onHand,
+    allocatedAfter: m.after.allocated,
+    availableAfter: m.after.available,
+    requestId: actor.requestId,
+    createdAt: now,
+  }));
+  await tx.insert(stockMovements).values(rows);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Tells the rest of the system a level changed (`stock.changed`, one per level per call, carrying the
+ * new counters) and, when the change takes the level below its threshold, `stock.low` once.
+ */
+export async function publishLevelChanges(
+  deps: StockDeps,
+  tx: Tx,
+  actor: Actor,
+  kind: MovementKind | 'threshold',
+  changes: readonly { before: LevelState; after: LevelState }[],
+): Promise<void> {
+  for (const { before, after } of changes) {
+    const payload = {
+      skuId: after.skuId,
+      warehouseId: after.warehouseId,
+      kind,
+      onHand: after.onHand,
+      allocated: after.allocated,
+      available: after.available,
+      lowStockThreshold: after.lowStockThreshold,
+    };
+    await deps.bus.publish(
+      tx,
+      { type: 'stock.changed', aggregateType: 'sku', aggregateId: after.skuId, payload },
+      actor.requestId,
+    );
+    const crossed = crossedIntoLow(
+      { available: before.available, threshold: before.lowStockThreshold },
+      { available: after.available, threshold: after.lowStockThreshold },
+    );
+    if (crossed) {
+      await deps.bus.publish(
+        tx,
+        {
+          type: 'stock.low',
+          aggregateType: 'sku',
+          aggregateId: after.skuId,
+          payload: {
+            skuId: after.skuId,
+            warehouseId: after.warehouseId,
+            available: after.available,
+            lowStockThreshold: after.lowStockThreshold,
+          },
+        },
+        actor.requestId,
+      );
+    }
+  }
+}
+
+/** Refuses an unknown SKU, naming the field it came from. */
+export async function requireSku(tx: Tx, skuId: string, field: string, asNotFound = false): Promise<void> {
+  const [sku] = await findSkus(tx, [skuId]);
+  if (!sku)
+    throw inventoryError(asNotFound ? 'inventory.sku_not_found' : 'inventory.unknown_sku', {
+      field,
+      detail: skuId,
+    });
+}
+
+/** Refuses an unknown warehouse (and, for stock coming in, an inactive one). */
+export async function requireWarehouse(
+  tx: Tx,
+  warehouseId: string,
+  field: string,
+  opts: { active?: boolean; asNotFound?: boolean } = {},
+): Promise<void> {
+  const [wh] = await tx
+    .select({ status: warehouses.status })
+    .from(warehouses)
+    .where(eq(warehouses.id, warehouseId));
+  if (!wh)
+    throw inventoryError(opts.asNotFound ? 'inventory.warehouse_not_found' : 'inventory.unknown_warehouse', {
+      field,
+      detail: warehouseId,
+    });
+  if (opts.active && wh.status !== 'active')
+    throw inventoryError('inventory.warehouse_inactive', { field, detail: warehouseId });
+}
+
+export function checkQuantity(quantity: number, field: string, allowNegative = false): void {
+  const ok = Number.isSafeInteger(quantity) && (allowNegative ? quantity !== 0 : quantity > 0);
+  if (!ok) throw inventoryError('inventory.invalid_quantity', { field, detail: String(quantity) });
+}

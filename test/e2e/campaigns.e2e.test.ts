@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../helpers/browser.js';
+import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';
+import { makeUser } from '../helpers/test-app.js';
+import type { TestDb } from '../helpers/test-db.js';
+import { makeSku } from '../integration/campaigns-support.js';
+
+/**
+ * An operator in a real browser creates a campaign with one item, picking the SKU by searching the
+ * catalog, then schedules it; the database holds what the form said, in fen.
+ */
+let tdb: TestDb;
+let server: E2eServer | undefined;
+let browser: Browser;
+let base: string;
+let operator: { username: string; password: string };
+let sku: { id: string; code: string };
+
+beforeAll(async () => {
+  if (!browserAvailable) return;
+  server = await startE2eServer();
+  ({ tdb, browser, base } = server);
+  operator = await makeUser(tdb, ['operator']);
+  sku = await makeSku(tdb, { listPriceFen: 1590 });
+});
+
+afterAll(() => server?.close());
+
+const login = (page: Page, username: string, password: string) => logIn(page, base, username, password);
+
+describe.skipIf(!browserAvailable)('campaigns in Chromium', () => {
+  it('creates a campaign with one item and schedules it', async () => {
+    const page = await browser.newPage();
+    await login(page, operator.username, operator.password);
+    await page.getByTestId('nav-campaigns').click();
+    await page.waitForURL('**/campaigns');
+    await page.getByTestId('campaigns-table').waitFor();
+
+    await page.getByTestId('campaign-create').click();
+    await page.getByTestId('campaign-form-name').fill('周末水果节');
+    const code = await page.getByTestId('campaign-form-code').inputValue();
+    expect(code).toMatch(/^T\d{8}-\d{6}$/);
+
+    await page.getByTestId('campaign-item-0-skuId').click();
+    await page.keyboard.type(sku.code);
+    await page.locator('.ant-select-dropdown').getByText(sku.code).click();
+    await page.getByTestId('campaign-item-0-price').fill('9.9');
+    await page.getByTestId('campaign-item-0-stockCap').fill('50');
+    await page.getByTestId('campaign-item-0-perCustomerLimit').fill('2');
+    await page.getByTestId('campaign-form-submit').click();
+
+    await page.getByTestId('campaign-title').getByText('周末水果节').waitFor();
+    await page.getByTestId('campaign-state-draft').waitFor();
+    await expect.poll(() => page.getByTestId('campaign-sold-0').textContent()).toBe('0 / 50');
+
+    await page.getByTestId('campaign-schedule').click();
+    await page.getByTestId('campaign-schedule-confirm').click();
+    await page.getByTestId('campaign-state-scheduled').waitFor();
+    await page.getByTestId('campaign-countdown').waitFor();
+
+    const rows = await tdb.deps.pool.query<{
+      state: string;
+      price_fen: number;
+      stock_cap: number;
+      sku_id: string;
+    }>(
+      `SELECT c.state, i.price_fen, i.stock_cap, i.sku_id
+         FROM campaigns c JOIN campaign_items i ON i.campaign_id = c.id WHERE c.code = $1`,
+      [code],
+    );
+    expect(rows.rows).toEqual([{ state: 'scheduled', price_fen: 990, stock_cap: 50, sku_id: sku.id }]);
+
+    await page.getByTestId('campaign-back').click();
+    await page.getByTestId('campaigns-table').getByText(code).waitFor();
+    await page.close();
+  });
+
+  it('shows the server’s reason under the field it concerns', async () => {
+    const page = await browser.newPage();
+    await login(page, operator.username, operator.password);
+    await page.goto(`${base}/campaigns?new=1`);
+    await page.getByTestId('campaign-form-name').fill('重复商品的活动');
+    await page.getByTestId('campaign-item-0-remove').click();
+    await page.getByTestId('campaign-item-add').click();
+    await page.getByTestId('campaign-item-0-skuId').click();
+    await page.keyboard.type(sku.code);
+    await page.locator('.ant-select-dropdown').getByText(sku.code).click();
+    await page.getByTestId('campaign-item-0-price').fill('1');
+    await page.getByTestId('campaign-item-add').click();
+    await page.getByTestId('campaign-item-1-skuId').click();
+    await page.keyboard.type(sku.code);
+    await page.locator('.ant-select-dropdown:visible').getByText(sku.code).click();
+    await page.getByTestId('campaign-item-1-price').fill('2');
+    await page.getByTestId('campaign-form-submit').click();
+    await page.getByText('活动商品中同一规格出现了两次').waitFor();
+    const n = await tdb.deps.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM campaigns WHERE name = '重复商品的活动'",
+    );
+    expect(n.rows[0]?.n).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,202 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiRequest } from './api';
+import type { Page } from './api-types';
+
+/** The campaigns API's shapes, mirrored by hand (the console does not import server code). */
+export type CampaignState = 'draft' | 'scheduled' | 'live' | 'closed' | 'fulfilled' | 'cancelled';
+export const CAMPAIGN_STATES: readonly CampaignState[] = [
+  'draft',
+  'scheduled',
+  'live',
+  'closed',
+  'fulfilled',
+  'cancelled',
+];
+export type SellTo = 'all' | 'regions';
+
+interface CampaignFields {
+  id: string;
+  code: string;
+  name: string;
+  coverUrl: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  cutoffAt: string;
+  deliveryDate: string;
+  state: CampaignState;
+  sellTo: SellTo;
+  regionIds: string[];
+  closeReason: string | null;
+  closedAt: string | null;
+  cancelledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CampaignSummary extends CampaignFields {
+  itemCount: number;
+  soldTotal: number;
+  capTotal: number;
+}
+
+export interface CampaignItem {
+  id: string;
+  skuId: string;
+  skuCode: string | null;
+  productName: string | null;
+  spec: string | null;
+  unit: string | null;
+  listPriceFen: number | null;
+  priceFen: number;
+  stockCap: number;
+  perCustomerLimit: number;
+  sortOrder: number;
+  sold: number;
+}
+
+export interface CampaignDetail extends CampaignFields {
+  items: CampaignItem[];
+  serverNow: string;
+  openForOrders: boolean;
+}
+
+export interface CampaignBody {
+  code: string;
+  name: string;
+  coverUrl: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  cutoffAt: string;
+  deliveryDate: string;
+  sellTo: SellTo;
+  regionIds: string[];
+  items: Array<{
+    skuId: string;
+    priceFen: number;
+    stockCap: number;
+    perCustomerLimit: number;
+    sortOrder: number;
+  }>;
+}
+
+export interface CampaignListParams {
+  state?: CampaignState | undefined;
+  q: string;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+const key = ['campaigns'] as const;
+
+export function useCampaignList(params: CampaignListParams) {
+  return useQuery({
+    queryKey: [...key, 'list', params],
+    queryFn: () => api.get<Page<CampaignSummary>>('/api/campaigns', { ...params }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A live campaign is watched: sold counts move while the page is open. */
+export function useCampaign(id: string | null) {
+  return useQuery({
+    queryKey: [...key, 'detail', id],
+    queryFn: () => api.get<CampaignDetail>(`/api/campaigns/${encodeURIComponent(id ?? '')}`),
+    enabled: id !== null,
+    refetchInterval: (query) => (query.state.data?.state === 'live' ? 5_000 : false),
+  });
+}
+
+function useInvalidate() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: key });
+}
+
+export function useSaveCampaign() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string | null; body: CampaignBody }) =>
+      id
+        ? apiRequest<CampaignDetail>('PUT', `/api/campaigns/${encodeURIComponent(id)}`, { body })
+        : api.post<CampaignDetail>('/api/campaigns', body),
+    onSuccess: invalidate,
+  });
+}
+
+export type CampaignAction = 'schedule' | 'close' | 'cancel';
+
+export function useCampaignAction() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, action, reason }: { id: string; action: CampaignAction; reason?: string }) =>
+      api.post<CampaignDetail>(
+        `/api/campaigns/${encodeURIComponent(id)}/${action}`,
+        action === 'schedule' ? undefined : reason ? { reason } : {},
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+/** A SKU the picker offers, flattened from the catalog's products. */
+export interface SkuChoice {
+  skuId: string;
+  skuCode: string;
+  productName: string;
+  spec: string;
+  listPriceFen: number;
+  sellable: boolean;
+}
+
+interface CatalogProduct {
+  name: string;
+  status: 'draft' | 'on_sale' | 'off_sale';
+  skus: Array<{
+    id: string;
+    code: string;
+    spec: string;
+    listPriceFen: number;
+    status: 'active' | 'inactive';
+  }>;
+}
+
+/** Searches the catalog by name, code or SKU code for the items editor. */
+export function useSkuChoices(q: string) {
+  return useQuery({
+    queryKey: ['catalog', 'sku-choices', q],
+    queryFn: async () => {
+      const page = await api.get<Page<CatalogProduct>>('/api/catalog/products', { q, page: 1, pageSize: 20 });
+      return page.items.flatMap((p) =>
+        p.skus.map(
+          (s): SkuChoice => ({
+            skuId: s.id,
+            skuCode: s.code,
+            productName: p.name,
+            spec: s.spec,
+            listPriceFen: s.listPriceFen,
+            sellable: s.status === 'active' && p.status !== 'off_sale',
+          }),
+        ),
+      );
+    },
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export interface RegionOption {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export function useRegionOptions() {
+  return useQuery({
+    queryKey: ['regions'],
+    queryFn: () => api.get<{ items: RegionOption[] }>('/api/regions'),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
