@@ -18,8 +18,10 @@ import { validatorCompiler } from './platform/http/validator.js';
 import './platform/http/fastify-types.js';
 import { campaignsRoutes } from './modules/campaigns/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
+import { customersRoutes } from './modules/customers/index.js';
 import { inventoryRoutes, warehousesRoutes } from './modules/inventory/index.js';
-import { regionsRoutes } from './modules/leaders/index.js';
+import { leadersRoutes, regionsRoutes } from './modules/leaders/index.js';
+import { ordersRoutes } from './modules/orders/index.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { newId } from './platform/ids.js';
 import { eventsRoutes } from './platform/outbox/events.routes.js';
@@ -103,6 +105,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   await app.register(catalogRoutes, { deps });
   await app.register(inventoryRoutes, { deps });
   await app.register(campaignsRoutes, { deps });
+  await app.register(leadersRoutes, { deps });
+  await app.register(customersRoutes, { deps });
+  await app.register(ordersRoutes, { deps });
 
   const serveWeb = opts.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
+import { seedOrdersDemo } from './demo/orders.seed.js';
 import { demoBanner, seedDemo } from './demo/seed.js';
+import { registerOrderSubscribers } from './modules/orders/index.js';
 import { bootPlatform } from './platform/boot.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { lockDataDir } from './platform/data-dir-lock.js';
@@ -41,7 +43,11 @@ async function main(): Promise<void> {
       log.info({ event: event.type, id: event.id }, 'event delivered'),
     );
   }
-  if (config.seedDemo && (await seedDemo(deps))) log.info('demo data loaded');
+  registerOrderSubscribers(deps);
+  if (config.seedDemo && (await seedDemo(deps))) {
+    const orders = await seedOrdersDemo(deps);
+    log.info({ orders }, 'demo data loaded');
+  }
 
   const app = await buildApp(deps);
   const jobs = new Jobs(deps, platform.databaseUrl, log);

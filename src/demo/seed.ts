@@ -7,7 +7,9 @@ import type { Deps } from '../platform/deps.js';
 import { newId } from '../platform/ids.js';
 import { seedCampaignsDemo } from './campaigns.seed.js';
 import { seedCatalogDemo } from './catalog.seed.js';
+import { seedCustomersDemo } from './customers.seed.js';
 import { seedInventoryDemo } from './inventory.seed.js';
+import { seedLeadersDemo } from './leaders.seed.js';
 
 /** One demo account per role; printed by `npm start` so a person can log in at once. */
 export const DEMO_ACCOUNTS: { username: string; role: Role; password: string; displayName: string }[] = [
@@ -84,14 +86,22 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       entityType: 'system',
       after: { regions: regionRows.length, warehouses: 1, users: DEMO_ACCOUNTS.length },
     });
+    const userIds = new Map<string, string>();
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-      await createUserTx(deps, tx, SYSTEM_ACTOR, {
+      const user = await createUserTx(deps, tx, SYSTEM_ACTOR, {
         username: a.username,
         displayName: a.displayName,
         roles: [a.role],
         passwordHash: hashes[i] ?? '',
       });
+      userIds.set(a.username, user.id);
     }
+    // Leaders in the demo districts (the `leader` login is the first one's), and their customers.
+    const { pickupPointIds } = await seedLeadersDemo(deps, tx, {
+      regionIds: Object.fromEntries(regionRows.map((r) => [r.code, r.id])),
+      leaderUserId: userIds.get('leader') ?? null,
+    });
+    await seedCustomersDemo(deps, tx, { pickupPointIds });
     // The business demo: products, their stock in the warehouse, and two campaigns on them.
     const { skuIds } = await seedCatalogDemo(deps, tx);
     const ids = Object.values(skuIds);

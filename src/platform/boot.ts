@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
+import { loadFieldCrypto } from './crypto.js';
 import { type Database, openDatabase } from './db/database.js';
 import { type EmbeddedPostgres, ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { runMigrations } from './db/migrate.js';
@@ -36,9 +37,11 @@ export async function bootPlatform(
     await ensureDatabase(embedded.adminUrl, 'tuanflow');
     url = embedded.urlFor('tuanflow');
   }
+  // The key is loaded before the database is touched, so a bad key file stops start-up early.
+  const crypto = loadFieldCrypto(config);
   await runMigrations(url);
   const database = openDatabase(url, { max: config.dbPoolMax });
   const bus = new EventBus(database.db, database.pool, clock, log);
-  const deps: Deps = { config, db: database.db, pool: database.pool, clock, bus, log };
+  const deps: Deps = { config, db: database.db, pool: database.pool, clock, bus, log, crypto };
   return { deps, database, databaseUrl: url, embedded };
 }

@@ -35,8 +35,10 @@ describe('loadConfig defaults', () => {
       loginLockMinutes: 15,
       cookieSecure: false,
       seedDemo: true,
+      benchMode: 'off',
       webBuild: 'auto',
       bodyLimitBytes: 1_048_576,
+      encryptionKey: undefined,
     } satisfies Config);
   });
 
@@ -241,5 +243,43 @@ describe('ConfigError', () => {
     expect(err.name).toBe('ConfigError');
     expect(err.variable).toBe('SOME_VAR');
     expect(err.message).toBe('Invalid configuration: SOME_VAR is broken');
+  });
+});
+
+describe('ENCRYPTION_KEY', () => {
+  const key64 = Buffer.alloc(64, 7);
+
+  it('accepts base64 of 64 bytes, also base64url and wrapped over lines', () => {
+    for (const value of [
+      key64.toString('base64'),
+      key64.toString('base64url'),
+      `${key64.toString('base64').slice(0, 64)}\n${key64.toString('base64').slice(64)}\n`,
+    ]) {
+      const k = load({ ENCRYPTION_KEY: value }).encryptionKey;
+      expect(k?.bytes().equals(key64)).toBe(true);
+    }
+  });
+
+  it('is unset when empty or blank', () => {
+    expect(load({ ENCRYPTION_KEY: '' }).encryptionKey).toBeUndefined();
+    expect(load({ ENCRYPTION_KEY: '  ' }).encryptionKey).toBeUndefined();
+  });
+
+  it.each([
+    ['too short', Buffer.alloc(32, 1).toString('base64')],
+    ['too long', Buffer.alloc(65, 1).toString('base64')],
+    ['not base64', 'this is not a key!'],
+    ['hex instead of base64', Buffer.alloc(64, 1).toString('hex')],
+  ])('refuses a key that is %s, naming ENCRYPTION_KEY but not echoing it', (_why, value) => {
+    const err = configErrorOf({ ENCRYPTION_KEY: value });
+    expect(err.variable).toBe('ENCRYPTION_KEY');
+    expect(err.message).toMatch(/ENCRYPTION_KEY/);
+    expect(err.message).not.toContain(value.trim());
+  });
+
+  it('is redacted when the config is serialised', () => {
+    const config = load({ ENCRYPTION_KEY: key64.toString('base64') });
+    expect(JSON.stringify(config)).not.toContain(key64.toString('base64'));
+    expect(JSON.stringify(config)).toContain('[redacted]');
   });
 });

@@ -20,9 +20,40 @@ export interface Config {
   /** Mark the session cookie Secure; on by default only when served behind HTTPS. */
   cookieSecure: boolean;
   seedDemo: boolean;
+  /** Benchmark-only switches: `naive` order intake and the do-nothing endpoint (see bench/). */
+  benchMode: 'off' | 'group' | 'naive';
   /** `auto` builds the console at start when web/ is newer than dist/web; `skip` never does. */
   webBuild: 'auto' | 'skip';
   bodyLimitBytes: number;
+  /**
+   * The field-encryption key material from `ENCRYPTION_KEY` (64 bytes: 32 for AES-256-GCM, 32 for
+   * HMAC-SHA256). When absent, the key lives in the key file `dataDir/keys/field.key` (see crypto.ts).
+   */
+  encryptionKey: SecretKey | undefined;
+}
+
+/**
+ * Key bytes that refuse to be printed: a config object may end up in a log line or an error report,
+ * and a leaked key would make every encrypted phone number readable.
+ */
+export class SecretKey {
+  readonly #bytes: Buffer;
+  constructor(bytes: Buffer) {
+    this.#bytes = Buffer.from(bytes);
+  }
+  /** A copy, so a caller cannot change the key held here. */
+  bytes(): Buffer {
+    return Buffer.from(this.#bytes);
+  }
+  get length(): number {
+    return this.#bytes.length;
+  }
+  toJSON(): string {
+    return '[redacted]';
+  }
+  toString(): string {
+    return '[redacted]';
+  }
 }
 
 export class ConfigError extends Error {
@@ -56,6 +87,33 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+/** Bytes of key material: 32 for AES-256-GCM plus 32 for the HMAC-SHA256 lookup hash. */
+export const FIELD_KEY_BYTES = 64;
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Decodes and checks a field-encryption key (base64 or base64url of exactly 64 bytes). The error
+ * message never repeats the value: it is a secret, and error messages are logged.
+ */
+export function parseFieldKey(variable: string, raw: string): SecretKey {
+  // Whitespace is dropped because `openssl rand -base64 64` wraps its output over two lines.
+  const text = raw.replace(/\s+/g, '');
+  const isB64 = BASE64.test(text);
+  if (!isB64 && !BASE64URL.test(text)) {
+    throw new ConfigError(variable, 'must be base64 of 64 random bytes (openssl rand -base64 64)');
+  }
+  const bytes = Buffer.from(text, isB64 ? 'base64' : 'base64url');
+  if (bytes.length !== FIELD_KEY_BYTES) {
+    throw new ConfigError(
+      variable,
+      `must decode to ${FIELD_KEY_BYTES} bytes, got ${bytes.length} (openssl rand -base64 64)`,
+    );
+  }
+  return new SecretKey(bytes);
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -81,6 +139,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
+  const benchMode = (env.BENCH_MODE?.trim() || 'off') as Config['benchMode'];
+  if (!['off', 'group', 'naive'].includes(benchMode)) {
+    throw new ConfigError('BENCH_MODE', `must be off, group or naive, got "${env.BENCH_MODE}"`);
+  }
   const webBuild = (env.WEB_BUILD?.trim() || 'auto') as Config['webBuild'];
   if (webBuild !== 'auto' && webBuild !== 'skip') {
     throw new ConfigError('WEB_BUILD', `must be auto or skip, got "${env.WEB_BUILD}"`);
@@ -100,7 +162,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     seedDemo: bool(env, 'SEED_DEMO', true),
+    benchMode,
     webBuild,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    encryptionKey: env.ENCRYPTION_KEY?.trim()
+      ? parseFieldKey('ENCRYPTION_KEY', env.ENCRYPTION_KEY)
+      : undefined,
   };
 }

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { FieldCrypto } from './crypto.js';
 import type { Db } from './db/database.js';
 import type { EventBus } from './outbox/event-bus.js';
 
@@ -13,4 +14,6 @@ export interface Deps {
   clock: Clock;
   bus: EventBus;
   log: Logger;
+  /** Encrypts and hashes personal data (phone numbers) with keys kept outside the database. */
+  crypto: FieldCrypto;
 }

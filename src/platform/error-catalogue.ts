@@ -1,6 +1,9 @@
 import { campaignsErrors } from '../modules/campaigns/index.js';
 import { catalogErrors } from '../modules/catalog/index.js';
+import { customersErrors } from '../modules/customers/index.js';
 import { inventoryErrors } from '../modules/inventory/index.js';
+import { leadersErrors } from '../modules/leaders/index.js';
+import { ordersErrors } from '../modules/orders/index.js';
 import { usersErrors } from './auth/auth.errors.js';
 import { type ErrorSpec, httpStatusOf, platformErrors } from './errors.js';
 
@@ -11,6 +14,9 @@ export const ERROR_CATALOGUES: Record<string, Record<string, ErrorSpec>> = {
   catalog: catalogErrors,
   inventory: inventoryErrors,
   campaigns: campaignsErrors,
+  leaders: leadersErrors,
+  customers: customersErrors,
+  orders: ordersErrors,
 };
 
 /** docs/errors.md, generated from the catalogues so the page and the code cannot drift apart. */

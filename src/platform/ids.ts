@@ -19,6 +19,13 @@ export const ID_PREFIXES = {
   campaign: 'cmp',
   campaignItem: 'cmi',
   importJob: 'imp',
+  leader: 'ldr',
+  pickupPoint: 'pp',
+  customer: 'cus',
+  order: 'ord',
+  orderLine: 'oln',
+  orderEvent: 'oev',
+  payment: 'pay',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -3,10 +3,18 @@ import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { ManualClock } from '../../src/platform/clock.js';
-import { type Config, loadConfig } from '../../src/platform/config.js';
+import { type Config, loadConfig, SecretKey } from '../../src/platform/config.js';
+import { FieldCrypto } from '../../src/platform/crypto.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { EventBus } from '../../src/platform/outbox/event-bus.js';
+
+/**
+ * One random field key per test process: tests never read or write a key file, and a phone number
+ * encrypted in one test can be decrypted by the app the same test drives.
+ */
+export const TEST_FIELD_KEY = new SecretKey(randomBytes(64));
+export const testFieldCrypto = new FieldCrypto(TEST_FIELD_KEY);
 
 export interface TestDb {
   url: string;
@@ -41,7 +49,7 @@ export async function createTestDb(configOverrides: Partial<Config> = {}): Promi
   return {
     url,
     name,
-    deps: { config, db: database.db, pool: database.pool, clock, bus, log },
+    deps: { config, db: database.db, pool: database.pool, clock, bus, log, crypto: testFieldCrypto },
     async close() {
       await bus.stop();
       await database.close();

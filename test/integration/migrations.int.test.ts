@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/platform/db/database.js';
 import { expectedMigrationCount, MIGRATIONS_DIR, runMigrations } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { EventBus } from '../../src/platform/outbox/event-bus.js';
+import { testFieldCrypto } from '../helpers/test-db.js';
 import { expectError } from './support.js';
 
 const created: string[] = [];
@@ -42,7 +43,10 @@ function depsOn(url: string): { deps: Deps; close(): Promise<void> } {
   const log = pino({ level: 'silent' });
   const bus = new EventBus(database.db, database.pool, clock, log);
   const config = loadConfig({ SEED_DEMO: 'false' });
-  return { deps: { config, db: database.db, pool: database.pool, clock, bus, log }, close: database.close };
+  return {
+    deps: { config, db: database.db, pool: database.pool, clock, bus, log, crypto: testFieldCrypto },
+    close: database.close,
+  };
 }
 
 async function journalHashes(): Promise<string[]> {

@@ -47,6 +47,10 @@ function bodyFor(route: RouteEntry): object | undefined {
       return { displayName: 'RBAC probe' };
     case 'POST /api/users/:id/reset-password':
       return { password: 'long-enough-2' };
+    case 'POST /api/orders/:id/mark-paid':
+      return { reference: 'rbac-probe' };
+    case 'POST /api/orders/:id/cancel':
+      return { reason: 'rbac probe' };
     // A wrong current password: the call passes the access check and changes nothing.
     case 'POST /api/auth/change-password':
       return { currentPassword: 'not-the-password', newPassword: 'long-enough-3' };
@@ -104,6 +108,9 @@ describe('the route table', () => {
       'POST /api/auth/change-password',
       'POST /api/auth/login',
       'POST /api/auth/logout',
+      'POST /api/orders',
+      'POST /api/orders/:id/customer-cancel',
+      'POST /api/orders/:id/sandbox-pay',
     ]);
   });
 });
@@ -172,10 +179,20 @@ describe('anonymous callers', () => {
 
   it('are answered by every public route without a cookie', async () => {
     const open = routes().filter((r) => 'public' in r.access);
-    expect(open.map(label).sort()).toEqual(['GET /healthz', 'GET /readyz', 'POST /api/auth/login']);
+    expect(open.map(label).sort()).toEqual([
+      'GET /healthz',
+      'GET /readyz',
+      'POST /api/auth/login',
+      'POST /api/orders',
+      'POST /api/orders/:id/customer-cancel',
+      'POST /api/orders/:id/sandbox-pay',
+    ]);
     for (const route of open) {
       const res = await hit(route, null);
-      expect(res.statusCode, `${label(route)}: ${res.body}`).toBe(200);
+      // The customer's order routes check the body (and the phone) instead of a login: an empty
+      // body is a 400, never a 401 or 403.
+      const expected = route.url.startsWith('/api/orders') ? 400 : 200;
+      expect(res.statusCode, `${label(route)}: ${res.body}`).toBe(expected);
     }
   });
 });

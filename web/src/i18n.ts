@@ -14,7 +14,10 @@ export interface Entry {
 // Each business module keeps its words in its own file, merged here.
 import { campaignsMessages } from './messages/campaigns';
 import { catalogMessages } from './messages/catalog';
+import { customersMessages } from './messages/customers';
 import { inventoryMessages } from './messages/inventory';
+import { leadersMessages } from './messages/leaders';
+import { ordersMessages } from './messages/orders';
 
 const coreMessages = {
   'app.name': { zh: 'tuanflow 团购ERP', en: 'tuanflow 团购ERP' },
@@ -145,7 +148,15 @@ const coreMessages = {
   'events.status.dead': { zh: '投递失败', en: 'Dead' },
 } as const satisfies Record<string, Entry>;
 
-export const messages = { ...coreMessages, ...catalogMessages, ...inventoryMessages, ...campaignsMessages };
+export const messages = {
+  ...coreMessages,
+  ...catalogMessages,
+  ...inventoryMessages,
+  ...campaignsMessages,
+  ...leadersMessages,
+  ...customersMessages,
+  ...ordersMessages,
+};
 
 export type MessageKey = keyof typeof messages;
 

@@ -4,8 +4,11 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   NotificationOutlined,
+  ProfileOutlined,
+  ShopOutlined,
   ShoppingOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
 import type { MessageKey } from './i18n';
@@ -37,6 +40,13 @@ const StockPage = lazy(() => import('./pages/inventory/stock-page').then((m) => 
 const CampaignsPage = lazy(() =>
   import('./pages/campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
 );
+const LeadersPage = lazy(() =>
+  import('./pages/leaders/leaders-page').then((m) => ({ default: m.LeadersPage })),
+);
+const CustomersPage = lazy(() =>
+  import('./pages/customers/customers-page').then((m) => ({ default: m.CustomersPage })),
+);
+const OrdersPage = lazy(() => import('./pages/orders/orders-page').then((m) => ({ default: m.OrdersPage })));
 const EventsPage = lazy(() => import('./pages/events-page').then((m) => ({ default: m.EventsPage })));
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -71,6 +81,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <CalendarOutlined />,
     permission: 'campaigns.read',
     page: CampaignsPage,
+  },
+  {
+    key: 'leaders',
+    path: '/leaders',
+    label: 'nav.leaders',
+    icon: <ShopOutlined />,
+    permission: 'leaders.read',
+    page: LeadersPage,
+  },
+  {
+    key: 'orders',
+    path: '/orders',
+    label: 'nav.orders',
+    icon: <ProfileOutlined />,
+    permission: 'orders.read',
+    page: OrdersPage,
+  },
+  {
+    key: 'customers',
+    path: '/customers',
+    label: 'nav.customers',
+    icon: <UserOutlined />,
+    permission: 'customers.read',
+    page: CustomersPage,
   },
   {
     key: 'users',

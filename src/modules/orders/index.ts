@@ -1,6 +1,7 @@
 /**
- * Orders module (order center). So far its pure core: the first-come-first-served, all-or-nothing
- * allocation of a group-committed batch. The intake, the flusher and the lifecycle build on it.
+ * Orders module (order center). The intake takes orders through a leader's link and commits them in
+ * groups (intake/): validated and priced in memory, decided by the pure `allocateBatch`, written
+ * with their stock allocation, audit trail and events in one transaction per batch.
  */
 export {
   allocateBatch,
@@ -13,3 +14,24 @@ export {
   type Refusal,
   stockKey,
 } from './domain/allocate-batch.js';
+export { ORDER_STATUS_LABELS } from './domain/order-state.js';
+export { priceOrder } from './domain/price-order.js';
+export {
+  cancelOrder,
+  confirmPaidOrders,
+  expireUnpaidOrders,
+  markPaid,
+  sandboxPay,
+} from './order-lifecycle.service.js';
+export { ordersErrors } from './orders.errors.js';
+export { getOrderDetail, listOrders } from './orders.queries.js';
+export { ordersRoutes } from './orders.routes.js';
+export { registerOrderSubscribers } from './orders.subscribers.js';
+export {
+  customerItemCounts,
+  ORDER_STATUSES,
+  type OrderStatus,
+  orderLines,
+  orderRequests,
+  orders,
+} from './orders.tables.js';

@@ -31,29 +31,51 @@ const AUDIT_CHAIN_LOCK = 7_464_021_002;
  * only if the change it describes was committed.
  */
 export async function recordAudit(tx: Tx, clock: Clock, actor: Actor, entry: AuditEntry): Promise<void> {
+  await recordAuditMany(tx, clock, [{ actor, entry }]);
+}
+
+/**
+ * Appends many records in one statement, chained in the given order: a group-committed batch of
+ * orders writes its audit trail with one lock, one read of the tail and one insert.
+ */
+export async function recordAuditMany(
+  tx: Tx,
+  clock: Clock,
+  records: ReadonlyArray<{ actor: Actor; entry: AuditEntry }>,
+): Promise<void> {
+  if (records.length === 0) return;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
     .limit(1);
-  const content: AuditContent = {
-    seq: (last?.seq ?? 0) + 1,
-    id: newId('audit'),
-    at: clock.now(),
-    actorId: actor.actorId,
-    actorName: actor.actorName,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    // Round-trip through JSON so the hash covers exactly what jsonb will store (no undefined, no Dates).
-    before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
-    after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
-    requestId: actor.requestId,
-    ip: actor.ip,
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditLog).values({ ...content, prevHash, hash: auditHash(prevHash, content) });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = clock.now();
+  const rows = records.map(({ actor, entry }) => {
+    seq += 1;
+    const content: AuditContent = {
+      seq,
+      id: newId('audit'),
+      at,
+      actorId: actor.actorId,
+      actorName: actor.actorName,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      // Round-trip through JSON so the hash covers exactly what jsonb will store (no undefined, no Dates).
+      before: entry.before === undefined ? null : JSON.parse(JSON.stringify(entry.before)),
+      after: entry.after === undefined ? null : JSON.parse(JSON.stringify(entry.after)),
+      requestId: actor.requestId,
+      ip: actor.ip,
+    };
+    const hash = auditHash(prevHash, content);
+    const row = { ...content, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insert(auditLog).values(rows);
 }
 
 export interface AuditQuery {

@@ -4,6 +4,7 @@ export {
   escapeLike,
   listAudit,
   recordAudit,
+  recordAuditMany,
   SYSTEM_ACTOR,
   verifyAuditChain,
 } from './audit.service.js';

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { advanceCampaigns } from '../../modules/campaigns/index.js';
+import { expireUnpaidOrders } from '../../modules/orders/index.js';
 import { purgeExpiredSessions } from '../auth/index.js';
 import type { Deps } from '../deps.js';
 
@@ -26,6 +27,12 @@ export const JOB_KINDS: JobKind[] = [
     name: 'campaigns-tick',
     cron: '* * * * *',
     run: (deps) => advanceCampaigns(deps),
+  },
+  {
+    // Unpaid orders past their payment deadline are cancelled and their stock goes back on sale.
+    name: 'orders-expire',
+    cron: '* * * * *',
+    run: (deps) => expireUnpaidOrders(deps),
   },
 ];
 

@@ -62,17 +62,39 @@ export class EventBus {
    * NOTIFY is transactional too: listeners hear it only if the transaction commits.
    */
   async publish(tx: Tx, event: NewEvent, requestId: string | null = null): Promise<string> {
-    const id = newId('event');
+    const [id] = await this.publishMany(tx, [{ ...event, requestId }]);
+    return id ?? '';
+  }
+
+  /** Many events in one insert each for events and deliveries, and one NOTIFY: for batches. */
+  async publishMany(
+    tx: Tx,
+    events: ReadonlyArray<NewEvent & { requestId?: string | null }>,
+  ): Promise<string[]> {
+    if (events.length === 0) return [];
     const now = this.clock.now();
-    await tx.insert(outboxEvents).values({ id, ...event, requestId, createdAt: now });
-    const subs = this.subscribers.get(event.type) ?? [];
-    if (subs.length > 0) {
-      await tx
-        .insert(eventDeliveries)
-        .values(subs.map((s) => ({ eventId: id, subscriber: s.name, nextAttemptAt: now })));
-      await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${id})`);
+    const rows = events.map((e) => ({
+      id: newId('event'),
+      type: e.type,
+      aggregateType: e.aggregateType,
+      aggregateId: e.aggregateId,
+      payload: e.payload,
+      requestId: e.requestId ?? null,
+      createdAt: now,
+    }));
+    await tx.insert(outboxEvents).values(rows);
+    const deliveries = rows.flatMap((r) =>
+      (this.subscribers.get(r.type) ?? []).map((s) => ({
+        eventId: r.id,
+        subscriber: s.name,
+        nextAttemptAt: now,
+      })),
+    );
+    if (deliveries.length > 0) {
+      await tx.insert(eventDeliveries).values(deliveries);
+      await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${rows[0]?.id ?? ''})`);
     }
-    return id;
+    return rows.map((r) => r.id);
   }
 
   /** Delivers everything due now; returns how many deliveries were attempted. Tests call this directly. */

@@ -1,0 +1,230 @@
+import {
+  arrangeSale,
+  brokenInvariants,
+  cleanUp,
+  embeddedUrl,
+  freePort,
+  type LoadRun,
+  machine,
+  newKeyPrefix,
+  numberFlag,
+  openBenchDb,
+  round,
+  runLoad,
+  type Server,
+  saleState,
+  startServer,
+  stopServer,
+  stringFlag,
+  tempDataDir,
+} from './flash-sale-support.js';
+
+/**
+ * bench/flash-sale: one hot SKU in a live campaign, driven over HTTP by bench/load-generator.ts in
+ * a separate process, against tuanflow on a fresh embedded PostgreSQL (fsync on).
+ *   A. ample stock, group commit (the product)      → orders_per_s, p50_ms, p99_ms
+ *   B. sell-out: stock S, 5×S attempts               → sellout {…, oversold}, checked in the database
+ *   D. the same load on POST /api/bench/empty        → empty_req_per_s
+ *   C. BENCH_MODE=naive (one transaction per order)  → naive_orders_per_s
+ * Prints one JSON object. Usage:
+ *   npm run bench:flash-sale [-- --concurrency 256 --seconds 10 --stock 1000 --attempts-factor 5]
+ *   [--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"]  (profiles the server of phase A)
+ */
+
+const concurrency = numberFlag('concurrency', 256);
+const seconds = numberFlag('seconds', 10);
+const warmup = numberFlag('warmup', 2);
+const stock = numberFlag('stock', 1000);
+const attemptsFactor = numberFlag('attempts-factor', 5);
+const serverNodeArgs = stringFlag('server-node-args', '').split(' ').filter(Boolean);
+const AMPLE = 10_000_000;
+
+function phaseSummary(run: LoadRun, ok: '201' | '200') {
+  const w = run.result.window;
+  return {
+    per_s: round((w.byStatus[ok] ?? 0) / run.result.seconds, 0),
+    responses_per_s: round(w.perSecond, 0),
+    p50_ms: w.p50Ms,
+    p90_ms: w.p90Ms,
+    p99_ms: w.p99Ms,
+    p999_ms: w.p999Ms,
+    max_ms: w.maxMs,
+    by_status: w.byStatus,
+    by_code: w.byCode,
+    transport_errors: run.result.total.errors,
+    cpu_cores_used: run.cpu,
+  };
+}
+
+async function main() {
+  const dataDir = tempDataDir();
+  const port = await freePort();
+  const pgPort = await freePort();
+  const env = { dataDir, port, pgPort };
+  let server: Server | undefined;
+  let phone = 0;
+  const nextPhones = (n: number) => {
+    const start = phone;
+    phone += n;
+    return start;
+  };
+  try {
+    server = await startServer({ ...env, benchMode: 'group', nodeArgs: serverNodeArgs });
+    const bench = openBenchDb(dataDir, embeddedUrl(dataDir, pgPort));
+    const { deps } = bench;
+    const target = [server.url];
+    const watchPids = (s: Server) => (s.child.pid ? [s.child.pid] : []);
+
+    // A. Ample stock: the rate the product sustains.
+    const saleA = await arrangeSale(deps, { stock: AMPLE });
+    const a = await runLoad({
+      targets: target,
+      sale: saleA,
+      concurrency,
+      seconds,
+      warmup,
+      phoneStart: nextPhones(20_000_000),
+      keyPrefix: newKeyPrefix('a'),
+      watchPids: watchPids(server),
+      pgDataDir: dataDir,
+    });
+    const stateA = await saleState(deps, saleA);
+    const brokenA = brokenInvariants(stateA, AMPLE);
+    const acceptedA = a.result.total.byStatus['201'] ?? 0;
+    if (stateA.orders !== acceptedA)
+      brokenA.push(`orders in db ${stateA.orders} != 201 answers ${acceptedA}`);
+
+    // B. Sell-out: stock S, several times S attempts, then stop.
+    const saleB = await arrangeSale(deps, { stock });
+    const attempts = stock * attemptsFactor;
+    const b = await runLoad({
+      targets: target,
+      sale: saleB,
+      concurrency,
+      maxRequests: attempts,
+      phoneStart: nextPhones(attempts),
+      keyPrefix: newKeyPrefix('b'),
+      watchPids: watchPids(server),
+      pgDataDir: dataDir,
+    });
+    const stateB = await saleState(deps, saleB);
+    const acceptedB = b.result.total.byStatus['201'] ?? 0;
+    const brokenB = brokenInvariants(stateB, stock);
+    if (stateB.sold !== acceptedB) brokenB.push(`sold ${stateB.sold} != accepted ${acceptedB}`);
+    if (stateB.allocated !== acceptedB)
+      brokenB.push(`allocated ${stateB.allocated} != accepted ${acceptedB}`);
+    if (stateB.available !== stock - acceptedB)
+      brokenB.push(`available ${stateB.available} != stock - accepted ${stock - acceptedB}`);
+    if (stateB.orders !== acceptedB) brokenB.push(`orders in db ${stateB.orders} != accepted ${acceptedB}`);
+
+    // D. The floor: the same requests to an endpoint that does nothing.
+    const d = await runLoad({
+      targets: target,
+      path: '/api/bench/empty',
+      sale: saleA,
+      concurrency,
+      seconds,
+      warmup,
+      phoneStart: nextPhones(0),
+      keyPrefix: newKeyPrefix('d'),
+      watchPids: watchPids(server),
+      pgDataDir: dataDir,
+    });
+    await bench.close();
+    await stopServer(server);
+    server = undefined;
+
+    // C. One transaction per order, same data directory.
+    server = await startServer({ ...env, benchMode: 'naive' });
+    const benchC = openBenchDb(dataDir, embeddedUrl(dataDir, pgPort));
+    const saleC = await arrangeSale(benchC.deps, { stock: AMPLE });
+    const c = await runLoad({
+      targets: [server.url],
+      sale: saleC,
+      concurrency,
+      seconds,
+      warmup,
+      phoneStart: nextPhones(20_000_000),
+      keyPrefix: newKeyPrefix('c'),
+      watchPids: watchPids(server),
+      pgDataDir: dataDir,
+    });
+    const stateC = await saleState(benchC.deps, saleC);
+    const brokenC = brokenInvariants(stateC, AMPLE);
+    await benchC.close();
+    await stopServer(server);
+    server = undefined;
+
+    const summaryA = phaseSummary(a, '201');
+    const summaryC = phaseSummary(c, '201');
+    const summaryD = phaseSummary(d, '200');
+    const soldOutB = b.result.total.byCode['orders.sold_out'] ?? 0;
+    const oversold = Math.max(acceptedB, stateB.sold, stateB.allocated, stateB.orders) - stock;
+    const broken = [...brokenA, ...brokenB, ...brokenC];
+    const result = {
+      bench: 'flash-sale',
+      command: `npm run bench:flash-sale -- --concurrency ${concurrency} --seconds ${seconds} --stock ${stock}`,
+      ...machine(),
+      parameters: {
+        concurrency,
+        seconds,
+        warmupSeconds: warmup,
+        stock,
+        attempts,
+        fsync: 'on (PostgreSQL default)',
+      },
+      orders_per_s: summaryA.per_s,
+      p50_ms: summaryA.p50_ms,
+      p99_ms: summaryA.p99_ms,
+      concurrency,
+      sellout: {
+        stock,
+        attempts,
+        accepted: acceptedB,
+        rejected_sold_out: soldOutB,
+        rejected_other: b.result.total.byCode,
+        transport_errors: b.result.total.errors,
+        oversold,
+        seconds: b.result.seconds,
+        p99_ms: b.result.window.p99Ms,
+        db: {
+          sold: stateB.sold,
+          allocated: stateB.allocated,
+          available: stateB.available,
+          orders: stateB.orders,
+        },
+      },
+      naive_orders_per_s: summaryC.per_s,
+      empty_req_per_s: summaryD.per_s,
+      ratio_vs_naive: round(summaryA.per_s / summaryC.per_s),
+      ratio_vs_empty: round(summaryA.per_s / summaryD.per_s),
+      phases: {
+        group: { ...summaryA, avg_batch: round(stateA.orders / Math.max(1, stateA.batches), 1) },
+        naive: summaryC,
+        empty: summaryD,
+      },
+      targets: {
+        orders_per_s: { target: 8000, met: summaryA.per_s >= 8000 },
+        p99_ms: { target: 100, met: summaryA.p99_ms <= 100 },
+        ratio_vs_naive: { target: 5, met: summaryA.per_s / summaryC.per_s >= 5 },
+        ratio_vs_empty: { target: 0.4, met: summaryA.per_s / summaryD.per_s >= 0.4 },
+        oversold: { target: 0, met: oversold <= 0 },
+      },
+      invariants_ok: broken.length === 0,
+      broken,
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (oversold > 0 || broken.length > 0) process.exitCode = 1;
+  } catch (err) {
+    if (server) console.error(server.output());
+    throw err;
+  } finally {
+    if (server) await stopServer(server).catch(() => {});
+    await cleanUp(dataDir);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,163 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../../platform/db/database.js';
+import type { Deps } from '../../platform/deps.js';
+import { newId } from '../../platform/ids.js';
+import { customersError } from './customers.errors.js';
+import { customers } from './customers.tables.js';
+import { maskPhone, normalizePhone } from './phone.js';
+
+export interface CustomerUpsertInput {
+  phone: string;
+  /** Null or absent keeps the stored name; a non-blank value replaces it (the latest name wins). */
+  name?: string | null;
+  /** Null or absent keeps the stored default pickup point; a value replaces it. */
+  pickupPointId?: string | null;
+}
+
+export interface CustomerUpsertResult {
+  customerId: string;
+  /** True when this call (or, in a batch, the statement) made the row; false when it existed. */
+  created: boolean;
+}
+
+type UpsertDeps = Pick<Deps, 'clock' | 'crypto' | 'bus'>;
+
+interface PreparedRow {
+  id: string;
+  phoneEnc: string;
+  phoneHash: string;
+  name: string | null;
+  defaultPickupPointId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+function prepare(deps: UpsertDeps, input: CustomerUpsertInput, field: string, now: Date): PreparedRow {
+  const phone = normalizePhone(input.phone);
+  if (!phone) throw customersError('customers.invalid_phone', { field, detail: maskPhone(input.phone) });
+  const name = input.name?.trim() || null;
+  return {
+    id: newId('customer', now.getTime()),
+    phoneEnc: deps.crypto.encrypt(phone),
+    phoneHash: deps.crypto.hash(phone),
+    name,
+    defaultPickupPointId: input.pickupPointId || null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Inserts the rows or, for phones that already have a customer, refreshes name and pickup point, in
+ * one statement. The unique index on phone_hash decides who creates a row, so concurrent orders from
+ * one phone end with one customer. `xmax = 0` is true only for a row this statement inserted.
+ * `updated_at` moves only when something changed, so repeat orders do not churn the row's history.
+ */
+async function upsertRows(tx: Tx, rows: PreparedRow[]) {
+  return tx
+    .insert(customers)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: customers.phoneHash,
+      set: {
+        name: sql`coalesce(excluded.name, ${customers.name})`,
+        defaultPickupPointId: sql`coalesce(excluded.default_pickup_point_id, ${customers.defaultPickupPointId})`,
+        updatedAt: sql`case when (excluded.name is not null and excluded.name is distinct from ${customers.name})
+          or (excluded.default_pickup_point_id is not null
+            and excluded.default_pickup_point_id is distinct from ${customers.defaultPickupPointId})
+          then excluded.updated_at else ${customers.updatedAt} end`,
+      },
+    })
+    .returning({
+      id: customers.id,
+      phoneHash: customers.phoneHash,
+      created: sql<boolean>`(xmax = 0)`,
+    });
+}
+
+/** The customer of `input.phone`, made if new; for the order intake, inside the order's transaction. */
+export async function upsertCustomerByPhoneTx(
+  deps: UpsertDeps,
+  tx: Tx,
+  input: CustomerUpsertInput,
+): Promise<CustomerUpsertResult> {
+  const [result] = await upsertCustomersByPhoneTx(deps, tx, [input]);
+  if (!result) throw new Error('customer upsert returned no row');
+  return result;
+}
+
+/**
+ * The batched form for the group-commit flusher: one INSERT ... ON CONFLICT for the whole batch.
+ * Results are in the order of `inputs`. Inputs with the same phone are merged first (PostgreSQL
+ * refuses to update one row twice in a statement; the later input's name and pickup point win), and
+ * rows go in phone-hash order so that two batches sharing phones lock them in the same order and
+ * cannot deadlock. A malformed phone throws before anything is written, naming `inputs[i].phone`.
+ */
+export async function upsertCustomersByPhoneTx(
+  deps: UpsertDeps,
+  tx: Tx,
+  inputs: readonly CustomerUpsertInput[],
+): Promise<CustomerUpsertResult[]> {
+  if (inputs.length === 0) return [];
+  const now = deps.clock.now();
+  const field = (i: number) => (inputs.length === 1 ? 'phone' : `inputs[${i}].phone`);
+  const prepared = inputs.map((input, i) => prepare(deps, input, field(i), now));
+  const byHash = new Map<string, PreparedRow>();
+  for (const row of prepared) {
+    const seen = byHash.get(row.phoneHash);
+    if (!seen) byHash.set(row.phoneHash, row);
+    else {
+      seen.name = row.name ?? seen.name;
+      seen.defaultPickupPointId = row.defaultPickupPointId ?? seen.defaultPickupPointId;
+    }
+  }
+  const rows = [...byHash.values()].sort((a, b) => (a.phoneHash < b.phoneHash ? -1 : 1));
+  const returned = await upsertRows(tx, rows);
+  const result = new Map(returned.map((r) => [r.phoneHash, { customerId: r.id, created: r.created }]));
+  const created = returned.filter((r) => r.created);
+  if (created.length > 0) {
+    // The event carries no phone: outbox payloads are copied to other systems and kept for long.
+    await deps.bus.publishMany(
+      tx,
+      created.map((r) => ({
+        type: 'customer.created',
+        aggregateType: 'customer',
+        aggregateId: r.id,
+        payload: {},
+      })),
+    );
+  }
+  return prepared.map((row) => {
+    const r = result.get(row.phoneHash);
+    if (!r) throw new Error('customer upsert lost a row');
+    return r;
+  });
+}
+
+export interface CustomerByPhone {
+  customerId: string;
+  name: string | null;
+  defaultPickupPointId: string | null;
+  phoneMasked: string;
+  createdAt: Date;
+}
+
+/** Looks a customer up by phone through the keyed hash; null for an unknown or malformed number. */
+export async function findCustomerByPhone(
+  deps: Pick<Deps, 'crypto'>,
+  db: Executor,
+  phone: string,
+): Promise<CustomerByPhone | null> {
+  const p = normalizePhone(phone);
+  if (!p) return null;
+  const [row] = await db
+    .select({
+      customerId: customers.id,
+      name: customers.name,
+      defaultPickupPointId: customers.defaultPickupPointId,
+      createdAt: customers.createdAt,
+    })
+    .from(customers)
+    .where(eq(customers.phoneHash, deps.crypto.hash(p)));
+  return row ? { ...row, phoneMasked: maskPhone(p) } : null;
+}

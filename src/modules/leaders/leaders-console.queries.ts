@@ -1,0 +1,174 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { escapeLike } from '../../platform/audit/index.js';
+import type { FieldCrypto } from '../../platform/crypto.js';
+import type { Executor } from '../../platform/db/database.js';
+import { normalizePhone } from '../customers/index.js';
+import { leadersError } from './leaders.errors.js';
+import {
+  type LeaderStatus,
+  leaders,
+  type PickupPointStatus,
+  pickupPoints,
+  regions,
+} from './leaders.tables.js';
+import { type LeaderRow, leaderView, pickupPointView } from './leaders.view.js';
+
+/** Region names by id, for showing rows; one query for a page of rows. */
+export async function regionNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: regions.id, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The region and every region below it: filtering by 杭州市 shows the leaders of 西湖区 too. */
+function regionAndBelow(regionId: string): SQL {
+  return sql`${leaders.regionId} in (
+    with recursive down(id, depth) as (
+      select id, 0 from regions where id = ${regionId}
+      union all
+      select r.id, down.depth + 1 from regions r join down on r.parent_id = down.id where down.depth < 32
+    )
+    select id from down)`;
+}
+
+export interface LeaderListQuery {
+  regionId?: string | undefined;
+  status?: LeaderStatus | undefined;
+  /** Name or code contains, or a full phone number (matched through its keyed hash). */
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listLeaders(db: Executor, crypto: FieldCrypto, q: LeaderListQuery) {
+  const where: SQL[] = [];
+  if (q.regionId) where.push(regionAndBelow(q.regionId));
+  if (q.status) where.push(eq(leaders.status, q.status));
+  const text = q.q?.trim();
+  if (text) {
+    const like = `%${escapeLike(text)}%`;
+    const phone = normalizePhone(text);
+    const m = or(
+      ilike(leaders.name, like),
+      ilike(leaders.code, like),
+      ...(phone ? [eq(leaders.phoneHash, crypto.hash(phone))] : []),
+    );
+    if (m) where.push(m);
+  }
+  const cond = where.length ? and(...where) : undefined;
+  const counts = db
+    .select({
+      leaderId: pickupPoints.leaderId,
+      all: sql<number>`count(*)::int`.as('pp_all'),
+      active: sql<number>`(count(*) filter (where ${pickupPoints.status} = 'active'))::int`.as('pp_active'),
+    })
+    .from(pickupPoints)
+    .groupBy(pickupPoints.leaderId)
+    .as('pp_counts');
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ leader: leaders, all: counts.all, active: counts.active })
+      .from(leaders)
+      .leftJoin(counts, eq(counts.leaderId, leaders.id))
+      .where(cond)
+      .orderBy(desc(leaders.createdAt), desc(leaders.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(leaders).where(cond),
+  ]);
+  const names = await regionNames(
+    db,
+    rows.map((r) => r.leader.regionId),
+  );
+  return {
+    items: rows.map((r) => ({
+      ...leaderView(crypto, r.leader, names.get(r.leader.regionId) ?? null),
+      pickupPointCount: r.all ?? 0,
+      activePickupPointCount: r.active ?? 0,
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+export async function findLeaderRow(db: Executor, id: string): Promise<LeaderRow | undefined> {
+  const [row] = await db.select().from(leaders).where(eq(leaders.id, id));
+  return row;
+}
+
+/** A leader with all their pickup points, as the console's edit form shows them. */
+export async function leaderDetailOf(db: Executor, crypto: FieldCrypto, row: LeaderRow) {
+  const points = await db
+    .select()
+    .from(pickupPoints)
+    .where(eq(pickupPoints.leaderId, row.id))
+    .orderBy(asc(pickupPoints.status), asc(pickupPoints.createdAt), asc(pickupPoints.id));
+  const names = await regionNames(db, [row.regionId, ...points.map((p) => p.regionId)]);
+  return {
+    ...leaderView(crypto, row, names.get(row.regionId) ?? null),
+    pickupPoints: points.map((p) => pickupPointView(p, names.get(p.regionId) ?? null)),
+  };
+}
+
+export async function getLeaderDetail(db: Executor, crypto: FieldCrypto, id: string) {
+  const row = await findLeaderRow(db, id);
+  if (!row) throw leadersError('leaders.not_found', { field: 'params.id', detail: id });
+  return leaderDetailOf(db, crypto, row);
+}
+
+export interface PickupPointListQuery {
+  leaderId?: string | undefined;
+  status?: PickupPointStatus | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Pickup points across leaders with their leader's code and name: for pickers and name look-ups. */
+export async function listPickupPoints(db: Executor, q: PickupPointListQuery) {
+  const where: SQL[] = [];
+  if (q.leaderId) where.push(eq(pickupPoints.leaderId, q.leaderId));
+  if (q.status) where.push(eq(pickupPoints.status, q.status));
+  const text = q.q?.trim();
+  if (text) {
+    const like = `%${escapeLike(text)}%`;
+    const m = or(
+      ilike(pickupPoints.name, like),
+      ilike(pickupPoints.address, like),
+      ilike(leaders.name, like),
+      ilike(leaders.code, like),
+    );
+    if (m) where.push(m);
+  }
+  const cond = where.length ? and(...where) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ point: pickupPoints, leaderCode: leaders.code, leaderName: leaders.name })
+      .from(pickupPoints)
+      .innerJoin(leaders, eq(leaders.id, pickupPoints.leaderId))
+      .where(cond)
+      .orderBy(asc(leaders.code), asc(pickupPoints.name), asc(pickupPoints.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: count() })
+      .from(pickupPoints)
+      .innerJoin(leaders, eq(leaders.id, pickupPoints.leaderId))
+      .where(cond),
+  ]);
+  const names = await regionNames(
+    db,
+    rows.map((r) => r.point.regionId),
+  );
+  return {
+    items: rows.map((r) => ({
+      ...pickupPointView(r.point, names.get(r.point.regionId) ?? null),
+      leaderCode: r.leaderCode,
+      leaderName: r.leaderName,
+    })),
+    total: total?.n ?? 0,
+  };
+}

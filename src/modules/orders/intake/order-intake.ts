@@ -1,0 +1,147 @@
+import type { Logger } from 'pino';
+import type { Deps } from '../../../platform/deps.js';
+import { ordersError } from '../orders.errors.js';
+import { type Answer, flushBatch, type PendingOrder } from './flush-batch.js';
+
+interface Waiter {
+  hash: string;
+  promise: Promise<Answer>;
+  resolve: (a: Answer) => void;
+  reject: (e: unknown) => void;
+}
+
+export interface IntakeOptions {
+  /** Orders committed per transaction at most. */
+  maxBatch: number;
+  /** Requests waiting at most; past it the intake answers 503 instead of queueing without bound. */
+  maxQueue: number;
+  /** How long an item known to be sold out is refused without asking the database. */
+  soldOutTtlMs: number;
+  /**
+   * `group` (the product): batches share a transaction. `naive` exists for the benchmark only: each
+   * request commits its own transaction at once, as the systems measured in the research do.
+   */
+  mode: 'group' | 'naive';
+}
+
+const DEFAULTS: IntakeOptions = { maxBatch: 256, maxQueue: 20_000, soldOutTtlMs: 1000, mode: 'group' };
+
+/**
+ * Group commit (see "The order hot path" in ARCHITECTURE.md): requests are validated and priced
+ * before they get here, wait in a queue, and one flusher commits them in batches, one transaction
+ * each, then answers every waiting request. While a batch commits, the next one fills, so the batch
+ * size follows the load with no fixed delay. Each answer is given only after its batch committed.
+ */
+export class OrderIntake {
+  private readonly opts: IntakeOptions;
+  private queue: PendingOrder[] = [];
+  private readonly waiting = new Map<string, Waiter>();
+  private readonly soldOutUntil = new Map<string, number>();
+  private running: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly log: Logger,
+    opts: Partial<IntakeOptions> = {},
+  ) {
+    this.opts = { ...DEFAULTS, ...opts };
+  }
+
+  /** True while an item is known to be sold out: the request is refused at once. */
+  isSoldOut(itemId: string): boolean {
+    const until = this.soldOutUntil.get(itemId);
+    if (until === undefined) return false;
+    if (until > this.deps.clock.now().getTime()) return true;
+    this.soldOutUntil.delete(itemId);
+    return false;
+  }
+
+  submit(order: PendingOrder): Promise<Answer> {
+    const same = this.waiting.get(order.key);
+    if (same) {
+      // The same key again while the first is still waiting: share its answer, or refuse a
+      // different request under that key.
+      if (same.hash === order.requestHash) return same.promise;
+      const err = ordersError('orders.idempotency_key_reused', { field: 'headers.idempotency-key' });
+      return Promise.resolve({
+        statusCode: err.status,
+        body: err.toBody(order.actor.requestId ?? undefined),
+      });
+    }
+    if (this.closed || this.queue.length >= this.opts.maxQueue) {
+      const err = ordersError('orders.busy');
+      return Promise.resolve({
+        statusCode: err.status,
+        body: err.toBody(order.actor.requestId ?? undefined),
+      });
+    }
+    let resolve!: (a: Answer) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<Answer>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    this.waiting.set(order.key, { hash: order.requestHash, promise, resolve, reject });
+    if (this.opts.mode === 'naive') {
+      void this.commit([order]);
+      return promise;
+    }
+    this.queue.push(order);
+    this.running ??= this.run();
+    return promise;
+  }
+
+  private async run(): Promise<void> {
+    // Let every request that arrived in this turn of the event loop join the first batch.
+    await new Promise((r) => setImmediate(r));
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.opts.maxBatch);
+        await this.commit(batch);
+      }
+    } finally {
+      this.running = undefined;
+      // A request that arrived after the loop's last check starts the next run.
+      if (this.queue.length > 0) this.running = this.run();
+    }
+  }
+
+  private async commit(batch: PendingOrder[]): Promise<void> {
+    let lastError: unknown;
+    // A deadlock or serialization failure aborts the whole batch with nothing written, so it is
+    // safe to try again; anything else fails the batch's requests (their keys stay unclaimed).
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        const { answers, soldOutItems } = await flushBatch(this.deps, batch);
+        const until = this.deps.clock.now().getTime() + this.opts.soldOutTtlMs;
+        for (const id of soldOutItems) this.soldOutUntil.set(id, until);
+        for (const o of batch) {
+          const w = this.waiting.get(o.key);
+          this.waiting.delete(o.key);
+          const a = answers.get(o.key);
+          if (a) w?.resolve(a);
+          else w?.reject(new Error(`no answer for ${o.key}`));
+        }
+        return;
+      } catch (err) {
+        lastError = err;
+        const code = (err as { code?: string }).code;
+        if (code !== '40P01' && code !== '40001') break;
+        this.log.warn({ attempt, code, size: batch.length }, 'order batch retried');
+      }
+    }
+    this.log.error({ err: lastError, size: batch.length }, 'order batch failed');
+    for (const o of batch) {
+      const w = this.waiting.get(o.key);
+      this.waiting.delete(o.key);
+      w?.reject(lastError);
+    }
+  }
+
+  /** Stops taking requests and waits for the queue to drain: part of a graceful shutdown. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.running) await this.running;
+  }
+}

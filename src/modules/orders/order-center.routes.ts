@@ -1,0 +1,220 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { PERMISSIONS } from '../../platform/auth/index.js';
+import type { Deps } from '../../platform/deps.js';
+import { actorOf } from '../../platform/http/auth-hook.js';
+import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
+import { cancelOrder, markPaid, sandboxPay } from './order-lifecycle.service.js';
+import { getOrderDetail, listOrders } from './orders.queries.js';
+
+// Spelled out so the type provider keeps the literal union (a mapped array widens to never).
+const Status = Type.Union([
+  Type.Literal('pending_payment'),
+  Type.Literal('paid'),
+  Type.Literal('confirmed'),
+  Type.Literal('shipped'),
+  Type.Literal('delivered'),
+  Type.Literal('picked_up'),
+  Type.Literal('completed'),
+  Type.Literal('cancelled'),
+]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+const OrderListItem = Type.Object({
+  id: Type.String(),
+  status: Status,
+  campaignId: Type.String(),
+  campaignName: Type.String(),
+  leaderId: Type.String(),
+  leaderName: Type.String(),
+  leaderCode: Type.String(),
+  pickupPointId: Type.String(),
+  pickupPointName: Type.String(),
+  customerName: Nullable(Type.String()),
+  phoneMasked: Type.String(),
+  totalFen: Type.Integer(),
+  itemCount: Type.Integer(),
+  placedAt: Type.String(),
+  paymentDueAt: Type.String(),
+});
+
+const OrderDetail = Type.Intersect([
+  OrderListItem,
+  Type.Object({
+    pickupCode: Type.String(),
+    lines: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        productName: Type.String(),
+        spec: Type.String(),
+        skuCode: Type.String(),
+        campaignItemId: Type.String(),
+        skuId: Type.String(),
+        warehouseId: Type.String(),
+        quantity: Type.Integer(),
+        unitPriceFen: Type.Integer(),
+        amountFen: Type.Integer(),
+      }),
+    ),
+    payments: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        provider: Type.String(),
+        amountFen: Type.Integer(),
+        reference: Type.String(),
+        paidAt: Type.String(),
+      }),
+    ),
+    timeline: Type.Array(
+      Type.Object({
+        fromStatus: Nullable(Type.String()),
+        toStatus: Type.String(),
+        at: Type.String(),
+        actorName: Nullable(Type.String()),
+        note: Nullable(Type.String()),
+      }),
+    ),
+  }),
+]);
+
+const P = PERMISSIONS;
+const Changed = { 204: Type.Null(), 404: ErrorBodySchema, 409: ErrorBodySchema, ...standardErrors };
+
+/** The console's order center (订单中心) and the customer's own actions on an order. */
+export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/api/orders',
+    {
+      config: { access: { permission: P.ordersRead } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Orders, newest first, by campaign, leader, status, date or phone (订单列表)',
+        querystring: Type.Object({
+          campaignId: Type.Optional(Type.String({ maxLength: 64 })),
+          leaderId: Type.Optional(Type.String({ maxLength: 64 })),
+          status: Type.Optional(Status),
+          phone: Type.Optional(Type.String({ maxLength: 32 })),
+          from: Type.Optional(Type.String({ format: 'date-time' })),
+          to: Type.Optional(Type.String({ format: 'date-time' })),
+          ...PageQuery,
+        }),
+        response: {
+          200: Type.Object({ items: Type.Array(OrderListItem), total: Type.Integer() }),
+          ...standardErrors,
+        },
+      },
+    },
+    (req) => {
+      const { from, to, ...rest } = req.query;
+      return listOrders(deps.db, deps.crypto, {
+        ...rest,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+      });
+    },
+  );
+
+  app.get(
+    '/api/orders/:id',
+    {
+      config: { access: { permission: P.ordersRead } },
+      schema: {
+        tags: ['orders'],
+        summary: 'One order with lines, payments and timeline (订单详情)',
+        params: IdParams,
+        response: { 200: OrderDetail, 404: ErrorBodySchema, ...standardErrors },
+      },
+    },
+    (req) => getOrderDetail(deps.db, deps.crypto, req.params.id),
+  );
+
+  app.post(
+    '/api/orders/:id/mark-paid',
+    {
+      config: { access: { permission: P.ordersWrite } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Record an offline payment (cash at pickup, transfer) with its reference (线下收款)',
+        params: IdParams,
+        body: Type.Object(
+          { reference: Type.String({ minLength: 1, maxLength: 64 }) },
+          { additionalProperties: false },
+        ),
+        response: Changed,
+      },
+    },
+    async (req, reply) => {
+      await markPaid(deps, actorOf(req), req.params.id, {
+        provider: 'offline',
+        reference: req.body.reference,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/orders/:id/cancel',
+    {
+      config: { access: { permission: P.ordersWrite } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Cancel an order as an operator, with a reason; unshipped goods return to stock (取消订单)',
+        params: IdParams,
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: Changed,
+      },
+    },
+    async (req, reply) => {
+      await cancelOrder(deps, actorOf(req), req.params.id, { by: 'operator', reason: req.body.reason });
+      return reply.status(204).send(null);
+    },
+  );
+
+  // The customer's own actions: public routes, the phone number proves the order is theirs.
+  const CustomerBody = Type.Object(
+    { phone: Type.String({ minLength: 1, maxLength: 32 }) },
+    { additionalProperties: false },
+  );
+  app.post(
+    '/api/orders/:id/customer-cancel',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['orders'],
+        summary: 'The customer cancels before paying (用户取消)',
+        params: IdParams,
+        body: CustomerBody,
+        response: Changed,
+      },
+    },
+    async (req, reply) => {
+      await cancelOrder(deps, { ...actorOf(req), actorName: 'customer' }, req.params.id, {
+        by: 'customer',
+        reason: 'cancelled by the customer',
+        phone: req.body.phone,
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/orders/:id/sandbox-pay',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Pay with the SANDBOX provider (demo and tests only; no money moves) (沙箱支付)',
+        params: IdParams,
+        body: CustomerBody,
+        response: Changed,
+      },
+    },
+    async (req, reply) => {
+      await sandboxPay(deps, { ...actorOf(req), actorName: 'customer' }, req.params.id, req.body.phone);
+      return reply.status(204).send(null);
+    },
+  );
+};

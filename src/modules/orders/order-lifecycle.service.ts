@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { type Actor, recordAudit, recordAuditMany, SYSTEM_ACTOR } from '../../platform/audit/index.js';
+import type { Tx } from '../../platform/db/database.js';
+import type { Deps } from '../../platform/deps.js';
+import { newId } from '../../platform/ids.js';
+import { campaignItems } from '../campaigns/index.js';
+import { customers, normalizePhone } from '../customers/index.js';
+import { release } from '../inventory/index.js';
+import { canMove, needsRefundOnCancel, releasesStockOnCancel } from './domain/order-state.js';
+import { ordersError } from './orders.errors.js';
+import {
+  customerItemCounts,
+  type OrderStatus,
+  orderEvents,
+  orderLines,
+  orders,
+  type PaymentProviderName,
+  payments,
+} from './orders.tables.js';
+
+type OrderRow = typeof orders.$inferSelect;
+
+async function lockOrder(tx: Tx, id: string): Promise<OrderRow> {
+  const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
+  if (!row) throw ordersError('orders.not_found', { field: 'params.id', detail: id });
+  return row;
+}
+
+/**
+ * Moves one locked order to `to`: the status, a timeline line, an audit record and an
+ * `order.<status>` event, all in the caller's transaction. Refuses a move the lifecycle lacks.
+ */
+async function move(deps: Deps, tx: Tx, actor: Actor, order: OrderRow, to: OrderStatus, note: string | null) {
+  if (!canMove(order.status, to)) {
+    throw ordersError('orders.illegal_transition', { detail: `from ${order.status} to ${to}` });
+  }
+  const now = deps.clock.now();
+  await tx.update(orders).set({ status: to, updatedAt: now }).where(eq(orders.id, order.id));
+  await tx.insert(orderEvents).values({
+    id: newId('orderEvent'),
+    orderId: order.id,
+    fromStatus: order.status,
+    toStatus: to,
+    at: now,
+    actorName: actor.actorName,
+    note,
+  });
+  await recordAudit(tx, deps.clock, actor, {
+    action: `order.${to}`,
+    entityType: 'order',
+    entityId: order.id,
+    before: { status: order.status },
+    after: { status: to, note },
+  });
+  await deps.bus.publish(
+    tx,
+    {
+      type: `order.${to}`,
+      aggregateType: 'order',
+      aggregateId: order.id,
+      payload: { from: order.status, note },
+    },
+    actor.requestId,
+  );
+}
+
+/** Payment received: by an operator for offline payments (cash, transfer), or the sandbox provider. */
+export async function markPaid(
+  deps: Deps,
+  actor: Actor,
+  orderId: string,
+  input: { provider: PaymentProviderName; reference: string },
+): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (order.status !== 'pending_payment') {
+      throw ordersError('orders.illegal_transition', { detail: `from ${order.status} to paid` });
+    }
+    await tx.insert(payments).values({
+      id: newId('payment'),
+      orderId,
+      provider: input.provider,
+      amountFen: order.totalFen,
+      reference: input.reference,
+      paidAt: deps.clock.now(),
+    });
+    await move(deps, tx, actor, order, 'paid', `${input.provider}: ${input.reference}`);
+  });
+}
+
+/** The sandbox provider pays at once, for demos and tests; the customer proves the order is theirs by phone. */
+export async function sandboxPay(deps: Deps, actor: Actor, orderId: string, phone: string): Promise<void> {
+  await assertCustomerOwns(deps, orderId, phone);
+  await markPaid(deps, actor, orderId, {
+    provider: 'sandbox',
+    reference: `SANDBOX-${randomBytes(6).toString('hex').toUpperCase()}`,
+  });
+}
+
+async function assertCustomerOwns(deps: Deps, orderId: string, rawPhone: string): Promise<void> {
+  const phone = normalizePhone(rawPhone);
+  if (!phone) throw ordersError('orders.phone_invalid', { field: 'body.phone' });
+  const [row] = await deps.db
+    .select({ id: orders.id })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .where(and(eq(orders.id, orderId), eq(customers.phoneHash, deps.crypto.hash(phone))));
+  // The same answer for "no such order" and "not yours": an order id alone reveals nothing.
+  if (!row) throw ordersError('orders.not_found', { field: 'params.id' });
+}
+
+export type CancelledBy = 'customer' | 'operator' | 'system';
+
+/**
+ * Cancels an order. Goods that never shipped go back: the stock allocation is released, the
+ * campaign's sold count and the customer's bought count come down, all in the same transaction.
+ * A customer may cancel only before paying; a paid order cancelled by an operator is marked for a
+ * refund on its timeline (the refund itself is the refunds capability's).
+ */
+export async function cancelOrder(
+  deps: Deps,
+  actor: Actor,
+  orderId: string,
+  input: { by: CancelledBy; reason: string; phone?: string },
+): Promise<void> {
+  if (input.by === 'customer') await assertCustomerOwns(deps, orderId, input.phone ?? '');
+  await deps.db.transaction(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (input.by !== 'operator' && order.status !== 'pending_payment') {
+      throw ordersError('orders.illegal_transition', { detail: `from ${order.status} to cancelled` });
+    }
+    if (!canMove(order.status, 'cancelled')) {
+      throw ordersError('orders.illegal_transition', { detail: `from ${order.status} to cancelled` });
+    }
+    if (releasesStockOnCancel(order.status)) await giveBack(deps, tx, actor, order);
+    const refund = needsRefundOnCancel(order.status) ? '; refund due' : '';
+    await move(deps, tx, actor, order, 'cancelled', `${input.by}: ${input.reason}${refund}`);
+  });
+}
+
+async function giveBack(deps: Deps, tx: Tx, actor: Actor, order: OrderRow): Promise<void> {
+  const lines = await tx
+    .select()
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id))
+    .orderBy(asc(orderLines.campaignItemId));
+  if (lines.length === 0) return;
+  const stock = await release(
+    deps,
+    tx,
+    actor,
+    lines.map((l) => ({
+      skuId: l.skuId,
+      warehouseId: l.warehouseId,
+      quantity: l.quantity,
+      referenceType: 'order',
+      referenceId: order.id,
+    })),
+    { reason: 'order cancelled' },
+  );
+  if (!stock.ok) throw new Error(`releasing stock of ${order.id} failed: ${JSON.stringify(stock.shortage)}`);
+  const values = sql.join(
+    lines.map((l) => sql`(${l.campaignItemId}, ${l.quantity}::int)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    UPDATE ${campaignItems} c SET sold = c.sold - v.q FROM (VALUES ${values}) AS v(id, q) WHERE c.id = v.id`);
+  const [customer] = await tx
+    .select({ phoneHash: customers.phoneHash })
+    .from(customers)
+    .where(eq(customers.id, order.customerId));
+  if (customer) {
+    await tx.execute(sql`
+      UPDATE ${customerItemCounts} c SET bought = c.bought - v.q FROM (VALUES ${values}) AS v(id, q)
+      WHERE c.campaign_item_id = v.id AND c.phone_hash = ${customer.phoneHash}`);
+  }
+}
+
+/** The `orders-expire` job: unpaid orders past their payment deadline are cancelled by the clock. */
+export async function expireUnpaidOrders(deps: Deps): Promise<{ cancelled: number }> {
+  const due = await deps.db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, 'pending_payment'), lt(orders.paymentDueAt, deps.clock.now())))
+    .orderBy(asc(orders.paymentDueAt))
+    .limit(1000);
+  let cancelled = 0;
+  for (const { id } of due) {
+    try {
+      await cancelOrder(deps, SYSTEM_ACTOR, id, { by: 'system', reason: 'unpaid at the payment deadline' });
+      cancelled += 1;
+    } catch (err) {
+      // Paid (or cancelled) in the meantime: nothing to do for this one.
+      if (!(err instanceof Error && 'code' in err && err.code === 'orders.illegal_transition')) throw err;
+    }
+  }
+  return { cancelled };
+}
+
+/**
+ * At the campaign's cutoff its paid orders are confirmed (已截单) for fulfilment: the subscriber of
+ * `campaign.closed`, in the delivery's transaction, so it happens exactly once.
+ */
+export async function confirmPaidOrders(deps: Deps, tx: Tx, campaignId: string): Promise<number> {
+  const now = deps.clock.now();
+  const confirmed = await tx
+    .update(orders)
+    .set({ status: 'confirmed', updatedAt: now })
+    .where(and(eq(orders.campaignId, campaignId), eq(orders.status, 'paid')))
+    .returning({ id: orders.id });
+  if (confirmed.length === 0) return 0;
+  const ids = confirmed.map((c) => c.id);
+  await tx.insert(orderEvents).values(
+    ids.map((orderId) => ({
+      id: newId('orderEvent'),
+      orderId,
+      fromStatus: 'paid',
+      toStatus: 'confirmed',
+      at: now,
+      actorName: 'system',
+      note: 'campaign cutoff',
+    })),
+  );
+  await recordAuditMany(
+    tx,
+    deps.clock,
+    ids.map((id) => ({
+      actor: SYSTEM_ACTOR,
+      entry: {
+        action: 'order.confirmed',
+        entityType: 'order',
+        entityId: id,
+        before: { status: 'paid' },
+        after: { status: 'confirmed' },
+      },
+    })),
+  );
+  await deps.bus.publishMany(
+    tx,
+    ids.map((id) => ({
+      type: 'order.confirmed',
+      aggregateType: 'order',
+      aggregateId: id,
+      payload: { campaignId },
+    })),
+  );
+  return ids.length;
+}

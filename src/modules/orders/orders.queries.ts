@@ -1,0 +1,139 @@
+import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import type { FieldCrypto } from '../../platform/crypto.js';
+import type { Db } from '../../platform/db/database.js';
+import { campaigns } from '../campaigns/index.js';
+import { findSkus } from '../catalog/index.js';
+import { customers, maskPhone, normalizePhone } from '../customers/index.js';
+import { leaders, pickupPoints } from '../leaders/index.js';
+import { ordersError } from './orders.errors.js';
+import { type OrderStatus, orderEvents, orderLines, orders, payments } from './orders.tables.js';
+
+export interface OrderQuery {
+  campaignId?: string | undefined;
+  leaderId?: string | undefined;
+  status?: OrderStatus | undefined;
+  phone?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Orders joined with what the order center shows beside them. */
+function selectOrders(db: Db) {
+  return db
+    .select({
+      order: orders,
+      campaignName: campaigns.name,
+      leaderName: leaders.name,
+      leaderCode: leaders.code,
+      pickupPointName: pickupPoints.name,
+      phoneEnc: customers.phoneEnc,
+      customerName: customers.name,
+    })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .leftJoin(campaigns, eq(campaigns.id, orders.campaignId))
+    .leftJoin(leaders, eq(leaders.id, orders.leaderId))
+    .leftJoin(pickupPoints, eq(pickupPoints.id, orders.pickupPointId));
+}
+
+type SelectedOrder = Awaited<ReturnType<ReturnType<typeof selectOrders>['execute']>>[number];
+
+/** The phone is decrypted only to be masked: the list never carries a full number. */
+function toListItem(crypto: FieldCrypto, r: SelectedOrder) {
+  return {
+    id: r.order.id,
+    status: r.order.status,
+    campaignId: r.order.campaignId,
+    campaignName: r.campaignName ?? '',
+    leaderId: r.order.leaderId,
+    leaderName: r.leaderName ?? '',
+    leaderCode: r.leaderCode ?? '',
+    pickupPointId: r.order.pickupPointId,
+    pickupPointName: r.pickupPointName ?? '',
+    customerName: r.customerName,
+    phoneMasked: maskPhone(crypto.decrypt(r.phoneEnc)),
+    totalFen: r.order.totalFen,
+    itemCount: r.order.itemCount,
+    placedAt: r.order.placedAt.toISOString(),
+    paymentDueAt: r.order.paymentDueAt.toISOString(),
+  };
+}
+
+/** The order center's list: newest first, with campaign, leader and pickup point names and a masked phone. */
+export async function listOrders(db: Db, crypto: FieldCrypto, q: OrderQuery) {
+  const where: SQL[] = [];
+  if (q.campaignId) where.push(eq(orders.campaignId, q.campaignId));
+  if (q.leaderId) where.push(eq(orders.leaderId, q.leaderId));
+  if (q.status) where.push(eq(orders.status, q.status));
+  if (q.from) where.push(gte(orders.placedAt, q.from));
+  if (q.to) where.push(lte(orders.placedAt, q.to));
+  if (q.phone !== undefined) {
+    const phone = normalizePhone(q.phone);
+    if (!phone) throw ordersError('orders.phone_invalid', { field: 'query.phone' });
+    where.push(eq(customers.phoneHash, crypto.hash(phone)));
+  }
+  const cond = where.length ? and(...where) : undefined;
+  const [rows, [total]] = await Promise.all([
+    selectOrders(db)
+      .where(cond)
+      .orderBy(desc(orders.placedAt), desc(orders.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: count() })
+      .from(orders)
+      .innerJoin(customers, eq(customers.id, orders.customerId))
+      .where(cond),
+  ]);
+  return { items: rows.map((r) => toListItem(crypto, r)), total: total?.n ?? 0 };
+}
+
+/** One order with its lines, payments and timeline (订单详情). */
+export async function getOrderDetail(db: Db, crypto: FieldCrypto, id: string) {
+  const [row] = await selectOrders(db).where(eq(orders.id, id));
+  if (!row) throw ordersError('orders.not_found', { field: 'params.id', detail: id });
+  const [lines, pays, timeline] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.id)),
+    db.select().from(payments).where(eq(payments.orderId, id)).orderBy(asc(payments.paidAt)),
+    db
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, id))
+      .orderBy(asc(orderEvents.at), asc(orderEvents.id)),
+  ]);
+  const skuInfo = new Map(
+    (await findSkus(db, [...new Set(lines.map((l) => l.skuId))])).map((s) => [s.skuId, s]),
+  );
+  return {
+    ...toListItem(crypto, row),
+    pickupCode: row.order.pickupCode,
+    lines: lines.map((l) => ({
+      id: l.id,
+      productName: skuInfo.get(l.skuId)?.productName ?? '',
+      spec: skuInfo.get(l.skuId)?.spec ?? '',
+      skuCode: skuInfo.get(l.skuId)?.skuCode ?? '',
+      campaignItemId: l.campaignItemId,
+      skuId: l.skuId,
+      warehouseId: l.warehouseId,
+      quantity: l.quantity,
+      unitPriceFen: l.unitPriceFen,
+      amountFen: l.amountFen,
+    })),
+    payments: pays.map((p) => ({
+      id: p.id,
+      provider: p.provider,
+      amountFen: p.amountFen,
+      reference: p.reference,
+      paidAt: p.paidAt.toISOString(),
+    })),
+    timeline: timeline.map((e) => ({
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      at: e.at.toISOString(),
+      actorName: e.actorName,
+      note: e.note,
+    })),
+  };
+}

@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, eq } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { canonicalJson } from '../../platform/audit/canonical-json.js';
+import type { Deps } from '../../platform/deps.js';
+import { actorOf } from '../../platform/http/auth-hook.js';
+import { ErrorBodySchema } from '../../platform/http/schemas.js';
+import {
+  type CampaignForOrdering,
+  getCampaignForOrdering,
+  isOpenForOrders,
+  maySellIn,
+} from '../campaigns/index.js';
+import { normalizePhone } from '../customers/index.js';
+import { stockLevels, warehouses } from '../inventory/index.js';
+import {
+  findLeaderByCode,
+  getPickupPoint,
+  type LeaderForOrdering,
+  type PickupPointForOrdering,
+} from '../leaders/index.js';
+import { priceOrder } from './domain/price-order.js';
+import { OrderIntake } from './intake/order-intake.js';
+import { TtlCache } from './intake/ttl-cache.js';
+import { orderCenterRoutes } from './order-center.routes.js';
+import { ordersError } from './orders.errors.js';
+
+const PlaceOrderBody = Type.Object({
+  campaignId: Type.String({ minLength: 1, maxLength: 64 }),
+  leaderCode: Type.String({ minLength: 1, maxLength: 16 }),
+  pickupPointId: Type.String({ minLength: 1, maxLength: 64 }),
+  customer: Type.Object({
+    phone: Type.String({ minLength: 1, maxLength: 32 }),
+    name: Type.Optional(Type.String({ maxLength: 32 })),
+  }),
+  // Extra properties (a price a client sends, say) are allowed and never read: the server prices.
+  items: Type.Array(
+    Type.Object({
+      itemId: Type.String({ minLength: 1, maxLength: 64 }),
+      quantity: Type.Integer({ minimum: 1, maximum: 999 }),
+    }),
+    { minItems: 1, maxItems: 50 },
+  ),
+});
+
+const OrderPlaced = Type.Object({
+  order: Type.Object({
+    id: Type.String(),
+    status: Type.String(),
+    campaignId: Type.String(),
+    pickupPointId: Type.String(),
+    totalFen: Type.Integer(),
+    itemCount: Type.Integer(),
+    pickupCode: Type.String(),
+    placedAt: Type.String(),
+    paymentDueAt: Type.String(),
+    lines: Type.Array(
+      Type.Object({
+        itemId: Type.String(),
+        skuId: Type.String(),
+        quantity: Type.Integer(),
+        unitPriceFen: Type.Integer(),
+        amountFen: Type.Integer(),
+      }),
+    ),
+  }),
+});
+
+export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(orderCenterRoutes, { deps });
+  const intake = new OrderIntake(deps, deps.log, {
+    mode: deps.config.benchMode === 'naive' ? 'naive' : 'group',
+  });
+  if (deps.config.benchMode !== 'off') {
+    // The floor for the flash-sale benchmark: the same HTTP stack, no work.
+    app.post(
+      '/api/bench/empty',
+      { config: { access: { public: true } }, schema: { hide: true } },
+      async () => ({ ok: true }),
+    );
+  }
+  app.addHook('onClose', () => intake.close());
+  const now = () => deps.clock.now().getTime();
+  const campaignCache = new TtlCache<CampaignForOrdering | null>(1000, now);
+  const leaderCache = new TtlCache<LeaderForOrdering | null>(5000, now);
+  const pickupCache = new TtlCache<PickupPointForOrdering | null>(5000, now);
+  const warehouseCache = new TtlCache<string | null>(5000, now);
+  // Until campaigns name their warehouse, each SKU is allocated from the first active warehouse
+  // (by code) that stocks it.
+  const warehouseFor = (skuId: string) =>
+    warehouseCache.get(skuId, async () => {
+      const [w] = await deps.db
+        .select({ id: warehouses.id })
+        .from(stockLevels)
+        .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+        .where(and(eq(stockLevels.skuId, skuId), eq(warehouses.status, 'active')))
+        .orderBy(asc(warehouses.code))
+        .limit(1);
+      return w?.id ?? null;
+    });
+
+  app.post(
+    '/api/orders',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Place an order through a leader’s link (下单); needs an Idempotency-Key header',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String()) }),
+        body: PlaceOrderBody,
+        response: {
+          201: OrderPlaced,
+          400: ErrorBodySchema,
+          404: ErrorBodySchema,
+          409: ErrorBodySchema,
+          422: ErrorBodySchema,
+          503: ErrorBodySchema,
+        },
+      },
+    },
+    async (req, reply) => {
+      const key = req.headers['idempotency-key'];
+      if (typeof key !== 'string' || key.length < 8 || key.length > 128) {
+        throw ordersError('orders.idempotency_key_required', { field: 'headers.idempotency-key' });
+      }
+      const body = req.body;
+      const phone = normalizePhone(body.customer.phone);
+      if (!phone) throw ordersError('orders.phone_invalid', { field: 'body.customer.phone' });
+
+      const campaign = await campaignCache.get(body.campaignId, () =>
+        getCampaignForOrdering(deps.db, body.campaignId),
+      );
+      if (!campaign) throw ordersError('orders.campaign_not_found', { field: 'body.campaignId' });
+      if (!isOpenForOrders(campaign, deps.clock.now()))
+        throw ordersError('orders.campaign_not_open', { field: 'body.campaignId' });
+      const code = body.leaderCode.trim().toUpperCase();
+      const leader = await leaderCache.get(code, () => findLeaderByCode(deps.db, code));
+      if (leader?.status !== 'active')
+        throw ordersError('orders.leader_not_found', { field: 'body.leaderCode' });
+      if (!maySellIn(campaign, leader.regionPath))
+        throw ordersError('orders.leader_may_not_sell', { field: 'body.leaderCode' });
+      const point = await pickupCache.get(body.pickupPointId, () =>
+        getPickupPoint(deps.db, body.pickupPointId),
+      );
+      if (!point || point.leaderId !== leader.leaderId || point.status !== 'active') {
+        throw ordersError('orders.pickup_point_invalid', { field: 'body.pickupPointId' });
+      }
+      const priced = priceOrder(campaign.items, body.items);
+      if (!priced.ok) throw ordersError(priced.code, { field: priced.field });
+      const soldOut = priced.lines.find((l) => intake.isSoldOut(l.itemId));
+      if (soldOut) throw ordersError('orders.sold_out', { field: 'body.items', detail: soldOut.itemId });
+      const lines = [];
+      for (const [n, l] of priced.lines.entries()) {
+        const warehouseId = await warehouseFor(l.skuId);
+        if (!warehouseId) throw ordersError('orders.out_of_stock', { field: `body.items.${n}.itemId` });
+        lines.push({ ...l, warehouseId });
+      }
+
+      const name = body.customer.name?.trim() || null;
+      const requestHash = createHash('sha256')
+        .update(
+          canonicalJson({
+            campaignId: body.campaignId,
+            leaderCode: code,
+            pickupPointId: body.pickupPointId,
+            phone,
+            name,
+            items: body.items.map((i) => ({ itemId: i.itemId, quantity: i.quantity })),
+          }),
+        )
+        .digest('hex');
+      const actor = { ...actorOf(req), actorName: 'customer' };
+      const answer = await intake.submit({
+        key,
+        requestHash,
+        campaignId: campaign.id,
+        leaderId: leader.leaderId,
+        pickupPointId: point.id,
+        phone,
+        phoneHash: deps.crypto.hash(phone),
+        customerName: name,
+        lines,
+        totalFen: priced.totalFen,
+        itemCount: priced.itemCount,
+        actor,
+      });
+      // The answer was built (and stored for replays) by the batch: success or a refusal body.
+      return reply.status(answer.statusCode as 201).send(answer.body as never);
+    },
+  );
+};

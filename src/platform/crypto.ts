@@ -1,0 +1,101 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Config, ConfigError, FIELD_KEY_BYTES, parseFieldKey, type SecretKey } from './config.js';
+
+const VERSION = 'v1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * Encrypts personal data (phone numbers, later ID numbers) before it reaches the database, and
+ * makes a keyed hash of it for exact-match lookups. The keys live outside the database, so a stolen
+ * dump or backup alone reveals nothing; the HMAC (not a plain SHA-256) matters because the space of
+ * mobile numbers is small enough to hash exhaustively.
+ */
+export class FieldCrypto {
+  readonly #aesKey: Buffer;
+  readonly #hmacKey: Buffer;
+
+  constructor(key: SecretKey) {
+    const bytes = key.bytes();
+    if (bytes.length !== FIELD_KEY_BYTES)
+      throw new Error(`field key must be ${FIELD_KEY_BYTES} bytes, got ${bytes.length}`);
+    this.#aesKey = bytes.subarray(0, 32);
+    this.#hmacKey = bytes.subarray(32, 64);
+  }
+
+  /** AES-256-GCM with a fresh random IV: `v1:<iv>:<tag>:<ciphertext>`, each part base64url. */
+  encrypt(plain: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.#aesKey, iv);
+    const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return [VERSION, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join(':');
+  }
+
+  /** The plain text of a token from `encrypt`; throws when the token was altered or the key is wrong. */
+  decrypt(token: string): string {
+    const parts = token.split(':');
+    if (parts.length !== 4 || parts[0] !== VERSION) throw new Error('not a v1 field token');
+    const iv = Buffer.from(parts[1] ?? '', 'base64url');
+    const tag = Buffer.from(parts[2] ?? '', 'base64url');
+    const ct = Buffer.from(parts[3] ?? '', 'base64url');
+    if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error('malformed field token');
+    const decipher = createDecipheriv('aes-256-gcm', this.#aesKey, iv, { authTagLength: TAG_BYTES });
+    decipher.setAuthTag(tag);
+    try {
+      return Buffer.concat([decipher.update(ct), decipher.final()]).toString('utf8');
+    } catch {
+      // GCM's own message ("Unsupported state or unable to authenticate data") says nothing useful.
+      throw new Error('field token failed authentication (altered, or encrypted with another key)');
+    }
+  }
+
+  /** HMAC-SHA256 of the value, hex: the same input always gives the same hash, for unique indexes and lookups. */
+  hash(plain: string): string {
+    return createHmac('sha256', this.#hmacKey).update(plain, 'utf8').digest('hex');
+  }
+}
+
+export function keyFilePath(dataDir: string): string {
+  return path.join(dataDir, 'keys', 'field.key');
+}
+
+function readKeyFile(file: string): SecretKey {
+  try {
+    return parseFieldKey(file, readFileSync(file, 'utf8'));
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    throw new ConfigError(file, `cannot be read: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Reads the key file, or creates it on the first start. Creation writes a temporary file and then
+ * hard-links it into place, which fails if another process got there first: two servers starting
+ * at once on one data directory end up with one key, never with two.
+ */
+export function loadOrCreateKeyFile(dataDir: string): SecretKey {
+  const file = keyFilePath(dataDir);
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // mkdir's mode is filtered by the umask and ignored for an existing directory; set it explicitly.
+  chmodSync(dir, 0o700);
+  if (existsSync(file)) return readKeyFile(file);
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, `${randomBytes(FIELD_KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(tmp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return readKeyFile(file);
+}
+
+/** The key from `ENCRYPTION_KEY` when set, else from (or into) the data directory's key file. */
+export function loadFieldCrypto(config: Pick<Config, 'encryptionKey' | 'dataDir'>): FieldCrypto {
+  return new FieldCrypto(config.encryptionKey ?? loadOrCreateKeyFile(config.dataDir));
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceCampaigns } from '../../src/modules/campaigns/index.js';
+import { expireUnpaidOrders, registerOrderSubscribers } from '../../src/modules/orders/index.js';
+import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
+import { arrangeSale, newPhone, orderBody, type Sale } from './orders-support.js';
+import { call, expectError } from './support.js';
+
+let t: TestApp;
+let admin: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  registerOrderSubscribers(t.tdb.deps);
+});
+
+/** Arranging a sale moves the test clock past the sale's start, so the admin logs in afterwards. */
+async function sale(opts: Parameters<typeof arrangeSale>[1] = {}): Promise<Sale> {
+  const s = await arrangeSale(t.tdb, opts);
+  admin = await sessionFor(t, ['admin']);
+  return s;
+}
+afterAll(() => t.close());
+
+let seq = 0;
+async function place(sale: Sale, phone: string, quantity = 1) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/orders',
+    headers: { 'idempotency-key': `life-${Date.now()}-${++seq}` },
+    payload: orderBody(sale, phone, quantity),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().order.id as string;
+}
+
+async function state(sale: Sale, orderId: string) {
+  const db = t.tdb.deps.pool;
+  const o = await db.query('SELECT status FROM orders WHERE id = $1', [orderId]);
+  const item = await db.query('SELECT sold FROM campaign_items WHERE id = $1', [sale.itemId]);
+  const stock = await db.query(
+    'SELECT allocated::int, available::int FROM stock_levels WHERE sku_id = $1 AND warehouse_id = $2',
+    [sale.skuId, sale.warehouseId],
+  );
+  return { status: o.rows[0]?.status, sold: item.rows[0]?.sold, ...stock.rows[0] };
+}
+
+const detail = async (id: string) => (await call(t, admin, 'GET', `/api/orders/${id}`)).json();
+
+describe('the order lifecycle', () => {
+  it('records an offline payment with its reference and shows it on the timeline', async () => {
+    const s = await sale({ stock: 100 });
+    const id = await place(s, newPhone(), 2);
+    expect(
+      (await call(t, admin, 'POST', `/api/orders/${id}/mark-paid`, { reference: '微信转账 0042' }))
+        .statusCode,
+    ).toBe(204);
+    const d = await detail(id);
+    expect(d.status).toBe('paid');
+    expect(d.payments).toMatchObject([
+      { provider: 'offline', amountFen: d.totalFen, reference: '微信转账 0042' },
+    ]);
+    expect(d.timeline.map((e: { toStatus: string }) => e.toStatus)).toEqual(['pending_payment', 'paid']);
+    expect(d.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expectError(
+      await call(t, admin, 'POST', `/api/orders/${id}/mark-paid`, { reference: 'again' }),
+      409,
+      'orders.illegal_transition',
+    );
+  });
+
+  it('lets the customer cancel before paying, giving the stock and the limit back', async () => {
+    const s = await sale({ stock: 10, limit: 2 });
+    const phone = newPhone();
+    const id = await place(s, phone, 2);
+    expect(await state(s, id)).toMatchObject({ sold: 2, allocated: 2, available: 8 });
+    expectError(
+      await call(t, null, 'POST', `/api/orders/${id}/customer-cancel`, { phone: newPhone() }),
+      404,
+      'orders.not_found',
+    );
+    expect((await call(t, null, 'POST', `/api/orders/${id}/customer-cancel`, { phone })).statusCode).toBe(
+      204,
+    );
+    expect(await state(s, id)).toEqual({ status: 'cancelled', sold: 0, allocated: 0, available: 10 });
+    // The per-customer limit counts only what the customer still holds.
+    await place(s, phone, 2);
+  });
+
+  it('pays through the sandbox only for the order’s own customer, and then refuses a customer cancel', async () => {
+    const s = await sale();
+    const phone = newPhone();
+    const id = await place(s, phone);
+    expectError(
+      await call(t, null, 'POST', `/api/orders/${id}/sandbox-pay`, { phone: newPhone() }),
+      404,
+      'orders.not_found',
+    );
+    expect((await call(t, null, 'POST', `/api/orders/${id}/sandbox-pay`, { phone })).statusCode).toBe(204);
+    expect((await detail(id)).payments[0].provider).toBe('sandbox');
+    expectError(
+      await call(t, null, 'POST', `/api/orders/${id}/customer-cancel`, { phone }),
+      409,
+      'orders.illegal_transition',
+    );
+  });
+
+  it('lets an operator cancel a paid order: stock returns and the timeline says a refund is due', async () => {
+    const s = await sale({ stock: 5 });
+    const id = await place(s, newPhone());
+    await call(t, admin, 'POST', `/api/orders/${id}/mark-paid`, { reference: 'cash' });
+    expect(
+      (await call(t, admin, 'POST', `/api/orders/${id}/cancel`, { reason: '顾客电话要求取消' })).statusCode,
+    ).toBe(204);
+    expect(await state(s, id)).toEqual({ status: 'cancelled', sold: 0, allocated: 0, available: 5 });
+    const last = (await detail(id)).timeline.at(-1);
+    expect(last.note).toContain('refund due');
+  });
+
+  it('cancels unpaid orders when their payment deadline passes', async () => {
+    const s = await sale({ stock: 5 });
+    const unpaid = await place(s, newPhone());
+    const paid = await place(s, newPhone());
+    await call(t, admin, 'POST', `/api/orders/${paid}/mark-paid`, { reference: 'cash' });
+    // Orders of earlier tests may be due already; this one is not.
+    await expireUnpaidOrders(t.tdb.deps);
+    expect((await state(s, unpaid)).status).toBe('pending_payment');
+    t.tdb.deps.clock.advance(31 * 60_000);
+    expect((await expireUnpaidOrders(t.tdb.deps)).cancelled).toBeGreaterThanOrEqual(1);
+    expect((await state(s, unpaid)).status).toBe('cancelled');
+    expect((await state(s, paid)).status).toBe('paid');
+    expect(await state(s, paid)).toMatchObject({ sold: 1, allocated: 1, available: 4 });
+  });
+
+  it('confirms paid orders when their campaign closes at the cutoff, through the campaign.closed event', async () => {
+    const s = await sale();
+    const id = await place(s, newPhone());
+    await call(t, admin, 'POST', `/api/orders/${id}/mark-paid`, { reference: 'cash' });
+    t.tdb.deps.clock.advance(4 * 3_600_000);
+    await advanceCampaigns(t.tdb.deps);
+    await t.tdb.deps.bus.drain();
+    admin = await sessionFor(t, ['admin']);
+    const d = await detail(id);
+    expect(d.status).toBe('confirmed');
+    expect(d.timeline.at(-1)).toMatchObject({
+      fromStatus: 'paid',
+      toStatus: 'confirmed',
+      note: 'campaign cutoff',
+    });
+  });
+
+  it('lists orders by status, campaign and phone, masked, and refuses a malformed phone filter', async () => {
+    const s = await sale();
+    const phone = newPhone();
+    const id = await place(s, phone);
+    const byPhone = (await call(t, admin, 'GET', `/api/orders?phone=${phone}`)).json();
+    expect(byPhone.items.map((o: { id: string }) => o.id)).toEqual([id]);
+    expect(JSON.stringify(byPhone)).not.toContain(phone);
+    const byCampaign = (
+      await call(t, admin, 'GET', `/api/orders?campaignId=${s.campaignId}&status=pending_payment`)
+    ).json();
+    expect(byCampaign.total).toBe(1);
+    expectError(
+      await call(t, admin, 'GET', '/api/orders?phone=123'),
+      400,
+      'orders.phone_invalid',
+      'query.phone',
+    );
+  });
+});

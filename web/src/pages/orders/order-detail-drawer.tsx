@@ -1,0 +1,111 @@
+import { Button, Descriptions, Drawer, Empty, Space, Spin, Table, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useCan } from '../../auth-context';
+import { formatYuan } from '../../catalog-api';
+import { formatDateTime } from '../../format';
+import { useLocale } from '../../locale-context';
+import { useOrder } from '../../orders-api';
+import { OrderActionModal } from './order-action-modal';
+import { OrderStatusTag } from './order-status-tag';
+
+/** 订单详情: who, where, what, paid how, and every step the order took. */
+export function OrderDetailDrawer({ orderId, onClose }: { orderId: string; onClose: () => void }) {
+  const { t } = useLocale();
+  const can = useCan();
+  const { data: order, isLoading } = useOrder(orderId);
+  const [action, setAction] = useState<'pay' | 'cancel' | null>(null);
+  const writable = can('orders.write');
+  const cancellable = order && ['pending_payment', 'paid', 'confirmed'].includes(order.status);
+
+  return (
+    <Drawer open width={720} title={t('orders.detail')} onClose={onClose} data-testid="order-detail">
+      {isLoading || !order ? (
+        <Spin />
+      ) : (
+        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label={t('orders.id')}>
+              <Typography.Text copyable>{order.id}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('orders.status')}>
+              <OrderStatusTag status={order.status} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('orders.campaign')}>{order.campaignName}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('orders.leader')}
+            >{`${order.leaderName} (${order.leaderCode})`}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.pickupPoint')}>{order.pickupPointName}</Descriptions.Item>
+            <Descriptions.Item
+              label={t('orders.customer')}
+            >{`${order.customerName ?? ''} ${order.phoneMasked}`}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.total')}>{formatYuan(order.totalFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.pickupCode')}>{order.pickupCode}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.placedAt')}>
+              {formatDateTime(order.placedAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('orders.paymentDue')}>
+              {formatDateTime(order.paymentDueAt)}
+            </Descriptions.Item>
+          </Descriptions>
+          {writable && (
+            <Space>
+              {order.status === 'pending_payment' && (
+                <Button type="primary" onClick={() => setAction('pay')} data-testid="order-mark-paid">
+                  {t('orders.markPaid')}
+                </Button>
+              )}
+              {cancellable && (
+                <Button danger onClick={() => setAction('cancel')} data-testid="order-cancel">
+                  {t('orders.cancel')}
+                </Button>
+              )}
+            </Space>
+          )}
+          <Typography.Title level={5}>{t('orders.lines')}</Typography.Title>
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={order.lines}
+            columns={[
+              { title: t('orders.sku'), render: (_, l) => `${l.productName} ${l.spec} (${l.skuCode})` },
+              { title: t('orders.quantity'), dataIndex: 'quantity', align: 'right' },
+              {
+                title: t('orders.unitPrice'),
+                dataIndex: 'unitPriceFen',
+                align: 'right',
+                render: (v: number) => formatYuan(v),
+              },
+              {
+                title: t('orders.amount'),
+                dataIndex: 'amountFen',
+                align: 'right',
+                render: (v: number) => formatYuan(v),
+              },
+            ]}
+          />
+          <Typography.Title level={5}>{t('orders.payments')}</Typography.Title>
+          {order.payments.length === 0 ? (
+            <Empty description={t('orders.noPayments')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          ) : (
+            order.payments.map((p) => (
+              <Typography.Paragraph
+                key={p.id}
+              >{`${formatDateTime(p.paidAt)} · ${p.provider} · ${formatYuan(p.amountFen)} · ${p.reference}`}</Typography.Paragraph>
+            ))
+          )}
+          <Typography.Title level={5}>{t('orders.timeline')}</Typography.Title>
+          <Timeline
+            data-testid="order-timeline"
+            items={order.timeline.map((e) => ({
+              children: `${formatDateTime(e.at)} · ${e.actorName ?? ''} · ${e.fromStatus ?? '—'} → ${e.toStatus}${e.note ? ` · ${e.note}` : ''}`,
+            }))}
+          />
+        </Space>
+      )}
+      {action && order && (
+        <OrderActionModal orderId={order.id} action={action} onClose={() => setAction(null)} />
+      )}
+    </Drawer>
+  );
+}

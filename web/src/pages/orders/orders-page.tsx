@@ -1,0 +1,102 @@
+import { Card, DatePicker, Input, Select, Space, Table, type TableProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useCampaignList } from '../../campaigns-api';
+import { formatYuan } from '../../catalog-api';
+import { formatDateTime } from '../../format';
+import { useLocale } from '../../locale-context';
+import {
+  ORDER_STATUSES,
+  type OrderListParams,
+  type OrderStatus,
+  type OrderSummary,
+  useOrderList,
+} from '../../orders-api';
+import { OrderDetailDrawer } from './order-detail-drawer';
+import { OrderStatusTag } from './order-status-tag';
+
+/** 订单中心: every order, newest first, filtered by campaign, status, date or a customer's phone. */
+export function OrdersPage() {
+  const { t } = useLocale();
+  const [params, setParams] = useState<OrderListParams>({ page: 1, pageSize: 20 });
+  const [phone, setPhone] = useState('');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const { data, isFetching } = useOrderList(params);
+  const campaigns = useCampaignList({ q: '', page: 1, pageSize: 100 });
+  const set = (patch: Partial<OrderListParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
+
+  const columns: TableProps<OrderSummary>['columns'] = [
+    {
+      title: t('orders.placedAt'),
+      dataIndex: 'placedAt',
+      render: (v: string) => formatDateTime(v),
+      width: 170,
+    },
+    { title: t('orders.campaign'), dataIndex: 'campaignName' },
+    { title: t('orders.leader'), render: (_, o) => `${o.leaderName} (${o.leaderCode})` },
+    { title: t('orders.pickupPoint'), dataIndex: 'pickupPointName' },
+    { title: t('orders.phone'), dataIndex: 'phoneMasked' },
+    { title: t('orders.items'), dataIndex: 'itemCount', align: 'right' },
+    { title: t('orders.total'), dataIndex: 'totalFen', align: 'right', render: (v: number) => formatYuan(v) },
+    {
+      title: t('orders.status'),
+      dataIndex: 'status',
+      render: (s: OrderStatus) => <OrderStatusTag status={s} />,
+    },
+  ];
+
+  return (
+    <Card title={t('orders.title')}>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select
+          allowClear
+          style={{ width: 220 }}
+          placeholder={t('orders.allCampaigns')}
+          data-testid="orders-filter-campaign"
+          options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          onChange={(v?: string) => set({ campaignId: v })}
+        />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t('orders.allStatuses')}
+          data-testid="orders-filter-status"
+          options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) }))}
+          onChange={(v?: OrderStatus) => set({ status: v })}
+        />
+        <DatePicker.RangePicker
+          showTime
+          onChange={(range: [Dayjs | null, Dayjs | null] | null) =>
+            set({ from: range?.[0]?.toISOString() ?? undefined, to: range?.[1]?.toISOString() ?? undefined })
+          }
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t('orders.phoneFilter')}
+          enterButton={t('orders.search')}
+          value={phone}
+          data-testid="orders-filter-phone"
+          onChange={(e) => setPhone(e.target.value)}
+          onSearch={(v) => set({ phone: v.trim() || undefined })}
+        />
+      </Space>
+      <Table
+        rowKey="id"
+        data-testid="orders-table"
+        loading={isFetching && !data}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        onRow={(o) => ({ onClick: () => setOpenId(o.id), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: params.page,
+          pageSize: params.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
+        }}
+      />
+      {openId && <OrderDetailDrawer orderId={openId} onClose={() => setOpenId(null)} />}
+    </Card>
+  );
+}
