@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
@@ -64,7 +64,17 @@ export async function insertMovements(
     requestId: actor.requestId,
     createdAt: now,
   }));
-  await tx.insert(stockMovements).values(rows);
+  // One statement with array parameters: an order batch allocates hundreds of lines at once.
+  const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
+  await tx.execute(sql`
+    INSERT INTO ${stockMovements} (id, sku_id, warehouse_id, kind, quantity, reason, actor_id, actor_name,
+      reference_type, reference_id, on_hand_after, allocated_after, available_after, request_id, created_at)
+    SELECT i, s, w, k, q, r, ai, an, rt, ri, oh, al, av, rq, ${now.toISOString()}::timestamptz
+    FROM unnest(${col('id')}::text[], ${col('skuId')}::text[], ${col('warehouseId')}::text[], ${col('kind')}::text[],
+                ${col('quantity')}::bigint[], ${col('reason')}::text[], ${col('actorId')}::text[], ${col('actorName')}::text[],
+                ${col('referenceType')}::text[], ${col('referenceId')}::text[], ${col('onHandAfter')}::bigint[],
+                ${col('allocatedAfter')}::bigint[], ${col('availableAfter')}::bigint[], ${col('requestId')}::text[])
+      AS v(i, s, w, k, q, r, ai, an, rt, ri, oh, al, av, rq)`);
   return rows.map((r) => r.id);
 }
 

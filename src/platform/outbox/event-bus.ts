@@ -82,16 +82,21 @@ export class EventBus {
       requestId: e.requestId ?? null,
       createdAt: now,
     }));
-    await tx.insert(outboxEvents).values(rows);
+    const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
+    await tx.execute(sql`
+      INSERT INTO ${outboxEvents} (id, type, aggregate_type, aggregate_id, payload, request_id, created_at)
+      SELECT i, t, at, ai, p, r, ${now.toISOString()}::timestamptz
+      FROM unnest(${col('id')}::text[], ${col('type')}::text[], ${col('aggregateType')}::text[], ${col('aggregateId')}::text[],
+                  ${sql.param(rows.map((r) => JSON.stringify(r.payload)))}::jsonb[], ${col('requestId')}::text[])
+        AS v(i, t, at, ai, p, r)`);
     const deliveries = rows.flatMap((r) =>
-      (this.subscribers.get(r.type) ?? []).map((s) => ({
-        eventId: r.id,
-        subscriber: s.name,
-        nextAttemptAt: now,
-      })),
+      (this.subscribers.get(r.type) ?? []).map((s) => [r.id, s.name] as const),
     );
     if (deliveries.length > 0) {
-      await tx.insert(eventDeliveries).values(deliveries);
+      await tx.execute(sql`
+        INSERT INTO ${eventDeliveries} (event_id, subscriber, next_attempt_at)
+        SELECT e, s, ${now.toISOString()}::timestamptz
+        FROM unnest(${sql.param(deliveries.map((d) => d[0]))}::text[], ${sql.param(deliveries.map((d) => d[1]))}::text[]) AS v(e, s)`);
       await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${rows[0]?.id ?? ''})`);
     }
     return rows.map((r) => r.id);

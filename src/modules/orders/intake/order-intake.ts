@@ -22,9 +22,20 @@ export interface IntakeOptions {
    * request commits its own transaction at once, as the systems measured in the research do.
    */
   mode: 'group' | 'naive';
+  /**
+   * Batches in flight at once. While one holds the hot rows, the next does its row-independent work
+   * (keys, campaign check, customers); they still enter the hot section in arrival order.
+   */
+  flushers: number;
 }
 
-const DEFAULTS: IntakeOptions = { maxBatch: 256, maxQueue: 20_000, soldOutTtlMs: 1000, mode: 'group' };
+const DEFAULTS: IntakeOptions = {
+  maxBatch: 256,
+  maxQueue: 20_000,
+  soldOutTtlMs: 1000,
+  mode: 'group',
+  flushers: 2,
+};
 
 /**
  * Group commit (see "The order hot path" in ARCHITECTURE.md): requests are validated and priced
@@ -37,7 +48,11 @@ export class OrderIntake {
   private queue: PendingOrder[] = [];
   private readonly waiting = new Map<string, Waiter>();
   private readonly soldOutUntil = new Map<string, number>();
-  private running: Promise<void> | undefined;
+  private active = 0;
+  private scheduled = false;
+  private idle: (() => void)[] = [];
+  /** The hot section's turn: each batch waits for the one created before it. */
+  private turn: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(
@@ -88,32 +103,43 @@ export class OrderIntake {
       return promise;
     }
     this.queue.push(order);
-    this.running ??= this.run();
+    if (!this.scheduled) {
+      // Let every request that arrives in this turn of the event loop join the same batch.
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.pump();
+      });
+    }
     return promise;
   }
 
-  private async run(): Promise<void> {
-    // Let every request that arrived in this turn of the event loop join the first batch.
-    await new Promise((r) => setImmediate(r));
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.opts.maxBatch);
-        await this.commit(batch);
-      }
-    } finally {
-      this.running = undefined;
-      // A request that arrived after the loop's last check starts the next run.
-      if (this.queue.length > 0) this.running = this.run();
+  /** Starts batches while there is work and a free flusher; each finished batch pumps again. */
+  private pump(): void {
+    while (this.active < this.opts.flushers && this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.opts.maxBatch);
+      const mine = this.turn;
+      let release!: () => void;
+      this.turn = new Promise((r) => {
+        release = r;
+      });
+      this.active += 1;
+      void this.commit(batch, () => mine).finally(() => {
+        release();
+        this.active -= 1;
+        if (this.queue.length > 0) this.pump();
+        else if (this.active === 0) for (const done of this.idle.splice(0)) done();
+      });
     }
   }
 
-  private async commit(batch: PendingOrder[]): Promise<void> {
+  private async commit(batch: PendingOrder[], waitTurn: () => Promise<void> = async () => {}): Promise<void> {
     let lastError: unknown;
     // A deadlock or serialization failure aborts the whole batch with nothing written, so it is
     // safe to try again; anything else fails the batch's requests (their keys stay unclaimed).
     for (let attempt = 1; attempt <= 3; attempt++) {
       try {
-        const { answers, soldOutItems } = await flushBatch(this.deps, batch);
+        const { answers, soldOutItems } = await flushBatch(this.deps, batch, waitTurn);
         const until = this.deps.clock.now().getTime() + this.opts.soldOutTtlMs;
         for (const id of soldOutItems) this.soldOutUntil.set(id, until);
         for (const o of batch) {
@@ -142,6 +168,7 @@ export class OrderIntake {
   /** Stops taking requests and waits for the queue to drain: part of a graceful shutdown. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.running) await this.running;
+    if (this.active === 0 && this.queue.length === 0) return;
+    await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 }
