@@ -87,6 +87,8 @@ describe.skipIf(!browserAvailable)('campaigns in Chromium', () => {
     await page.keyboard.type(sku.code);
     await page.locator('.ant-select-dropdown').getByText(sku.code).click();
     await page.getByTestId('campaign-item-0-price').fill('1');
+    // The first item's dropdown fades out; opening the second before it has gone shows two lists.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await page.getByTestId('campaign-item-add').click();
     await page.getByTestId('campaign-item-1-skuId').click();
     await page.keyboard.type(sku.code);
