@@ -14,6 +14,7 @@ import {
   CampaignSummarySchema,
 } from './campaigns.schema.js';
 import { createCampaign, updateDraftCampaign } from './campaigns.service.js';
+import { campaignLiveRoutes } from './live.routes.js';
 
 const P = PERMISSIONS;
 const tags = ['campaigns'];
@@ -31,6 +32,7 @@ const writeErrors = { 404: ErrorBodySchema, 409: ErrorBodySchema, 422: ErrorBody
 
 /** The campaigns HTTP API; every route declares its permission in config.access. */
 export const campaignsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(campaignLiveRoutes, { deps });
   app.get(
     '/api/campaigns',
     {

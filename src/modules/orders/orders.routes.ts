@@ -25,6 +25,7 @@ import { OrderIntake } from './intake/order-intake.js';
 import { TtlCache } from './intake/ttl-cache.js';
 import { orderCenterRoutes } from './order-center.routes.js';
 import { ordersError } from './orders.errors.js';
+import { storefrontRoutes } from './storefront.routes.js';
 
 const PlaceOrderBody = Type.Object({
   campaignId: Type.String({ minLength: 1, maxLength: 64 }),
@@ -69,6 +70,7 @@ const OrderPlaced = Type.Object({
 
 export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   await app.register(orderCenterRoutes, { deps });
+  await app.register(storefrontRoutes, { deps });
   const intake = new OrderIntake(deps, deps.log, {
     mode: deps.config.benchMode === 'naive' ? 'naive' : 'group',
   });
