@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCampaigns } from '../../src/modules/campaigns/index.js';
 import { expireUnpaidOrders, registerOrderSubscribers } from '../../src/modules/orders/index.js';
@@ -164,5 +165,28 @@ describe('the order lifecycle', () => {
       'orders.phone_invalid',
       'query.phone',
     );
+  });
+
+  it('exports the filtered list as xlsx with masked phones and a total', async () => {
+    const s = await sale();
+    const phone = newPhone();
+    await place(s, phone, 2);
+    await place(s, newPhone(), 1);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/orders/export?campaignId=${s.campaignId}`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(String(res.headers['content-disposition'])).toMatch(/orders-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws?.rowCount).toBe(1 + 2 + 1);
+    const text = JSON.stringify(ws?.getSheetValues());
+    expect(text).not.toContain(phone);
+    expect(text).toContain(`${phone.slice(0, 3)}****${phone.slice(7)}`);
+    expect(text).toContain('合计 Total: 2');
   });
 });

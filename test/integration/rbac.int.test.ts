@@ -51,6 +51,12 @@ function bodyFor(route: RouteEntry): object | undefined {
       return { reference: 'rbac-probe' };
     case 'POST /api/orders/:id/cancel':
       return { reason: 'rbac probe' };
+    case 'POST /api/orders/ship':
+      return { campaignId: 'cmp_rbac_probe' };
+    case 'POST /api/orders/deliver':
+      return { campaignId: 'cmp_rbac_probe', pickupPointId: 'pp_rbac_probe' };
+    case 'POST /api/orders/verify-pickup':
+      return { pickupPointId: 'pp_rbac_probe', pickupCode: '123456' };
     // A wrong current password: the call passes the access check and changes nothing.
     case 'POST /api/auth/change-password':
       return { currentPassword: 'not-the-password', newPassword: 'long-enough-3' };
@@ -103,6 +109,7 @@ describe('the route table', () => {
       .sort();
     expect(open).toEqual([
       'GET /api/auth/me',
+      'GET /api/campaigns/:id/live',
       'GET /healthz',
       'GET /readyz',
       'POST /api/auth/change-password',
@@ -180,6 +187,7 @@ describe('anonymous callers', () => {
   it('are answered by every public route without a cookie', async () => {
     const open = routes().filter((r) => 'public' in r.access);
     expect(open.map(label).sort()).toEqual([
+      'GET /api/campaigns/:id/live',
       'GET /healthz',
       'GET /readyz',
       'POST /api/auth/login',
@@ -191,7 +199,8 @@ describe('anonymous callers', () => {
       const res = await hit(route, null);
       // The customer's order routes check the body (and the phone) instead of a login: an empty
       // body is a 400, never a 401 or 403.
-      const expected = route.url.startsWith('/api/orders') ? 400 : 200;
+      // The live stream of a campaign that does not exist is a JSON 404 (no stream is opened).
+      const expected = route.url.startsWith('/api/orders') ? 400 : route.url.endsWith('/live') ? 404 : 200;
       expect(res.statusCode, `${label(route)}: ${res.body}`).toBe(expected);
     }
   });

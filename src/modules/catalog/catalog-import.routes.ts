@@ -4,8 +4,9 @@ import { PERMISSIONS } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { ErrorBodySchema, IdParams, standardErrors } from '../../platform/http/schemas.js';
+import { attachment, XlsxFile } from '../../platform/http/xlsx-response.js';
 import { listAllProducts, listCategories } from './catalog.queries.js';
-import { ImportBody, ImportJobSchema, ProductListQuery, XlsxFile } from './catalog.schemas.js';
+import { ImportBody, ImportJobSchema, ProductListQuery } from './catalog.schemas.js';
 import { getImport, startImport } from './catalog-import.service.js';
 import { buildExport, buildTemplate, XLSX_MIME } from './catalog-xlsx.js';
 
@@ -16,10 +17,6 @@ export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 export const MAX_EXPORT_PRODUCTS = 20_000;
 
 /** RFC 6266: a plain ASCII name for old clients and the UTF-8 name for the rest. */
-function attachment(asciiName: string, name: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
 /** The xlsx template, upload (as an import job), job progress, and export. */
 export const catalogImportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   app.get(

@@ -15,7 +15,7 @@ import {
 
 export const DATA_SHEET = '商品 Products';
 export const MAX_IMPORT_ROWS = 50_000;
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../platform/http/xlsx-response.js';
 
 const STATUS_ZH = { draft: '草稿', on_sale: '在售', off_sale: '下架' } as const;
 

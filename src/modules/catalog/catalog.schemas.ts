@@ -122,8 +122,6 @@ export const productListFilters = {
 export const ProductListQuery = Type.Object(productListFilters);
 
 /** A file answer (xlsx); declared so the OpenAPI page shows it and the handler may send a Buffer. */
-export const XlsxFile = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
-
 export const ImportMode = Type.Union([
   Type.Literal('validate'),
   Type.Literal('import_valid_rows'),

@@ -4,6 +4,14 @@ import { PERMISSIONS } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
+import { attachment, XLSX_MIME, XlsxFile } from '../../platform/http/xlsx-response.js';
+import { buildOrderExport } from './order-export.js';
+import {
+  completeOrder,
+  deliverToPickupPoint,
+  shipCampaign,
+  verifyPickup,
+} from './order-fulfilment.service.js';
 import { cancelOrder, markPaid, sandboxPay } from './order-lifecycle.service.js';
 import { getOrderDetail, listOrders } from './orders.queries.js';
 
@@ -77,6 +85,15 @@ const OrderDetail = Type.Intersect([
   }),
 ]);
 
+const OrderFilter = Type.Object({
+  campaignId: Type.Optional(Type.String({ maxLength: 64 })),
+  leaderId: Type.Optional(Type.String({ maxLength: 64 })),
+  status: Type.Optional(Status),
+  phone: Type.Optional(Type.String({ maxLength: 32 })),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
 const P = PERMISSIONS;
 const Changed = { 204: Type.Null(), 404: ErrorBodySchema, 409: ErrorBodySchema, ...standardErrors };
 
@@ -89,15 +106,7 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
       schema: {
         tags: ['orders'],
         summary: 'Orders, newest first, by campaign, leader, status, date or phone (订单列表)',
-        querystring: Type.Object({
-          campaignId: Type.Optional(Type.String({ maxLength: 64 })),
-          leaderId: Type.Optional(Type.String({ maxLength: 64 })),
-          status: Type.Optional(Status),
-          phone: Type.Optional(Type.String({ maxLength: 32 })),
-          from: Type.Optional(Type.String({ format: 'date-time' })),
-          to: Type.Optional(Type.String({ format: 'date-time' })),
-          ...PageQuery,
-        }),
+        querystring: Type.Object({ ...OrderFilter.properties, ...PageQuery }),
         response: {
           200: Type.Object({ items: Type.Array(OrderListItem), total: Type.Integer() }),
           ...standardErrors,
@@ -111,6 +120,34 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
         from: from ? new Date(from) : undefined,
         to: to ? new Date(to) : undefined,
       });
+    },
+  );
+
+  app.get(
+    '/api/orders/export',
+    {
+      config: { access: { permission: P.ordersRead } },
+      schema: {
+        tags: ['orders'],
+        summary: 'The filtered order list as xlsx, up to 50,000 orders (导出订单)',
+        querystring: OrderFilter,
+        response: { 200: XlsxFile, ...standardErrors },
+      },
+    },
+    async (req, reply) => {
+      const { from, to, ...rest } = req.query;
+      const list = await listOrders(deps.db, deps.crypto, {
+        ...rest,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+        page: 1,
+        pageSize: 50_000,
+      });
+      const day = deps.clock.now().toISOString().slice(0, 10);
+      return reply
+        .type(XLSX_MIME)
+        .header('content-disposition', attachment(`orders-${day}.xlsx`, `订单-${day}.xlsx`))
+        .send(await buildOrderExport(list.items));
     },
   );
 
@@ -169,6 +206,87 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
     async (req, reply) => {
       await cancelOrder(deps, actorOf(req), req.params.id, { by: 'operator', reason: req.body.reason });
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Fulfilment: a campaign leaves the warehouse, arrives at each pickup point, is picked up.
+  const Count = (name: string) => Type.Object({ [name]: Type.Integer() });
+  app.post(
+    '/api/orders/ship',
+    {
+      config: { access: { permission: P.ordersWrite } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Ship every confirmed order of a campaign; stock leaves the warehouse (发货)',
+        body: Type.Object(
+          { campaignId: Type.String({ minLength: 1, maxLength: 64 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Count('shipped'), ...standardErrors },
+      },
+    },
+    (req) => shipCampaign(deps, actorOf(req), req.body.campaignId),
+  );
+
+  app.post(
+    '/api/orders/deliver',
+    {
+      config: { access: { permission: P.ordersWrite } },
+      schema: {
+        tags: ['orders'],
+        summary: 'The shipped orders of a campaign arrived at a pickup point (到货签收)',
+        body: Type.Object(
+          {
+            campaignId: Type.String({ minLength: 1, maxLength: 64 }),
+            pickupPointId: Type.String({ minLength: 1, maxLength: 64 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Count('delivered'), ...standardErrors },
+      },
+    },
+    (req) => deliverToPickupPoint(deps, actorOf(req), req.body),
+  );
+
+  app.post(
+    '/api/orders/verify-pickup',
+    {
+      config: { access: { permission: P.ordersPickup } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Verify a pickup code at a pickup point; a leader only at their own (核销提货码)',
+        body: Type.Object(
+          {
+            pickupPointId: Type.String({ minLength: 1, maxLength: 64 }),
+            pickupCode: Type.String({ pattern: '^\\d{6}$' }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ orderIds: Type.Array(Type.String()) }), ...standardErrors },
+      },
+    },
+    (req) => {
+      const user = req.auth?.user;
+      // Staff who may change orders verify anywhere; a leader only at a pickup point they host.
+      const leaderUserId = user && !user.permissions.includes(P.ordersWrite) ? user.id : null;
+      return verifyPickup(deps, actorOf(req), { ...req.body, leaderUserId });
+    },
+  );
+
+  app.post(
+    '/api/orders/:id/complete',
+    {
+      config: { access: { permission: P.ordersWrite } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Close a picked-up order (完成)',
+        params: IdParams,
+        response: Changed,
+      },
+    },
+    async (req, reply) => {
+      await completeOrder(deps, actorOf(req), req.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -57,6 +57,21 @@ export const ordersErrors = defineErrors({
     zh: '下单人数过多，请稍后重试',
   },
   'orders.not_found': { kind: 'not_found', en: 'No such order', zh: '订单不存在' },
+  'orders.storefront_leader_not_found': {
+    kind: 'not_found',
+    en: 'No such leader for this link',
+    zh: '分享链接中的团长不存在',
+  },
+  'orders.my_orders_not_found': {
+    kind: 'not_found',
+    en: 'No orders match this phone number and pickup code',
+    zh: '未找到与该手机号和提货码匹配的订单',
+  },
+  'orders.pickup_code_invalid': {
+    kind: 'validation',
+    en: 'No order waits at this pickup point with this pickup code',
+    zh: '该自提点没有此提货码的待提订单',
+  },
   'orders.illegal_transition': {
     kind: 'conflict',
     en: 'The order cannot make this change in its current status',

@@ -88,10 +88,10 @@ describe('permissionsOf', () => {
     expect(permissionsOf([])).toEqual([]);
   });
 
-  it('gives leaders and customers nothing in the console (their own pages check ownership instead)', () => {
-    expect(permissionsOf(['leader'])).toEqual([]);
+  it('gives leaders only pickup verification and customers nothing (their own pages check ownership)', () => {
+    expect(permissionsOf(['leader'])).toEqual(['orders.pickup']);
     expect(permissionsOf(['customer'])).toEqual([]);
-    expect(permissionsOf(['leader', 'customer'])).toEqual([]);
+    expect(permissionsOf(['leader', 'customer'])).toEqual(['orders.pickup']);
   });
 
   it('grants a write permission only with its read', () => {
@@ -161,7 +161,8 @@ describe('allows', () => {
     expect(allows([], access)).toBe(false);
     expect(allows(['nobody', 'ADMIN'], access)).toBe(false);
     expect(allows(['customer'], access)).toBe(false);
-    expect(allows(['leader'], access)).toBe(false);
+    // A leader may verify pickup codes (at their own points, which the route checks), nothing else.
+    expect(allows(['leader'], access)).toBe(permission === 'orders.pickup');
   });
 
   it('agrees with the role table for every role and permission', () => {
@@ -197,6 +198,7 @@ describe('allows', () => {
     [['warehouse'], 'orders.write', false],
     [['region_manager'], 'orders.read', true],
     [['leader'], 'orders.read', false],
+    [['leader'], 'orders.pickup', true],
   ])('%j → %s: %s', (roles, permission, expected) => {
     expect(allows(roles, { permission })).toBe(expected);
   });

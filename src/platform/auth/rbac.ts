@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   customersPhone: 'customers.phone',
   ordersRead: 'orders.read',
   ordersWrite: 'orders.write',
+  /** Verify pickup codes (核销): leaders at their own pickup points, staff anywhere. */
+  ordersPickup: 'orders.pickup',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
@@ -56,6 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.customersRead,
     P.ordersRead,
     P.ordersWrite,
+    P.ordersPickup,
   ],
   finance: [
     P.regionsRead,
@@ -87,7 +90,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.customersRead,
     P.ordersRead,
   ],
-  leader: [],
+  leader: [P.ordersPickup],
   customer: [],
 };
 

@@ -18,6 +18,7 @@ export const ordersMessages = {
   'orders.allStatuses': { zh: '全部状态', en: 'All statuses' },
   'orders.allCampaigns': { zh: '全部活动', en: 'All campaigns' },
   'orders.search': { zh: '查询', en: 'Search' },
+  'orders.export': { zh: '导出 Excel', en: 'Export xlsx' },
   'orders.detail': { zh: '订单详情', en: 'Order detail' },
   'orders.pickupCode': { zh: '提货码', en: 'Pickup code' },
   'orders.lines': { zh: '商品明细', en: 'Lines' },

@@ -1,4 +1,5 @@
-import { Card, DatePicker, Input, Select, Space, Table, type TableProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Input, Select, Space, Table, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCampaignList } from '../../campaigns-api';
@@ -14,6 +15,13 @@ import {
 } from '../../orders-api';
 import { OrderDetailDrawer } from './order-detail-drawer';
 import { OrderStatusTag } from './order-status-tag';
+
+/** The export downloads what the list shows (same filters), as xlsx; the session cookie authorises it. */
+function exportHref({ page: _p, pageSize: _s, ...filters }: OrderListParams): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) q.set(k, String(v));
+  return `/api/orders/export?${q.toString()}`;
+}
 
 /** 订单中心: every order, newest first, filtered by campaign, status, date or a customer's phone. */
 export function OrdersPage() {
@@ -46,7 +54,14 @@ export function OrdersPage() {
   ];
 
   return (
-    <Card title={t('orders.title')}>
+    <Card
+      title={t('orders.title')}
+      extra={
+        <Button icon={<DownloadOutlined />} href={exportHref(params)} data-testid="orders-export">
+          {t('orders.export')}
+        </Button>
+      }
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           allowClear

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceCampaigns } from '../../src/modules/campaigns/index.js';
+import { registerOrderSubscribers } from '../../src/modules/orders/index.js';
+import {
+  createTestApp,
+  loginAs,
+  makeUser,
+  type Session,
+  sessionFor,
+  type TestApp,
+} from '../helpers/test-app.js';
+import { arrangeSale, newPhone, orderBody, type Sale } from './orders-support.js';
+import { call, expectError } from './support.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  registerOrderSubscribers(t.tdb.deps);
+});
+afterAll(() => t.close());
+
+let seq = 0;
+async function placePaid(sale: Sale, admin: Session, quantity = 1) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/orders',
+    headers: { 'idempotency-key': `ful-${Date.now()}-${++seq}` },
+    payload: orderBody(sale, newPhone(), quantity),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const order = res.json().order as { id: string; pickupCode: string };
+  expect(
+    (await call(t, admin, 'POST', `/api/orders/${order.id}/mark-paid`, { reference: 'cash' })).statusCode,
+  ).toBe(204);
+  return order;
+}
+
+async function stock(sale: Sale) {
+  const r = await t.tdb.deps.pool.query(
+    'SELECT on_hand::int, allocated::int, available::int FROM stock_levels WHERE sku_id = $1 AND warehouse_id = $2',
+    [sale.skuId, sale.warehouseId],
+  );
+  return r.rows[0];
+}
+
+describe('fulfilment: ship, deliver, verify the pickup code, complete', () => {
+  it('takes a campaign from the warehouse to the customer’s hands', async () => {
+    const sale = await arrangeSale(t.tdb, { stock: 50 });
+    let admin = await sessionFor(t, ['admin']);
+    const a = await placePaid(sale, admin, 2);
+    const b = await placePaid(sale, admin, 3);
+    // At the cutoff the paid orders are confirmed (campaign.closed → orders.confirm-at-cutoff).
+    t.tdb.deps.clock.advance(4 * 3_600_000);
+    await advanceCampaigns(t.tdb.deps);
+    await t.tdb.deps.bus.drain();
+    admin = await sessionFor(t, ['admin']);
+
+    const shipped = await call(t, admin, 'POST', '/api/orders/ship', { campaignId: sale.campaignId });
+    expect(shipped.json()).toEqual({ shipped: 2 });
+    expect(await stock(sale)).toEqual({ on_hand: 45, allocated: 0, available: 45 });
+
+    const delivered = await call(t, admin, 'POST', '/api/orders/deliver', {
+      campaignId: sale.campaignId,
+      pickupPointId: sale.pickupPointId,
+    });
+    expect(delivered.json()).toEqual({ delivered: 2 });
+
+    // The leader of this pickup point verifies a's code; a leader of another point cannot.
+    const leaderUser = await makeUser(t.tdb, ['leader']);
+    await t.tdb.deps.pool.query('UPDATE leaders SET user_id = $1 WHERE code = $2', [
+      leaderUser.id,
+      sale.leaderCode,
+    ]);
+    const own = await loginAs(t.app, leaderUser.username, leaderUser.password);
+    const stranger = await sessionFor(t, ['leader']);
+    expectError(
+      await call(t, stranger, 'POST', '/api/orders/verify-pickup', {
+        pickupPointId: sale.pickupPointId,
+        pickupCode: a.pickupCode,
+      }),
+      400,
+      'orders.pickup_point_invalid',
+      'body.pickupPointId',
+    );
+    expectError(
+      await call(t, own, 'POST', '/api/orders/verify-pickup', {
+        pickupPointId: sale.pickupPointId,
+        pickupCode: a.pickupCode === '000000' ? '000001' : '000000',
+      }),
+      400,
+      'orders.pickup_code_invalid',
+      'body.pickupCode',
+    );
+    const verified = await call(t, own, 'POST', '/api/orders/verify-pickup', {
+      pickupPointId: sale.pickupPointId,
+      pickupCode: a.pickupCode,
+    });
+    expect(verified.json().orderIds).toContain(a.id);
+    // A code works once.
+    const again = await call(t, own, 'POST', '/api/orders/verify-pickup', {
+      pickupPointId: sale.pickupPointId,
+      pickupCode: a.pickupCode,
+    });
+    expect(again.statusCode === 400 || !again.json().orderIds.includes(a.id)).toBe(true);
+
+    expect((await call(t, admin, 'POST', `/api/orders/${a.id}/complete`, {})).statusCode).toBe(204);
+    expectError(
+      await call(t, admin, 'POST', `/api/orders/${b.id}/complete`, {}),
+      409,
+      'orders.illegal_transition',
+    );
+    const detail = (await call(t, admin, 'GET', `/api/orders/${a.id}`)).json();
+    expect(detail.timeline.map((e: { toStatus: string }) => e.toStatus)).toEqual([
+      'pending_payment',
+      'paid',
+      'confirmed',
+      'shipped',
+      'delivered',
+      'picked_up',
+      'completed',
+    ]);
+  });
+
+  it('refuses a leader without a login link and a malformed code', async () => {
+    const sale = await arrangeSale(t.tdb);
+    const leader = await sessionFor(t, ['leader']);
+    expectError(
+      await call(t, leader, 'POST', '/api/orders/verify-pickup', {
+        pickupPointId: sale.pickupPointId,
+        pickupCode: '12ab56',
+      }),
+      400,
+      'request.invalid',
+      'body.pickupCode',
+    );
+    expectError(
+      await call(t, leader, 'POST', '/api/orders/ship', { campaignId: sale.campaignId }),
+      403,
+      'auth.forbidden',
+    );
+  });
+});
