@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { seedOrdersDemo } from './demo/orders.seed.js';
 import { demoBanner, seedDemo } from './demo/seed.js';
+import { registerCampaignLiveSubscribers } from './modules/campaigns/index.js';
 import { registerOrderSubscribers } from './modules/orders/index.js';
 import { bootPlatform } from './platform/boot.js';
 import { ConfigError, loadConfig } from './platform/config.js';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     );
   }
   registerOrderSubscribers(deps);
+  registerCampaignLiveSubscribers(deps);
   if (config.seedDemo && (await seedDemo(deps))) {
     const orders = await seedOrdersDemo(deps);
     log.info({ orders }, 'demo data loaded');

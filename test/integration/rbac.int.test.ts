@@ -110,6 +110,7 @@ describe('the route table', () => {
     expect(open).toEqual([
       'GET /api/auth/me',
       'GET /api/campaigns/:id/live',
+      'GET /api/storefront/campaigns/:id',
       'GET /healthz',
       'GET /readyz',
       'POST /api/auth/change-password',
@@ -118,6 +119,7 @@ describe('the route table', () => {
       'POST /api/orders',
       'POST /api/orders/:id/customer-cancel',
       'POST /api/orders/:id/sandbox-pay',
+      'POST /api/storefront/my-orders',
     ]);
   });
 });
@@ -188,19 +190,23 @@ describe('anonymous callers', () => {
     const open = routes().filter((r) => 'public' in r.access);
     expect(open.map(label).sort()).toEqual([
       'GET /api/campaigns/:id/live',
+      'GET /api/storefront/campaigns/:id',
       'GET /healthz',
       'GET /readyz',
       'POST /api/auth/login',
       'POST /api/orders',
       'POST /api/orders/:id/customer-cancel',
       'POST /api/orders/:id/sandbox-pay',
+      'POST /api/storefront/my-orders',
     ]);
     for (const route of open) {
       const res = await hit(route, null);
       // The customer's order routes check the body (and the phone) instead of a login: an empty
       // body is a 400, never a 401 or 403.
       // The live stream of a campaign that does not exist is a JSON 404 (no stream is opened).
-      const expected = route.url.startsWith('/api/orders') ? 400 : route.url.endsWith('/live') ? 404 : 200;
+      // The storefront needs ?leader= and a phone with a pickup code: without them, a 400.
+      const customer = route.url.startsWith('/api/orders') || route.url.startsWith('/api/storefront');
+      const expected = customer ? 400 : route.url.endsWith('/live') ? 404 : 200;
       expect(res.statusCode, `${label(route)}: ${res.body}`).toBe(expected);
     }
   });

@@ -39,6 +39,8 @@ export interface RequestOptions {
    * that they do not trigger the global "send the user to the login page" reaction.
    */
   allowUnauthenticated?: boolean;
+  /** Extra request headers, e.g. the customer page's Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 // The server issues a CSRF token per session; it is kept in memory only, because it comes back with
@@ -87,7 +89,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { api, apiRequest } from './api';
 import type { Page } from './api-types';
 
@@ -101,13 +102,66 @@ export function useCampaignList(params: CampaignListParams) {
 }
 
 /** A live campaign is watched: sold counts move while the page is open. */
-export function useCampaign(id: string | null) {
+/** A live campaign polls every 5 s, unless its live stream (`streaming`) already keeps it current. */
+export function useCampaign(id: string | null, streaming = false) {
   return useQuery({
     queryKey: [...key, 'detail', id],
     queryFn: () => api.get<CampaignDetail>(`/api/campaigns/${encodeURIComponent(id ?? '')}`),
     enabled: id !== null,
-    refetchInterval: (query) => (query.state.data?.state === 'live' ? 5_000 : false),
+    refetchInterval: (query) => (query.state.data?.state === 'live' && !streaming ? 5_000 : false),
   });
+}
+
+/** One item's availability as the live stream sends it. */
+export interface LiveItem {
+  itemId: string;
+  sold: number;
+  cap: number;
+  remaining: number;
+}
+
+export type LiveStatus = 'off' | 'connecting' | 'streaming' | 'failed';
+
+/**
+ * Follows `GET /api/campaigns/:id/live` (server-sent events) while `enabled`, writing each item's sold
+ * count into the cached campaign detail. On an error the stream is closed and `failed` is returned:
+ * the caller then polls as before.
+ */
+export function useCampaignLive(id: string, enabled: boolean): LiveStatus {
+  const client = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('off');
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') {
+      setStatus(enabled ? 'failed' : 'off');
+      return;
+    }
+    setStatus('connecting');
+    const source = new EventSource(`/api/campaigns/${encodeURIComponent(id)}/live`);
+    const apply = (items: LiveItem[]) =>
+      client.setQueryData<CampaignDetail>([...key, 'detail', id], (old) => {
+        if (!old) return old;
+        const byId = new Map(items.map((i) => [i.itemId, i]));
+        return {
+          ...old,
+          items: old.items.map((i) => {
+            const live = byId.get(i.id);
+            return live ? { ...i, sold: live.sold, stockCap: live.cap } : i;
+          }),
+        };
+      });
+    source.addEventListener('snapshot', (e) => {
+      const data = JSON.parse((e as MessageEvent<string>).data) as { items: LiveItem[] };
+      apply(data.items);
+      setStatus('streaming');
+    });
+    source.addEventListener('item', (e) => apply([JSON.parse((e as MessageEvent<string>).data) as LiveItem]));
+    source.onerror = () => {
+      source.close();
+      setStatus('failed');
+    };
+    return () => source.close();
+  }, [client, id, enabled]);
+  return status;
 }
 
 function useInvalidate() {

@@ -18,6 +18,7 @@ import { customersMessages } from './messages/customers';
 import { inventoryMessages } from './messages/inventory';
 import { leadersMessages } from './messages/leaders';
 import { ordersMessages } from './messages/orders';
+import { storefrontMessages } from './messages/storefront';
 
 const coreMessages = {
   'app.name': { zh: 'tuanflow 团购ERP', en: 'tuanflow 团购ERP' },
@@ -156,6 +157,7 @@ export const messages = {
   ...leadersMessages,
   ...customersMessages,
   ...ordersMessages,
+  ...storefrontMessages,
 };
 
 export type MessageKey = keyof typeof messages;

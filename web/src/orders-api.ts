@@ -86,6 +86,25 @@ export function useOrderList(params: OrderListParams) {
   });
 }
 
+/** Today's counters (Asia/Shanghai day) for one campaign or all: `GET /api/orders/stats`. */
+export interface OrderStats {
+  day: string;
+  orders: number;
+  gmvFen: number;
+  pendingPayment: number;
+  paid: number;
+  confirmed: number;
+  cancelled: number;
+}
+
+export function useOrderStats(campaignId: string | undefined) {
+  return useQuery({
+    queryKey: [...key, 'stats', campaignId ?? null],
+    queryFn: () => api.get<OrderStats>('/api/orders/stats', { campaignId }),
+    refetchInterval: 3_000,
+  });
+}
+
 export function useOrder(id: string | null) {
   return useQuery({
     queryKey: [...key, 'detail', id],

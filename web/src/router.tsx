@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './components/app-layout';
 import { RequireAuth } from './components/require-auth';
 import { RequirePermission } from './components/require-permission';
+import { H5App } from './h5/h5-app';
 import { NAV_ITEMS } from './navigation';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -9,6 +10,8 @@ import { NotFoundPage } from './pages/not-found-page';
 /** Every console page sits behind the login guard and its own permission check, both declared once. */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // The customer's phone pages (share links): public, no login.
+  { path: '/h5/*', element: <H5App /> },
   {
     element: <RequireAuth />,
     children: [

@@ -33,3 +33,11 @@ export {
 export { campaignsRoutes } from './campaigns.routes.js';
 export { createCampaign, createCampaignTx, updateDraftCampaign } from './campaigns.service.js';
 export { campaignItems, campaigns } from './campaigns.tables.js';
+export {
+  type LiveHub,
+  type LiveHubOptions,
+  type LiveItem,
+  type LiveSnapshot,
+  liveHubFor,
+  registerCampaignLiveSubscribers,
+} from './live-hub.js';

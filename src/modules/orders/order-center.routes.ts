@@ -211,7 +211,7 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
   );
 
   // Fulfilment: a campaign leaves the warehouse, arrives at each pickup point, is picked up.
-  const Count = (name: string) => Type.Object({ [name]: Type.Integer() });
+  const countOf = (name: string) => Type.Object({ [name]: Type.Integer() });
   app.post(
     '/api/orders/ship',
     {
@@ -223,7 +223,7 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
           { campaignId: Type.String({ minLength: 1, maxLength: 64 }) },
           { additionalProperties: false },
         ),
-        response: { 200: Count('shipped'), ...standardErrors },
+        response: { 200: countOf('shipped'), ...standardErrors },
       },
     },
     (req) => shipCampaign(deps, actorOf(req), req.body.campaignId),
@@ -243,7 +243,7 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
           },
           { additionalProperties: false },
         ),
-        response: { 200: Count('delivered'), ...standardErrors },
+        response: { 200: countOf('delivered'), ...standardErrors },
       },
     },
     (req) => deliverToPickupPoint(deps, actorOf(req), req.body),

@@ -24,6 +24,7 @@ import { priceOrder } from './domain/price-order.js';
 import { OrderIntake } from './intake/order-intake.js';
 import { TtlCache } from './intake/ttl-cache.js';
 import { orderCenterRoutes } from './order-center.routes.js';
+import { orderStatsRoutes } from './order-stats.routes.js';
 import { ordersError } from './orders.errors.js';
 import { storefrontRoutes } from './storefront.routes.js';
 
@@ -70,6 +71,7 @@ const OrderPlaced = Type.Object({
 
 export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   await app.register(orderCenterRoutes, { deps });
+  await app.register(orderStatsRoutes, { deps });
   await app.register(storefrontRoutes, { deps });
   const intake = new OrderIntake(deps, deps.log, {
     mode: deps.config.benchMode === 'naive' ? 'naive' : 'group',

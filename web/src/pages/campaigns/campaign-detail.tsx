@@ -17,7 +17,13 @@ import {
 import { useState } from 'react';
 import { useReportError } from '../../api-errors';
 import { useCan } from '../../auth-context';
-import { type CampaignAction, type CampaignItem, useCampaign, useCampaignAction } from '../../campaigns-api';
+import {
+  type CampaignAction,
+  type CampaignItem,
+  useCampaign,
+  useCampaignAction,
+  useCampaignLive,
+} from '../../campaigns-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
@@ -36,7 +42,11 @@ export function CampaignDetailView({ id, onBack, onEdit }: Props) {
   const { t } = useLocale();
   const { message } = AntApp.useApp();
   const can = useCan();
-  const query = useCampaign(id);
+  // The live stream moves the sold / cap bars; if it fails, the detail polls as before.
+  const [streamOn, setStreamOn] = useState(false);
+  const query = useCampaign(id, streamOn);
+  const live = useCampaignLive(id, query.data?.state === 'live');
+  if (streamOn !== (live === 'streaming')) setStreamOn(live === 'streaming');
   const action = useCampaignAction();
   const reportError = useReportError();
   const [closing, setClosing] = useState(false);

@@ -1,7 +1,20 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Input, Select, Space, Table, type TableProps } from 'antd';
+import {
+  Badge,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Input,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  type TableProps,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useCampaignList } from '../../campaigns-api';
 import { formatYuan } from '../../catalog-api';
 import { formatDateTime } from '../../format';
@@ -12,6 +25,7 @@ import {
   type OrderStatus,
   type OrderSummary,
   useOrderList,
+  useOrderStats,
 } from '../../orders-api';
 import { OrderDetailDrawer } from './order-detail-drawer';
 import { OrderStatusTag } from './order-status-tag';
@@ -21,6 +35,43 @@ function exportHref({ page: _p, pageSize: _s, ...filters }: OrderListParams): st
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v) q.set(k, String(v));
   return `/api/orders/export?${q.toString()}`;
+}
+
+/**
+ * Today's counters above the list, polled every 3 s, and a "新订单 +N" badge: the orders placed since
+ * the page opened (or since the campaign filter last changed).
+ */
+function OrderCounters({ campaignId }: { campaignId: string | undefined }) {
+  const { t } = useLocale();
+  const { data } = useOrderStats(campaignId);
+  const baseline = useRef<{ campaignId: string | undefined; day: string; orders: number } | null>(null);
+  const base = baseline.current;
+  if (data && (!base || base.campaignId !== campaignId || base.day !== data.day)) {
+    baseline.current = { campaignId, day: data.day, orders: data.orders };
+  }
+  const arrived = data && baseline.current ? Math.max(0, data.orders - baseline.current.orders) : 0;
+  return (
+    <Row gutter={16} style={{ marginBottom: 16 }} data-testid="orders-counters">
+      <Col>
+        <Badge count={arrived > 0 ? `${t('orders.stats.newOrders')} +${arrived}` : 0} offset={[24, 0]}>
+          <Statistic
+            title={t('orders.stats.orders')}
+            value={data?.orders ?? '—'}
+            valueRender={(v) => <span data-testid="orders-stat-orders">{v}</span>}
+          />
+        </Badge>
+      </Col>
+      <Col offset={2}>
+        <Statistic title={t('orders.stats.gmv')} value={data ? formatYuan(data.gmvFen) : '—'} />
+      </Col>
+      <Col offset={1}>
+        <Statistic title={t('orders.stats.pendingPayment')} value={data?.pendingPayment ?? '—'} />
+      </Col>
+      <Col offset={1}>
+        <Statistic title={t('orders.stats.paid')} value={data?.paid ?? '—'} />
+      </Col>
+    </Row>
+  );
 }
 
 /** 订单中心: every order, newest first, filtered by campaign, status, date or a customer's phone. */
@@ -62,6 +113,7 @@ export function OrdersPage() {
         </Button>
       }
     >
+      <OrderCounters campaignId={params.campaignId} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
           allowClear

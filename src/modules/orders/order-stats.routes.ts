@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, count, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { PERMISSIONS } from '../../platform/auth/index.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { Deps } from '../../platform/deps.js';
+import { standardErrors } from '../../platform/http/schemas.js';
+import { BUSINESS_TZ } from '../campaigns/index.js';
+import { orders } from './orders.tables.js';
+
+/** The business day (Asia/Shanghai, UTC+8 all year) that contains `at`, as [start, end). */
+export function businessDay(at: Date): { day: string; start: Date; end: Date } {
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: BUSINESS_TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+  const start = new Date(`${day}T00:00:00+08:00`);
+  return { day, start, end: new Date(start.getTime() + 86_400_000) };
+}
+
+/** Today's order counters for the order center, optionally for one campaign. */
+export async function orderStats(db: Executor, now: Date, campaignId: string | undefined) {
+  const { day, start, end } = businessDay(now);
+  const where: SQL[] = [gte(orders.placedAt, start), lt(orders.placedAt, end)];
+  if (campaignId) where.push(eq(orders.campaignId, campaignId));
+  const byStatus = (s: string) => sql<number>`count(*) filter (where ${orders.status} = ${s})::int`;
+  const [row] = await db
+    .select({
+      orders: count(),
+      gmvFen: sql<string>`coalesce(sum(${orders.totalFen}) filter (where ${orders.status} <> 'cancelled'), 0)`,
+      pendingPayment: byStatus('pending_payment'),
+      paid: byStatus('paid'),
+      confirmed: byStatus('confirmed'),
+      cancelled: byStatus('cancelled'),
+    })
+    .from(orders)
+    .where(and(...where));
+  return {
+    day,
+    orders: row?.orders ?? 0,
+    gmvFen: Number(row?.gmvFen ?? 0),
+    pendingPayment: row?.pendingPayment ?? 0,
+    paid: row?.paid ?? 0,
+    confirmed: row?.confirmed ?? 0,
+    cancelled: row?.cancelled ?? 0,
+  };
+}
+
+export const orderStatsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/api/orders/stats',
+    {
+      config: { access: { permission: PERMISSIONS.ordersRead } },
+      schema: {
+        tags: ['orders'],
+        summary: 'Today’s order counters (今日订单统计), for one campaign or all',
+        description:
+          'Orders placed today (Asia/Shanghai day), by their current status. gmvFen sums the totals of orders not cancelled.',
+        querystring: Type.Object({ campaignId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) }),
+        response: {
+          200: Type.Object({
+            day: Type.String({ format: 'date' }),
+            orders: Type.Integer(),
+            gmvFen: Type.Integer(),
+            pendingPayment: Type.Integer(),
+            paid: Type.Integer(),
+            confirmed: Type.Integer(),
+            cancelled: Type.Integer(),
+          }),
+          ...standardErrors,
+        },
+      },
+    },
+    (req) => orderStats(deps.db, deps.clock.now(), req.query.campaignId),
+  );
+};

@@ -1,0 +1,26 @@
+import { ConfigProvider } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { Route, Routes } from 'react-router-dom';
+import { useLocale } from '../locale-context';
+import { CampaignPage } from './campaign-page';
+import { MyOrdersPage } from './my-orders-page';
+import { OrderPage } from './order-page';
+
+/** The customer's phone pages, outside the console's login guard (mounted at `/h5/*`). */
+export function H5App() {
+  const { lang, t } = useLocale();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>
+      <Routes>
+        <Route path="c/:campaignId" element={<CampaignPage />} />
+        <Route path="o/:orderId" element={<OrderPage />} />
+        <Route path="my-orders" element={<MyOrdersPage />} />
+        <Route
+          path="*"
+          element={<div style={{ padding: 24, textAlign: 'center' }}>{t('notFound.title')}</div>}
+        />
+      </Routes>
+    </ConfigProvider>
+  );
+}

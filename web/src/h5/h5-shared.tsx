@@ -1,0 +1,77 @@
+import { ErrorBlock } from 'antd-mobile';
+import type { CSSProperties, ReactNode } from 'react';
+import { ApiError } from '../api';
+import { localizedMessage, type MessageKey } from '../i18n';
+import { useLocale } from '../locale-context';
+import { storefrontMessages } from '../messages/storefront';
+
+export function formatYuan(fen: number): string {
+  return `¥${(fen / 100).toFixed(2)}`;
+}
+
+/** The status of an order in the customer's words. */
+export function statusKey(status: string): MessageKey {
+  const key = `h5.status.${status}`;
+  return Object.hasOwn(storefrontMessages, key)
+    ? (key as keyof typeof storefrontMessages)
+    : 'h5.status.pending_payment';
+}
+
+/** A server refusal (or a network failure) in the reader's language. */
+export function useErrorText(): (error: unknown) => string {
+  const { lang, t } = useLocale();
+  return (error) => (error instanceof ApiError ? localizedMessage(lang, error) : t('app.unexpectedError'));
+}
+
+export const pageStyle: CSSProperties = {
+  maxWidth: 480,
+  margin: '0 auto',
+  minHeight: '100vh',
+  background: '#f5f5f5',
+  paddingBottom: 80,
+};
+
+export function H5Error({ error }: { error: unknown }) {
+  const text = useErrorText();
+  return (
+    <div data-testid="h5-error" style={{ color: '#ff3141', padding: '8px 12px' }}>
+      {text(error)}
+    </div>
+  );
+}
+
+export function H5ErrorPage({ error, extra }: { error: unknown; extra?: ReactNode }) {
+  const text = useErrorText();
+  return (
+    <div style={pageStyle}>
+      <ErrorBlock status="default" title={<span data-testid="h5-error">{text(error)}</span>} description="">
+        {extra}
+      </ErrorBlock>
+    </div>
+  );
+}
+
+/** A plain input styled like antd-mobile's, so that the test id sits on the input itself. */
+export function H5Input(props: {
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  type?: 'tel' | 'text';
+  maxLength?: number;
+}) {
+  return (
+    <div className="adm-input">
+      <input
+        className="adm-input-element"
+        data-testid={props.testId}
+        type={props.type ?? 'text'}
+        inputMode={props.type === 'tel' ? 'numeric' : undefined}
+        value={props.value}
+        maxLength={props.maxLength}
+        placeholder={props.placeholder}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}
