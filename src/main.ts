@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { seedOrdersDemo } from './demo/orders.seed.js';
-import { demoBanner, seedDemo } from './demo/seed.js';
+import { demoBanner, demoShareLink, seedDemo } from './demo/seed.js';
 import { registerCampaignLiveSubscribers } from './modules/campaigns/index.js';
 import { registerOrderSubscribers } from './modules/orders/index.js';
 import { bootPlatform } from './platform/boot.js';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   await jobs.start();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
-  process.stdout.write(demoBanner(url));
+  process.stdout.write(demoBanner(url, config.seedDemo ? await demoShareLink(deps).catch(() => null) : null));
   log.info({ ms: Math.round(performance.now() - startedAt) }, 'started');
 
   // Ctrl-C reaches this process twice (from the terminal and relayed by npm / tsx), so only a

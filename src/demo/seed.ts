@@ -111,7 +111,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   });
 }
 
-export function demoBanner(url: string): string {
+export function demoBanner(url: string, shareLink: string | null = null): string {
   const rows = DEMO_ACCOUNTS.map(
     (a) => `  ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role} (${ROLE_LABELS[a.role].zh})`,
   );
@@ -119,9 +119,22 @@ export function demoBanner(url: string): string {
     '',
     `tuanflow 团购ERP is ready: ${url}`,
     `API docs (OpenAPI): ${url}/docs`,
+    ...(shareLink ? [`Customer page of a live campaign 团员下单页: ${url}${shareLink}`] : []),
     '',
     'Demo accounts 演示账号 (username / password / role):',
     ...rows,
     '',
   ].join('\n');
+}
+
+/** A share link (团长分享链接) of an open campaign and an active leader, for the start-up banner. */
+export async function demoShareLink(deps: Deps): Promise<string | null> {
+  const r = await deps.pool.query<{ campaign_id: string; code: string }>(
+    `SELECT c.id AS campaign_id, l.code FROM campaigns c, leaders l
+     WHERE c.state IN ('scheduled', 'live') AND c.starts_at <= now() AND c.cutoff_at > now() AND l.status = 'active'
+       AND (c.sell_to = 'all' OR l.region_id = ANY(c.region_ids))
+     ORDER BY c.starts_at, l.code LIMIT 1`,
+  );
+  const row = r.rows[0];
+  return row ? `/h5/c/${row.campaign_id}?leader=${row.code}` : null;
 }
