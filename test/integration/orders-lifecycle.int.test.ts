@@ -189,4 +189,38 @@ describe('the order lifecycle', () => {
     expect(text).toContain(`${phone.slice(0, 3)}****${phone.slice(7)}`);
     expect(text).toContain('合计 Total: 2');
   });
+
+  it('merges a customer’s orders at one pickup point and day into one bag (合单)', async () => {
+    const s = await sale();
+    const phone = newPhone();
+    const first = await place(s, phone, 1);
+    const second = await place(s, phone, 2);
+    await place(s, newPhone(), 1);
+    const cancelled = await place(s, phone, 1);
+    await call(t, admin, 'POST', `/api/orders/${cancelled}/cancel`, { reason: 'test' });
+    const day = (
+      await t.tdb.deps.pool.query('SELECT delivery_date::text AS d FROM campaigns WHERE id = $1', [
+        s.campaignId,
+      ])
+    ).rows[0]?.d;
+    const res = await call(
+      t,
+      admin,
+      'GET',
+      `/api/orders/bags?pickupPointId=${s.pickupPointId}&deliveryDate=${day}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const bags = res.json().items as { orderIds: string[]; units: number; phoneMasked: string }[];
+    expect(bags).toHaveLength(2);
+    const mine = bags.find((b) => b.orderIds.includes(first));
+    expect(mine?.orderIds.sort()).toEqual([first, second].sort());
+    expect(mine?.units).toBe(3);
+    expect(mine?.phoneMasked).toBe(`${phone.slice(0, 3)}****${phone.slice(7)}`);
+    expectError(
+      await call(t, admin, 'GET', `/api/orders/bags?pickupPointId=${s.pickupPointId}&deliveryDate=tomorrow`),
+      400,
+      'request.invalid',
+      'query.deliveryDate',
+    );
+  });
 });

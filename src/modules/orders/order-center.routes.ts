@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../platform/http/xlsx-response.js';
+import { listBags } from './order-bags.service.js';
 import { buildOrderExport } from './order-export.js';
 import {
   completeOrder,
@@ -149,6 +150,42 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
         .header('content-disposition', attachment(`orders-${day}.xlsx`, `订单-${day}.xlsx`))
         .send(await buildOrderExport(list.items));
     },
+  );
+
+  app.get(
+    '/api/orders/bags',
+    {
+      config: { access: { permission: P.ordersRead } },
+      schema: {
+        tags: ['orders'],
+        summary: 'A pickup point’s orders for a delivery day, merged per customer into bags (合单)',
+        querystring: Type.Object({
+          pickupPointId: Type.String({ minLength: 1, maxLength: 64 }),
+          deliveryDate: Type.String({ format: 'date' }),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                customerId: Type.String(),
+                customerName: Nullable(Type.String()),
+                phoneMasked: Type.String(),
+                pickupPointId: Type.String(),
+                deliveryDate: Type.String(),
+                orderIds: Type.Array(Type.String()),
+                pickupCodes: Type.Array(Type.String()),
+                items: Type.Array(
+                  Type.Object({ skuId: Type.String(), label: Type.String(), quantity: Type.Integer() }),
+                ),
+                units: Type.Integer(),
+              }),
+            ),
+          }),
+          ...standardErrors,
+        },
+      },
+    },
+    (req) => listBags(deps.db, deps.crypto, req.query),
   );
 
   app.get(
