@@ -20,6 +20,14 @@ export interface FieldErrorTarget<F extends string> {
   show: (field: F, text: string) => void;
 }
 
+/** The usual target: an antd form, whose field named by the server shows the message under it. */
+export function formTarget<F extends string>(
+  form: { setFields: (fields: { name: F; errors: string[] }[]) => void },
+  fields: readonly F[],
+): FieldErrorTarget<F> {
+  return { fields, show: (name, text) => form.setFields([{ name, errors: [text] }]) };
+}
+
 /**
  * Reports a failed request in the reader's language: under the form field it concerns when there is
  * one, otherwise as a toast.

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Form, Input } from 'antd';
 import { api } from '../api';
-import { useReportError } from '../api-errors';
+import { formTarget, useReportError } from '../api-errors';
 import { FormModal } from '../components/form-modal';
 import { useLocale } from '../locale-context';
 
@@ -32,11 +32,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
           message.success(t('account.passwordChanged'));
           onClose();
         },
-        onError: (error) =>
-          reportError(error, {
-            fields: FIELDS,
-            show: (name, text) => form.setFields([{ name, errors: [text] }]),
-          }),
+        onError: (error) => reportError(error, formTarget(form, FIELDS)),
       },
     );
   };

@@ -1,5 +1,5 @@
 import { App as AntApp, Form, Input } from 'antd';
-import { useReportError } from '../api-errors';
+import { formTarget, useReportError } from '../api-errors';
 import { FormModal } from '../components/form-modal';
 import { RoleSelect } from '../components/role-select';
 import { useLocale } from '../locale-context';
@@ -22,11 +22,7 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
           message.success(t('users.created'));
           onClose();
         },
-        onError: (error) =>
-          reportError(error, {
-            fields: FIELDS,
-            show: (name, text) => form.setFields([{ name, errors: [text] }]),
-          }),
+        onError: (error) => reportError(error, formTarget(form, FIELDS)),
       },
     );
   };

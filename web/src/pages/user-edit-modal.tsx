@@ -1,5 +1,5 @@
 import { App as AntApp, Form, Input } from 'antd';
-import { useReportError } from '../api-errors';
+import { formTarget, useReportError } from '../api-errors';
 import type { User } from '../api-types';
 import { FormModal } from '../components/form-modal';
 import { RoleSelect } from '../components/role-select';
@@ -28,11 +28,7 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
           message.success(t('common.saved'));
           onClose();
         },
-        onError: (error) =>
-          reportError(error, {
-            fields: FIELDS,
-            show: (name, text) => form.setFields([{ name, errors: [text] }]),
-          }),
+        onError: (error) => reportError(error, formTarget(form, FIELDS)),
       },
     );
   };

@@ -1,5 +1,5 @@
 import { App as AntApp, Form, Input } from 'antd';
-import { useReportError } from '../api-errors';
+import { formTarget, useReportError } from '../api-errors';
 import type { User } from '../api-types';
 import { FormModal } from '../components/form-modal';
 import { useLocale } from '../locale-context';
@@ -26,11 +26,7 @@ export function UserPasswordModal({ user, onClose }: { user: User; onClose: () =
           message.success(t('users.passwordReset'));
           onClose();
         },
-        onError: (error) =>
-          reportError(error, {
-            fields: FIELDS,
-            show: (name, text) => form.setFields([{ name, errors: [text] }]),
-          }),
+        onError: (error) => reportError(error, formTarget(form, FIELDS)),
       },
     );
   };

@@ -1,5 +1,5 @@
 import { App as AntApp, Form, Input, InputNumber } from 'antd';
-import { useReportError } from '../../api-errors';
+import { formTarget, useReportError } from '../../api-errors';
 import { FormModal } from '../../components/form-modal';
 import { useAdjustStock, useReceiveStock } from '../../inventory-api';
 import { useLocale } from '../../locale-context';
@@ -48,11 +48,7 @@ export function StockChangeModal({
         message.success(t(mode === 'receive' ? 'inventory.received' : 'inventory.adjusted'));
         onClose();
       },
-      onError: (error: unknown) =>
-        reportError(error, {
-          fields: FIELDS,
-          show: (name, text) => form.setFields([{ name, errors: [text] }]),
-        }),
+      onError: (error: unknown) => reportError(error, formTarget(form, FIELDS)),
     };
     const reason = values.reason?.trim();
     if (mode === 'receive') {

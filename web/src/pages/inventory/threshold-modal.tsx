@@ -1,5 +1,5 @@
 import { App as AntApp, Form, InputNumber, Typography } from 'antd';
-import { useReportError } from '../../api-errors';
+import { formTarget, useReportError } from '../../api-errors';
 import { FormModal } from '../../components/form-modal';
 import { type StockLevel, useSetThreshold } from '../../inventory-api';
 import { useLocale } from '../../locale-context';
@@ -30,11 +30,7 @@ export function ThresholdModal({ level, onClose }: { level: StockLevel; onClose:
                 message.success(t('inventory.thresholdSaved'));
                 onClose();
               },
-              onError: (error) =>
-                reportError(error, {
-                  fields: ['lowStockThreshold'] as const,
-                  show: (name, text) => form.setFields([{ name, errors: [text] }]),
-                }),
+              onError: (error) => reportError(error, formTarget(form, ['lowStockThreshold'] as const)),
             },
           )
         }

@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Form, Input, Popconfirm, Space, Table, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
-import { useReportError } from '../../api-errors';
+import { formTarget, useReportError } from '../../api-errors';
 import { useCan } from '../../auth-context';
 import { FormModal } from '../../components/form-modal';
 import { QueryError } from '../../components/query-error';
@@ -28,11 +28,7 @@ function WarehouseModal({ warehouse, onClose }: { warehouse: Warehouse | null; o
       message.success(t(warehouse ? 'common.saved' : 'inventory.warehouse.created'));
       onClose();
     },
-    onError: (error: unknown) =>
-      reportError(error, {
-        fields: FIELDS,
-        show: (name, text) => form.setFields([{ name, errors: [text] }]),
-      }),
+    onError: (error: unknown) => reportError(error, formTarget(form, FIELDS)),
   };
   const onFinish = (v: WarehouseInput) => {
     const name = v.name.trim();
