@@ -4,6 +4,7 @@ import type { Page } from './api-types';
 
 /** The order center API's shapes, mirrored by hand (the console does not import server code). */
 export type OrderStatus =
+  | 'on_hold'
   | 'pending_payment'
   | 'paid'
   | 'confirmed'
@@ -11,8 +12,10 @@ export type OrderStatus =
   | 'delivered'
   | 'picked_up'
   | 'completed'
-  | 'cancelled';
+  | 'cancelled'
+  | 'refunded';
 export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'on_hold',
   'pending_payment',
   'paid',
   'confirmed',
@@ -21,6 +24,7 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
   'picked_up',
   'completed',
   'cancelled',
+  'refunded',
 ];
 
 export interface OrderSummary {

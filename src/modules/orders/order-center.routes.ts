@@ -18,6 +18,7 @@ import { getOrderDetail, listOrders } from './orders.queries.js';
 
 // Spelled out so the type provider keeps the literal union (a mapped array widens to never).
 const Status = Type.Union([
+  Type.Literal('on_hold'),
   Type.Literal('pending_payment'),
   Type.Literal('paid'),
   Type.Literal('confirmed'),
@@ -26,6 +27,7 @@ const Status = Type.Union([
   Type.Literal('picked_up'),
   Type.Literal('completed'),
   Type.Literal('cancelled'),
+  Type.Literal('refunded'),
 ]);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 export const ORDER_STATUSES = [
+  'on_hold',
   'pending_payment',
   'paid',
   'confirmed',
@@ -20,6 +21,7 @@ export const ORDER_STATUSES = [
   'picked_up',
   'completed',
   'cancelled',
+  'refunded',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 

@@ -88,17 +88,19 @@ describe('permissionsOf', () => {
     expect(permissionsOf([])).toEqual([]);
   });
 
-  it('gives leaders only pickup verification and customers nothing (their own pages check ownership)', () => {
-    expect(permissionsOf(['leader'])).toEqual(['orders.pickup']);
+  it('gives leaders only their portal and pickup verification, customers nothing (pages check ownership)', () => {
+    expect(permissionsOf(['leader'])).toEqual(['leader.portal', 'orders.pickup']);
     expect(permissionsOf(['customer'])).toEqual([]);
-    expect(permissionsOf(['leader', 'customer'])).toEqual(['orders.pickup']);
+    expect(permissionsOf(['leader', 'customer'])).toEqual(['leader.portal', 'orders.pickup']);
   });
 
   it('grants a write permission only with its read', () => {
     for (const role of ROLES) {
       const perms = permissionsOf([role]);
       for (const p of perms.filter((x) => x.endsWith('.write'))) {
-        expect(perms, `${role} has ${p}`).toContain(p.replace(/\.write$/, '.read'));
+        // Payouts are read through the ledger; every other write needs its own module's read.
+        const read = p === 'payouts.write' ? 'ledger.read' : p.replace(/\.write$/, '.read');
+        expect(perms, `${role} has ${p}`).toContain(read);
       }
     }
   });
@@ -161,8 +163,9 @@ describe('allows', () => {
     expect(allows([], access)).toBe(false);
     expect(allows(['nobody', 'ADMIN'], access)).toBe(false);
     expect(allows(['customer'], access)).toBe(false);
-    // A leader may verify pickup codes (at their own points, which the route checks), nothing else.
-    expect(allows(['leader'], access)).toBe(permission === 'orders.pickup');
+    // A leader may verify pickup codes (at their own points, which the route checks) and use their
+    // own portal (whose routes read only the leader's own rows), nothing else.
+    expect(allows(['leader'], access)).toBe(permission === 'orders.pickup' || permission === 'leader.portal');
   });
 
   it('agrees with the role table for every role and permission', () => {

@@ -36,6 +36,26 @@ export const PERMISSIONS = {
   ordersWrite: 'orders.write',
   /** Verify pickup codes (核销): leaders at their own pickup points, staff anywhere. */
   ordersPickup: 'orders.pickup',
+  /** Refund paid orders, whole or per line (退款). */
+  ordersRefund: 'orders.refund',
+  /** Configure risk checks and the blocked list (风控规则). */
+  riskConfigure: 'risk.configure',
+  /** Approve or reject orders on hold (风控审核). */
+  riskReview: 'risk.review',
+  /** Review leader applications, agreements, training, level rules (团长招募与管理). */
+  leadersManage: 'leaders.manage',
+  /** Admin-only changes to the referral network and level overrides, with a reason. */
+  leadersAdmin: 'leaders.admin',
+  /** A leader's own portal (团长端): their campaigns, orders, customers, team, earnings. */
+  leaderPortal: 'leader.portal',
+  /** See commission plans, entries and statements. */
+  commissionRead: 'commission.read',
+  /** Edit and activate commission plans, run simulations and period computations. */
+  commissionWrite: 'commission.write',
+  /** Ledger, settlement batches and the invariant check. */
+  ledgerRead: 'ledger.read',
+  /** Approve or reject withdrawals, build payout batches, mark payouts paid or failed. */
+  payoutsWrite: 'payouts.write',
 } as const;
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
@@ -59,6 +79,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.ordersRead,
     P.ordersWrite,
     P.ordersPickup,
+    P.ordersRefund,
+    P.riskConfigure,
+    P.riskReview,
+    P.leadersManage,
+    P.commissionRead,
   ],
   finance: [
     P.regionsRead,
@@ -70,6 +95,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.customersPhone,
     P.ordersRead,
     P.ordersWrite,
+    P.ordersRefund,
+    P.commissionRead,
+    P.commissionWrite,
+    P.ledgerRead,
+    P.payoutsWrite,
   ],
   warehouse: [
     P.warehousesRead,
@@ -90,7 +120,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.customersRead,
     P.ordersRead,
   ],
-  leader: [P.ordersPickup],
+  leader: [P.ordersPickup, P.leaderPortal],
   customer: [],
 };
 

@@ -45,6 +45,7 @@ export const ordersMessages = {
     en: 'Order cancelled; unshipped goods are back in stock',
   },
   'orders.required': { zh: '必填', en: 'Required' },
+  'orders.status.on_hold': { zh: '风控待审', en: 'On hold' },
   'orders.status.pending_payment': { zh: '待付款', en: 'Awaiting payment' },
   'orders.status.paid': { zh: '已付款', en: 'Paid' },
   'orders.status.confirmed': { zh: '已截单', en: 'Confirmed' },
@@ -53,4 +54,5 @@ export const ordersMessages = {
   'orders.status.picked_up': { zh: '已提货', en: 'Picked up' },
   'orders.status.completed': { zh: '已完成', en: 'Completed' },
   'orders.status.cancelled': { zh: '已取消', en: 'Cancelled' },
+  'orders.status.refunded': { zh: '已退款', en: 'Refunded' },
 } as const satisfies Record<string, Entry>;

@@ -61,6 +61,7 @@ export const storefrontMessages = {
   'h5.lookupSubmit': { zh: '查询', en: 'Look up' },
   'h5.noOrders': { zh: '暂无订单', en: 'No orders' },
   'h5.units': { zh: '共 {n} 件', en: '{n} units' },
+  'h5.status.on_hold': { zh: '审核中', en: 'Under review' },
   'h5.status.pending_payment': { zh: '待付款', en: 'Awaiting payment' },
   'h5.status.paid': { zh: '已付款', en: 'Paid' },
   'h5.status.confirmed': { zh: '已确认', en: 'Confirmed' },
@@ -69,4 +70,5 @@ export const storefrontMessages = {
   'h5.status.picked_up': { zh: '已提货', en: 'Picked up' },
   'h5.status.completed': { zh: '已完成', en: 'Completed' },
   'h5.status.cancelled': { zh: '已取消', en: 'Cancelled' },
+  'h5.status.refunded': { zh: '已退款', en: 'Refunded' },
 } as const satisfies Record<string, Entry>;

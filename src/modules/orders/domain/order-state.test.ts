@@ -22,15 +22,23 @@ describe('the order lifecycle', () => {
     ['picked_up', 'completed', true],
     ['completed', 'cancelled', false],
     ['cancelled', 'paid', false],
+    ['on_hold', 'pending_payment', true],
+    ['on_hold', 'cancelled', true],
+    ['on_hold', 'paid', false],
+    ['pending_payment', 'refunded', false],
+    ['shipped', 'refunded', true],
+    ['completed', 'refunded', true],
+    ['refunded', 'paid', false],
   ] as const)('%s → %s: %s', (from, to, ok) => {
     expect(canMove(from, to)).toBe(ok);
   });
 
-  it('ends in completed or cancelled, and every status is reachable from pending payment', () => {
-    expect(nextStatuses('completed')).toEqual([]);
+  it('ends in cancelled or refunded, and every status is reachable from on hold', () => {
+    expect(nextStatuses('completed')).toEqual(['refunded']);
     expect(nextStatuses('cancelled')).toEqual([]);
-    const seen = new Set<string>(['pending_payment']);
-    const todo = ['pending_payment'] as (typeof ORDER_STATUSES)[number][];
+    expect(nextStatuses('refunded')).toEqual([]);
+    const seen = new Set<string>(['on_hold']);
+    const todo = ['on_hold'] as (typeof ORDER_STATUSES)[number][];
     while (todo.length > 0) {
       for (const n of nextStatuses(todo.pop() ?? 'completed')) {
         if (seen.has(n)) continue;
@@ -42,7 +50,12 @@ describe('the order lifecycle', () => {
   });
 
   it('returns stock only for goods that never shipped, and refunds only what was paid', () => {
-    expect(ORDER_STATUSES.filter(releasesStockOnCancel)).toEqual(['pending_payment', 'paid', 'confirmed']);
+    expect(ORDER_STATUSES.filter(releasesStockOnCancel)).toEqual([
+      'on_hold',
+      'pending_payment',
+      'paid',
+      'confirmed',
+    ]);
     expect(ORDER_STATUSES.filter(needsRefundOnCancel)).toEqual(['paid', 'confirmed']);
   });
 

@@ -3,6 +3,7 @@ import { useLocale } from '../../locale-context';
 import type { OrderStatus } from '../../orders-api';
 
 const COLORS: Record<OrderStatus, string> = {
+  on_hold: 'orange',
   pending_payment: 'gold',
   paid: 'blue',
   confirmed: 'geekblue',
@@ -11,6 +12,7 @@ const COLORS: Record<OrderStatus, string> = {
   picked_up: 'green',
   completed: 'success',
   cancelled: 'default',
+  refunded: 'magenta',
 };
 
 export function OrderStatusTag({ status }: { status: OrderStatus }) {
