@@ -38,6 +38,7 @@ describe('loadConfig defaults', () => {
       benchMode: 'off',
       webBuild: 'auto',
       bodyLimitBytes: 1_048_576,
+      trustProxyHops: 0,
       encryptionKey: undefined,
     } satisfies Config);
   });
@@ -72,6 +73,7 @@ describe('loadConfig integer settings', () => {
     ['LOGIN_MAX_FAILURES', 'loginMaxFailures', 1, 100],
     ['LOGIN_LOCK_MINUTES', 'loginLockMinutes', 1, 1440],
     ['BODY_LIMIT_BYTES', 'bodyLimitBytes', 1024, 104_857_600],
+    ['TRUST_PROXY_HOPS', 'trustProxyHops', 0, 10],
   ])('%s → %s accepts %s..%s and nothing outside', (variable, key, min, max) => {
     expect(load({ [variable]: String(min) })[key]).toBe(min);
     expect(load({ [variable]: String(max) })[key]).toBe(max);

@@ -26,6 +26,12 @@ export interface Config {
   webBuild: 'auto' | 'skip';
   bodyLimitBytes: number;
   /**
+   * How many reverse proxies in front of the server to believe in `X-Forwarded-For` (0: none, the
+   * socket's address is the client's). Believing a header any client can send would let it dodge the
+   * per-address limits on login and on the public pages.
+   */
+  trustProxyHops: number;
+  /**
    * The field-encryption key material from `ENCRYPTION_KEY` (64 bytes: 32 for AES-256-GCM, 32 for
    * HMAC-SHA256). When absent, the key lives in the key file `dataDir/keys/field.key` (see crypto.ts).
    */
@@ -165,6 +171,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     benchMode,
     webBuild,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    trustProxyHops: int(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     encryptionKey: env.ENCRYPTION_KEY?.trim()
       ? parseFieldKey('ENCRYPTION_KEY', env.ENCRYPTION_KEY)
       : undefined,

@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 
 /**
@@ -26,11 +27,41 @@ export const ID_PREFIXES = {
   orderLine: 'oln',
   orderEvent: 'oev',
   payment: 'pay',
+  riskBlock: 'rbl',
+  referrerPeriod: 'lrp',
+  refund: 'rfd',
+  leaderLevel: 'lvl',
+  leaderLevelChange: 'llc',
+  levelAssessmentRun: 'lar',
+  withdrawal: 'wdr',
+  payoutBatch: 'pob',
+  payoutLine: 'pol',
+  leaderApplication: 'lap',
+  agreementTemplate: 'agt',
+  agreementSignature: 'ags',
+  trainingMaterial: 'trm',
+  commissionPlan: 'cpl',
+  commissionPlanActivation: 'cpa',
+  commissionEntry: 'cen',
+  commissionSettlement: 'cst',
+  commissionPeriodRun: 'cpr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;
 
-const nextUlid = monotonicFactory();
+// ulid's default source asks the kernel for one random byte per character; an order batch makes
+// thousands of ids, so draw the bytes from a buffer refilled 4 KiB at a time (still crypto-random).
+const pool = new Uint8Array(4096);
+let poolAt = pool.length;
+function bufferedRandom(): number {
+  if (poolAt >= pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  return (pool[poolAt++] ?? 0) / 256;
+}
+
+const nextUlid = monotonicFactory(bufferedRandom);
 
 export function newId(kind: IdKind, at: number = Date.now()): string {
   return `${ID_PREFIXES[kind]}_${nextUlid(at)}`;

@@ -44,7 +44,12 @@ export async function createTestDb(configOverrides: Partial<Config> = {}): Promi
   const database = openDatabase(url, { max: 10 });
   const clock = new ManualClock('2026-03-01T08:00:00Z');
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const config: Config = { ...loadConfig({ SEED_DEMO: 'false' }), ...configOverrides };
+  // One proxy hop believed, so tests can stand for many clients with X-Forwarded-For (the server's
+  // default believes none; http.int.test.ts checks that).
+  const config: Config = {
+    ...loadConfig({ SEED_DEMO: 'false', TRUST_PROXY_HOPS: '1' }),
+    ...configOverrides,
+  };
   const bus = new EventBus(database.db, database.pool, clock, log);
   return {
     url,

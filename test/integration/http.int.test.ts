@@ -75,3 +75,33 @@ describe('request ids', () => {
     }
   });
 });
+
+describe('client addresses behind proxies', () => {
+  async function loginIp(hops: number): Promise<string | null> {
+    const app = await createTestApp({ config: { trustProxyHops: hops } });
+    try {
+      const u = await makeUser(app.tdb, ['operator']);
+      const res = await app.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+        payload: { username: u.username, password: u.password },
+      });
+      expect(res.statusCode).toBe(200);
+      const r = await app.tdb.deps.pool.query<{ ip: string | null }>(
+        "SELECT ip FROM audit_log WHERE action = 'auth.login' ORDER BY seq DESC LIMIT 1",
+      );
+      return r.rows[0]?.ip ?? null;
+    } finally {
+      await app.close();
+    }
+  }
+
+  it('ignores X-Forwarded-For by default, so a client cannot pick its own address', async () => {
+    expect(await loginIp(0)).toBe('127.0.0.1');
+  });
+
+  it('believes it for the configured number of proxy hops', async () => {
+    expect(await loginIp(1)).toBe('203.0.113.7');
+  });
+});

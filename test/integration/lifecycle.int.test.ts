@@ -114,7 +114,7 @@ describe('process lifecycle', () => {
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
     const users = await fetch(`http://127.0.0.1:${port}/api/users`, { headers: { cookie } });
-    expect(((await users.json()) as { total: number }).total).toBe(7);
+    expect(((await users.json()) as { total: number }).total).toBe(8);
     p.child.kill('SIGINT');
     expect(await exited(p.child)).toBe(0);
   });

@@ -180,6 +180,34 @@ describe('retries', () => {
     expect(seenBy('steady', id)).toHaveLength(1);
   });
 
+  it('hands a batch subscriber many events in one call, and pins a failure on the event that caused it', async () => {
+    const bus = tdb.deps.bus;
+    const calls: string[][] = [];
+    bus.subscribeBatch('test.batch', 'batch', async (events, tx) => {
+      calls.push(events.map((e) => e.id));
+      for (const e of events) {
+        await tx.execute(sql`INSERT INTO scratch_effects (event_id, subscriber) VALUES (${e.id}, 'batch')`);
+        if ((e.payload as { bad?: boolean }).bad) throw new Error('bad event');
+      }
+    });
+    const ids = [
+      await publish('test.batch', { n: 1 }),
+      await publish('test.batch', { n: 2, bad: true }),
+      await publish('test.batch', { n: 3 }),
+    ];
+    await bus.drain();
+    // One call with all three, then (it failed) one call per event.
+    expect(calls[0]).toEqual(ids);
+    expect(calls.slice(1)).toEqual(ids.map((id) => [id]));
+    expect(await Promise.all(ids.map((id) => effects(id, 'batch')))).toEqual([1, 0, 1]);
+    const states = await Promise.all(ids.map(async (id) => (await deliveries(id))[0]));
+    expect(states.map((d) => [d?.status, d?.attempts, d?.last_error])).toEqual([
+      ['delivered', 1, null],
+      ['pending', 1, 'bad event'],
+      ['delivered', 1, null],
+    ]);
+  });
+
   it('marks a delivery dead with its last error after MAX_ATTEMPTS failures, and stops trying', async () => {
     const bus = tdb.deps.bus;
     let calls = 0;

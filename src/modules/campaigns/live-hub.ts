@@ -280,15 +280,19 @@ export function liveHubFor(deps: Deps, opts: LiveHubOptions = {}): LiveHub {
  */
 export function registerCampaignLiveSubscribers(deps: Deps, opts: LiveHubOptions = {}): LiveHub {
   const hub = liveHubFor(deps, opts);
-  deps.bus.subscribe('order.placed', 'campaigns.live-view', async (event) => {
-    const payload = event.payload;
-    if (typeof payload === 'object' && payload !== null && 'campaignId' in payload) {
-      const id = payload.campaignId;
-      if (typeof id === 'string') hub.markDirty(id);
+  // A flash sale places thousands of orders a second: take them in batches.
+  deps.bus.subscribeBatch('order.placed', 'campaigns.live-view', async (events) => {
+    for (const { payload } of events) {
+      if (typeof payload === 'object' && payload !== null && 'campaignId' in payload) {
+        const id = payload.campaignId;
+        if (typeof id === 'string') hub.markDirty(id);
+      }
     }
   });
   // A cancellation gives units back but its event names no campaign (and campaigns may not read
   // orders): every watched campaign is re-read, which is one cheap query each.
   deps.bus.subscribe('order.cancelled', 'campaigns.live-view', async () => hub.markAllDirty());
+  // A refund of goods not yet shipped puts units back on sale too.
+  deps.bus.subscribe('order.refunded', 'campaigns.live-view', async () => hub.markAllDirty());
   return hub;
 }

@@ -54,25 +54,24 @@ function prepare(deps: UpsertDeps, input: CustomerUpsertInput, field: string, no
  * `updated_at` moves only when something changed, so repeat orders do not churn the row's history.
  */
 async function upsertRows(tx: Tx, rows: PreparedRow[]) {
-  return tx
-    .insert(customers)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: customers.phoneHash,
-      set: {
-        name: sql`coalesce(excluded.name, ${customers.name})`,
-        defaultPickupPointId: sql`coalesce(excluded.default_pickup_point_id, ${customers.defaultPickupPointId})`,
-        updatedAt: sql`case when (excluded.name is not null and excluded.name is distinct from ${customers.name})
+  // Array parameters and unnest: one statement whatever the batch size, and no SQL text to build
+  // per row (a flash-sale batch upserts hundreds of customers).
+  const col = <K extends keyof PreparedRow>(k: K) => sql.param(rows.map((r) => r[k]));
+  const at = rows[0]?.createdAt.toISOString() ?? new Date(0).toISOString();
+  const result = await tx.execute<{ id: string; phone_hash: string; created: boolean }>(sql`
+    INSERT INTO ${customers} AS c (id, phone_enc, phone_hash, name, default_pickup_point_id, created_at, updated_at)
+    SELECT i, e, h, n, p, ${at}::timestamptz, ${at}::timestamptz
+    FROM unnest(${col('id')}::text[], ${col('phoneEnc')}::text[], ${col('phoneHash')}::text[], ${col('name')}::text[],
+                ${col('defaultPickupPointId')}::text[]) AS v(i, e, h, n, p)
+    ON CONFLICT (phone_hash) DO UPDATE SET
+      name = coalesce(excluded.name, c.name),
+      default_pickup_point_id = coalesce(excluded.default_pickup_point_id, c.default_pickup_point_id),
+      updated_at = case when (excluded.name is not null and excluded.name is distinct from c.name)
           or (excluded.default_pickup_point_id is not null
-            and excluded.default_pickup_point_id is distinct from ${customers.defaultPickupPointId})
-          then excluded.updated_at else ${customers.updatedAt} end`,
-      },
-    })
-    .returning({
-      id: customers.id,
-      phoneHash: customers.phoneHash,
-      created: sql<boolean>`(xmax = 0)`,
-    });
+            and excluded.default_pickup_point_id is distinct from c.default_pickup_point_id)
+        then excluded.updated_at else c.updated_at end
+    RETURNING c.id, c.phone_hash, (c.xmax = 0) AS created`);
+  return result.rows.map((r) => ({ id: r.id, phoneHash: r.phone_hash, created: r.created }));
 }
 
 /** The customer of `input.phone`, made if new; for the order intake, inside the order's transaction. */

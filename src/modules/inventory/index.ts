@@ -24,6 +24,7 @@ export {
 } from './stock.service.js';
 export {
   allocate,
+  allocateGuarded,
   release,
   type StockLine,
   type StockLinesOptions,

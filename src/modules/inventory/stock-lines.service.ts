@@ -88,6 +88,99 @@ function toLevel(r: LevelRow): LevelState {
   };
 }
 
+/** One entry per level with the summed quantity, sorted: every writer locks levels in this order. */
+function levelTotals(lines: readonly StockLine[]) {
+  const totals = new Map<string, { skuId: string; warehouseId: string; q: number }>();
+  for (const l of lines) {
+    const key = levelKey(l.skuId, l.warehouseId);
+    const t = totals.get(key) ?? { skuId: l.skuId, warehouseId: l.warehouseId, q: 0 };
+    t.q += l.quantity;
+    totals.set(key, t);
+  }
+  return [...totals.values()].sort(compareLevelKeys);
+}
+
+/** The guarded UPDATE of `kind` on the levels in `keys`; returns the rows it changed (maybe fewer). */
+async function updateLevels(
+  deps: StockDeps,
+  tx: Tx,
+  kind: LineKind,
+  keys: readonly { skuId: string; warehouseId: string; q: number }[],
+): Promise<LevelRow[]> {
+  const plan = PLANS[kind];
+  const updated = await tx.execute<LevelRow>(sql`
+    UPDATE stock_levels s SET ${plan.set}, updated_at = ${deps.clock.now().toISOString()}::timestamptz
+    FROM unnest(${sql.param(keys.map((k) => k.skuId))}::text[], ${sql.param(keys.map((k) => k.warehouseId))}::text[],
+                ${sql.param(keys.map((k) => k.q))}::bigint[]) AS v(sku_id, warehouse_id, q)
+    WHERE s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id AND ${plan.guard}
+    RETURNING s.sku_id, s.warehouse_id, s.on_hand, s.allocated, s.available, s.low_stock_threshold`);
+  return updated.rows;
+}
+
+/**
+ * After the levels moved: one movement per line with the counters after it, the audit record (unless
+ * the caller audits the business action itself) and the stock events.
+ */
+async function recordLines(
+  deps: StockDeps,
+  tx: Tx,
+  actor: Actor,
+  kind: LineKind,
+  lines: readonly StockLine[],
+  keys: readonly { skuId: string; warehouseId: string }[],
+  updated: readonly LevelRow[],
+  opts: StockLinesOptions & { audit: boolean },
+): Promise<{ levels: LevelState[]; movementIds: string[] }> {
+  const finals = new Map(updated.map((r) => [levelKey(r.sku_id, r.warehouse_id), toLevel(r)]));
+  const changes: { before: LevelState; after: LevelState }[] = [];
+  const afterByLine: Counters[] = new Array(lines.length);
+  const linesByLevel = new Map<string, number[]>();
+  for (const [i, l] of lines.entries()) {
+    const key = levelKey(l.skuId, l.warehouseId);
+    linesByLevel.set(key, [...(linesByLevel.get(key) ?? []), i]);
+  }
+  for (const k of keys) {
+    const key = levelKey(k.skuId, k.warehouseId);
+    const final = finals.get(key);
+    if (!final) throw new Error(`stock ${kind}: level ${key} missing from the update`);
+    const indexes = linesByLevel.get(key) ?? [];
+    const quantities = indexes.map((i) => signedQuantity(kind, lines[i]?.quantity ?? 0));
+    const trail = movementTrail(final, kind, quantities);
+    for (const [n, i] of indexes.entries()) afterByLine[i] = trail.after[n] ?? final;
+    changes.push({ before: { ...final, ...trail.before }, after: final });
+  }
+  const movements = lines.map((line, i) => ({
+    skuId: line.skuId,
+    warehouseId: line.warehouseId,
+    kind,
+    quantity: signedQuantity(kind, line.quantity),
+    after: afterByLine[i] ?? { onHand: 0, allocated: 0, available: 0 },
+    reason: opts.reason ?? null,
+    referenceType: line.referenceType ?? opts.referenceType ?? null,
+    referenceId: line.referenceId ?? opts.referenceId ?? null,
+  }));
+  const movementIds = await insertMovements(deps, tx, actor, movements);
+  if (opts.audit) {
+    await recordAudit(tx, deps.clock, actor, {
+      action: PLANS[kind].action,
+      entityType: 'stock',
+      entityId: opts.referenceId ?? lines[0]?.referenceId ?? null,
+      before: changes.map((c) => c.before),
+      after: {
+        levels: changes.map((c) => c.after),
+        lines: lines.map((l, i) => ({
+          skuId: l.skuId,
+          warehouseId: l.warehouseId,
+          quantity: l.quantity,
+          movementId: movementIds[i],
+        })),
+      },
+    });
+  }
+  await publishLevelChanges(deps, tx, actor, kind, changes);
+  return { levels: changes.map((c) => c.after), movementIds };
+}
+
 async function applyLines(
   deps: StockDeps,
   tx: Tx,
@@ -98,91 +191,62 @@ async function applyLines(
 ): Promise<StockLinesResult> {
   for (const [i, line] of lines.entries()) checkQuantity(line.quantity, `lines.${i}.quantity`);
   if (lines.length === 0) return { ok: true, levels: [], movementIds: [] };
-  const plan = PLANS[kind];
+  const keys = levelTotals(lines);
 
-  // One entry per level, sorted: every writer locks levels in (sku_id, warehouse_id) order, so two
-  // calls touching the same levels queue behind each other instead of deadlocking.
-  const totals = new Map<string, { skuId: string; warehouseId: string; q: number }>();
-  for (const l of lines) {
-    const key = levelKey(l.skuId, l.warehouseId);
-    const t = totals.get(key) ?? { skuId: l.skuId, warehouseId: l.warehouseId, q: 0 };
-    t.q += l.quantity;
-    totals.set(key, t);
-  }
-  const keys = [...totals.values()].sort(compareLevelKeys);
-  const values = sql.join(
-    keys.map((k) => sql`(${k.skuId}::text, ${k.warehouseId}::text, ${k.q}::bigint)`),
-    sql`, `,
-  );
-
+  // Locked in (sku_id, warehouse_id) order, so two calls touching the same levels queue behind each
+  // other instead of deadlocking.
   const locked = await tx.execute<LevelRow>(sql`
-    SELECT sku_id, warehouse_id, on_hand, allocated, available, low_stock_threshold
-    FROM stock_levels
-    WHERE (sku_id, warehouse_id) IN (SELECT v.sku_id, v.warehouse_id FROM (VALUES ${values}) AS v(sku_id, warehouse_id, q))
-    ORDER BY sku_id, warehouse_id
-    FOR UPDATE`);
+    SELECT s.sku_id, s.warehouse_id, s.on_hand, s.allocated, s.available, s.low_stock_threshold
+    FROM stock_levels s
+    JOIN unnest(${sql.param(keys.map((k) => k.skuId))}::text[], ${sql.param(keys.map((k) => k.warehouseId))}::text[])
+      AS v(sku_id, warehouse_id) ON s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id
+    ORDER BY s.sku_id, s.warehouse_id
+    FOR UPDATE OF s`);
   const levels = new Map<string, Counters>();
   for (const r of locked.rows) levels.set(levelKey(r.sku_id, r.warehouse_id), toLevel(r));
   // Deciding on the locked rows names the first line that does not fit and writes nothing, so the
   // call is all-or-nothing without a savepoint. The guarded UPDATE below is the real gate.
-  const shortage = findShortage(lines, levels, plan.counter);
+  const shortage = findShortage(lines, levels, PLANS[kind].counter);
   if (shortage) return { ok: false, shortage };
 
-  const updated = await tx.execute<LevelRow>(sql`
-    UPDATE stock_levels s SET ${plan.set}, updated_at = ${deps.clock.now().toISOString()}::timestamptz
-    FROM (VALUES ${values}) AS v(sku_id, warehouse_id, q)
-    WHERE s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id AND ${plan.guard}
-    RETURNING s.sku_id, s.warehouse_id, s.on_hand, s.allocated, s.available, s.low_stock_threshold`);
-  if (updated.rows.length !== keys.length) {
+  const updated = await updateLevels(deps, tx, kind, keys);
+  if (updated.length !== keys.length) {
     // Cannot happen while the rows are locked; throwing aborts the caller's transaction rather than
     // let a partial change stand.
-    throw new Error(`stock ${kind}: ${updated.rows.length} of ${keys.length} levels updated under lock`);
+    throw new Error(`stock ${kind}: ${updated.length} of ${keys.length} levels updated under lock`);
   }
+  return {
+    ok: true,
+    ...(await recordLines(deps, tx, actor, kind, lines, keys, updated, { ...opts, audit: true })),
+  };
+}
 
-  const finals = new Map(updated.rows.map((r) => [levelKey(r.sku_id, r.warehouse_id), toLevel(r)]));
-  const movements = [];
-  const changes: { before: LevelState; after: LevelState }[] = [];
-  const afterByLine: Counters[] = new Array(lines.length);
-  for (const k of keys) {
-    const key = levelKey(k.skuId, k.warehouseId);
-    const final = finals.get(key);
-    if (!final) throw new Error(`stock ${kind}: level ${key} missing from the update`);
-    const indexes = lines.flatMap((l, i) => (levelKey(l.skuId, l.warehouseId) === key ? [i] : []));
-    const quantities = indexes.map((i) => signedQuantity(kind, lines[i]?.quantity ?? 0));
-    const trail = movementTrail(final, kind, quantities);
-    for (const [n, i] of indexes.entries()) afterByLine[i] = trail.after[n] ?? final;
-    changes.push({ before: { ...final, ...trail.before }, after: final });
-  }
-  for (const [i, line] of lines.entries()) {
-    movements.push({
-      skuId: line.skuId,
-      warehouseId: line.warehouseId,
-      kind,
-      quantity: signedQuantity(kind, line.quantity),
-      after: afterByLine[i] ?? { onHand: 0, allocated: 0, available: 0 },
-      reason: opts.reason ?? null,
-      referenceType: line.referenceType ?? opts.referenceType ?? null,
-      referenceId: line.referenceId ?? opts.referenceId ?? null,
-    });
-  }
-  const movementIds = await insertMovements(deps, tx, actor, movements);
-  await recordAudit(tx, deps.clock, actor, {
-    action: plan.action,
-    entityType: 'stock',
-    entityId: opts.referenceId ?? lines[0]?.referenceId ?? null,
-    before: changes.map((c) => c.before),
-    after: {
-      levels: changes.map((c) => c.after),
-      lines: lines.map((l, i) => ({
-        skuId: l.skuId,
-        warehouseId: l.warehouseId,
-        quantity: l.quantity,
-        movementId: movementIds[i],
-      })),
-    },
+/**
+ * Allocates stock the caller has already decided fits: the order intake decides a whole batch from
+ * counters it read without locking them, so that the hot rows are held only for the writes. One
+ * guarded UPDATE, no lock taken first. Returns null when a level no longer has the units (another
+ * transaction took them since the caller read): some levels may then have moved, so the caller must
+ * roll back (its savepoint) and decide again under locks. Writes the movements and the stock events;
+ * no audit record of its own, because the caller audits the business action (the order's placement
+ * names every line, SKU, warehouse and quantity).
+ */
+export async function allocateGuarded(
+  deps: StockDeps,
+  tx: Tx,
+  actor: Actor,
+  lines: readonly StockLine[],
+  opts: StockLinesOptions = {},
+): Promise<LevelState[] | null> {
+  for (const [i, line] of lines.entries()) checkQuantity(line.quantity, `lines.${i}.quantity`);
+  if (lines.length === 0) return [];
+  const keys = levelTotals(lines);
+  const updated = await updateLevels(deps, tx, 'allocation', keys);
+  if (updated.length !== keys.length) return null;
+  const done = await recordLines(deps, tx, actor, 'allocation', lines, keys, updated, {
+    ...opts,
+    audit: false,
   });
-  await publishLevelChanges(deps, tx, actor, kind, changes);
-  return { ok: true, levels: changes.map((c) => c.after), movementIds };
+  return done.levels;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
+import type { NewEvent } from '../../platform/outbox/index.js';
 import { findSkus } from '../catalog/index.js';
 import { inventoryError } from './inventory.errors.js';
 import { type MovementKind, stockLevels, stockMovements, warehouses } from './inventory.tables.js';
@@ -89,6 +90,7 @@ export async function publishLevelChanges(
   kind: MovementKind | 'threshold',
   changes: readonly { before: LevelState; after: LevelState }[],
 ): Promise<void> {
+  const events: (NewEvent & { requestId: string | null })[] = [];
   for (const { before, after } of changes) {
     const payload = {
       skuId: after.skuId,
@@ -99,33 +101,34 @@ export async function publishLevelChanges(
       available: after.available,
       lowStockThreshold: after.lowStockThreshold,
     };
-    await deps.bus.publish(
-      tx,
-      { type: 'stock.changed', aggregateType: 'sku', aggregateId: after.skuId, payload },
-      actor.requestId,
-    );
+    events.push({
+      type: 'stock.changed',
+      aggregateType: 'sku',
+      aggregateId: after.skuId,
+      payload,
+      requestId: actor.requestId,
+    });
     const crossed = crossedIntoLow(
       { available: before.available, threshold: before.lowStockThreshold },
       { available: after.available, threshold: after.lowStockThreshold },
     );
     if (crossed) {
-      await deps.bus.publish(
-        tx,
-        {
-          type: 'stock.low',
-          aggregateType: 'sku',
-          aggregateId: after.skuId,
-          payload: {
-            skuId: after.skuId,
-            warehouseId: after.warehouseId,
-            available: after.available,
-            lowStockThreshold: after.lowStockThreshold,
-          },
+      events.push({
+        type: 'stock.low',
+        aggregateType: 'sku',
+        aggregateId: after.skuId,
+        payload: {
+          skuId: after.skuId,
+          warehouseId: after.warehouseId,
+          available: after.available,
+          lowStockThreshold: after.lowStockThreshold,
         },
-        actor.requestId,
-      );
+        requestId: actor.requestId,
+      });
     }
   }
+  // One statement for all of them: an order batch moves many levels at once.
+  await deps.bus.publishMany(tx, events);
 }
 
 /** Refuses an unknown SKU, naming the field it came from. */

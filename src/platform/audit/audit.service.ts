@@ -44,13 +44,12 @@ export async function recordAuditMany(
   records: ReadonlyArray<{ actor: Actor; entry: AuditEntry }>,
 ): Promise<void> {
   if (records.length === 0) return;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
-  let seq = last?.seq ?? 0;
+  // Takes the chain's lock and reads its head in one round trip (migration 0016).
+  const head = await tx.execute<{ seq: string | null; hash: string | null }>(
+    sql`SELECT seq, hash FROM audit_chain_head(${AUDIT_CHAIN_LOCK})`,
+  );
+  const last = head.rows[0];
+  let seq = last?.seq == null ? 0 : Number(last.seq);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = clock.now();
   const rows = records.map(({ actor, entry }) => {

@@ -31,10 +31,25 @@ export interface NewEvent {
  */
 export type Handler = (event: DomainEvent, tx: Tx) => Promise<void>;
 
+/**
+ * A subscriber that takes many events of its type at once (in delivery order), for events that come
+ * by the thousand (order.placed during a flash sale). If it throws, the dispatcher retries the events
+ * one at a time so that one bad event cannot hold back the others.
+ */
+export type BatchHandler = (events: readonly DomainEvent[], tx: Tx) => Promise<void>;
+
+interface Subscriber {
+  name: string;
+  handle: BatchHandler;
+}
+
+/** Deliveries fetched and attempted per dispatcher transaction. */
+const DRAIN_BATCH = 500;
+
 const CHANNEL = 'tuanflow_outbox';
 
 export class EventBus {
-  private readonly subscribers = new Map<string, { name: string; handler: Handler }[]>();
+  private readonly subscribers = new Map<string, Subscriber[]>();
   private listener: pg.PoolClient | undefined;
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<number> | undefined;
@@ -50,10 +65,21 @@ export class EventBus {
 
   /** Registers `handler` under a stable `name`; the name is the delivery's key, so never rename one casually. */
   subscribe(type: string, name: string, handler: Handler): void {
+    this.add(type, name, async (events, tx) => {
+      for (const e of events) await handler(e, tx);
+    });
+  }
+
+  /** Like `subscribe`, with a handler that takes a batch of events (see `BatchHandler`). */
+  subscribeBatch(type: string, name: string, handler: BatchHandler): void {
+    this.add(type, name, handler);
+  }
+
+  private add(type: string, name: string, handle: BatchHandler): void {
     const list = this.subscribers.get(type) ?? [];
     if (list.some((s) => s.name === name))
       throw new Error(`subscriber ${name} already registered for ${type}`);
-    list.push({ name, handler });
+    list.push({ name, handle });
     this.subscribers.set(type, list);
   }
 
@@ -83,22 +109,29 @@ export class EventBus {
       createdAt: now,
     }));
     const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
-    await tx.execute(sql`
-      INSERT INTO ${outboxEvents} (id, type, aggregate_type, aggregate_id, payload, request_id, created_at)
-      SELECT i, t, at, ai, p, r, ${now.toISOString()}::timestamptz
-      FROM unnest(${col('id')}::text[], ${col('type')}::text[], ${col('aggregateType')}::text[], ${col('aggregateId')}::text[],
-                  ${sql.param(rows.map((r) => JSON.stringify(r.payload)))}::jsonb[], ${col('requestId')}::text[])
-        AS v(i, t, at, ai, p, r)`);
     const deliveries = rows.flatMap((r) =>
       (this.subscribers.get(r.type) ?? []).map((s) => [r.id, s.name] as const),
     );
-    if (deliveries.length > 0) {
-      await tx.execute(sql`
-        INSERT INTO ${eventDeliveries} (event_id, subscriber, next_attempt_at)
-        SELECT e, s, ${now.toISOString()}::timestamptz
-        FROM unnest(${sql.param(deliveries.map((d) => d[0]))}::text[], ${sql.param(deliveries.map((d) => d[1]))}::text[]) AS v(e, s)`);
-      await tx.execute(sql`SELECT pg_notify(${CHANNEL}, ${rows[0]?.id ?? ''})`);
+    const at = sql`${now.toISOString()}::timestamptz`;
+    const insertEvents = sql`
+      INSERT INTO ${outboxEvents} (id, type, aggregate_type, aggregate_id, payload, request_id, created_at)
+      SELECT i, t, at, ai, p, r, ${at}
+      FROM unnest(${col('id')}::text[], ${col('type')}::text[], ${col('aggregateType')}::text[], ${col('aggregateId')}::text[],
+                  ${sql.param(rows.map((r) => JSON.stringify(r.payload)))}::jsonb[], ${col('requestId')}::text[])
+        AS v(i, t, at, ai, p, r)`;
+    if (deliveries.length === 0) {
+      await tx.execute(insertEvents);
+      return rows.map((r) => r.id);
     }
+    // One round trip: the events, a delivery per subscriber, and the NOTIFY (delivered on commit).
+    // The deliveries' foreign key is checked at the end of the statement, when the events exist.
+    await tx.execute(sql`
+      WITH ev AS (${insertEvents}),
+      dv AS (
+        INSERT INTO ${eventDeliveries} (event_id, subscriber, next_attempt_at)
+        SELECT e, s, ${at}
+        FROM unnest(${sql.param(deliveries.map((d) => d[0]))}::text[], ${sql.param(deliveries.map((d) => d[1]))}::text[]) AS v(e, s))
+      SELECT pg_notify(${CHANNEL}, ${rows[0]?.id ?? ''})`);
     return rows.map((r) => r.id);
   }
 
@@ -114,7 +147,7 @@ export class EventBus {
         do {
           this.again = false;
           for (;;) {
-            const n = await this.drainBatch(50);
+            const n = await this.drainBatch(DRAIN_BATCH);
             total += n;
             if (n === 0) break;
           }
@@ -127,6 +160,12 @@ export class EventBus {
     return this.draining;
   }
 
+  /**
+   * One dispatcher transaction: takes up to `limit` due deliveries (skipping rows another process
+   * holds), hands each subscriber its events as one batch inside a savepoint, and marks what was
+   * delivered with one statement. A batch that fails is retried event by event, each in its own
+   * savepoint, so the failure is pinned on the event that caused it and the rest are delivered.
+   */
   private async drainBatch(limit: number): Promise<number> {
     return this.db.transaction(async (tx) => {
       const now = this.clock.now();
@@ -138,36 +177,79 @@ export class EventBus {
         .orderBy(asc(eventDeliveries.nextAttemptAt), asc(eventDeliveries.eventId))
         .limit(limit)
         .for('update', { of: eventDeliveries, skipLocked: true });
-      for (const { d, e } of due) {
-        const sub = this.subscribers.get(e.type)?.find((s) => s.name === d.subscriber);
-        const key = and(eq(eventDeliveries.eventId, d.eventId), eq(eventDeliveries.subscriber, d.subscriber));
-        try {
-          if (!sub) throw new Error(`no subscriber named ${d.subscriber} is registered in this process`);
-          await tx.transaction((sp) => sub.handler(e as DomainEvent, sp));
-          await tx
-            .update(eventDeliveries)
-            .set({ status: 'delivered', attempts: d.attempts + 1, deliveredAt: now, lastError: null })
-            .where(key);
-        } catch (err) {
-          const attempts = d.attempts + 1;
-          const dead = attempts >= MAX_ATTEMPTS;
-          this.log.warn(
-            { err, eventId: e.id, subscriber: d.subscriber, attempts, dead },
-            'event delivery failed',
-          );
-          await tx
-            .update(eventDeliveries)
-            .set({
-              attempts,
-              status: dead ? 'dead' : 'pending',
-              nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-              lastError: err instanceof Error ? err.message.slice(0, 2000) : String(err).slice(0, 2000),
-            })
-            .where(key);
+      const groups = new Map<string, { sub: Subscriber | undefined; rows: typeof due }>();
+      for (const row of due) {
+        const groupKey = `${row.e.type}\u0000${row.d.subscriber}`;
+        const group = groups.get(groupKey) ?? {
+          sub: this.subscribers.get(row.e.type)?.find((s) => s.name === row.d.subscriber),
+          rows: [],
+        };
+        group.rows.push(row);
+        groups.set(groupKey, group);
+      }
+      const delivered: (typeof due)[number]['d'][] = [];
+      for (const { sub, rows } of groups.values()) {
+        if (!sub) {
+          const err = new Error(`no subscriber named ${rows[0]?.d.subscriber} is registered in this process`);
+          for (const r of rows) await this.failed(tx, now, r.d, r.e, err);
+          continue;
         }
+        try {
+          await tx.transaction((sp) =>
+            sub.handle(
+              rows.map((r) => r.e as DomainEvent),
+              sp,
+            ),
+          );
+          delivered.push(...rows.map((r) => r.d));
+          continue;
+        } catch (err) {
+          if (rows.length === 1 && rows[0]) {
+            await this.failed(tx, now, rows[0].d, rows[0].e, err);
+            continue;
+          }
+        }
+        for (const r of rows) {
+          try {
+            await tx.transaction((sp) => sub.handle([r.e as DomainEvent], sp));
+            delivered.push(r.d);
+          } catch (err) {
+            await this.failed(tx, now, r.d, r.e, err);
+          }
+        }
+      }
+      if (delivered.length > 0) {
+        await tx.execute(sql`
+          UPDATE ${eventDeliveries} d
+          SET status = 'delivered', attempts = d.attempts + 1, delivered_at = ${now.toISOString()}::timestamptz,
+              last_error = NULL
+          FROM unnest(${sql.param(delivered.map((d) => d.eventId))}::text[],
+                      ${sql.param(delivered.map((d) => d.subscriber))}::text[]) AS v(e, s)
+          WHERE d.event_id = v.e AND d.subscriber = v.s`);
       }
       return due.length;
     });
+  }
+
+  private async failed(
+    tx: Tx,
+    now: Date,
+    d: typeof eventDeliveries.$inferSelect,
+    e: typeof outboxEvents.$inferSelect,
+    err: unknown,
+  ): Promise<void> {
+    const attempts = d.attempts + 1;
+    const dead = attempts >= MAX_ATTEMPTS;
+    this.log.warn({ err, eventId: e.id, subscriber: d.subscriber, attempts, dead }, 'event delivery failed');
+    await tx
+      .update(eventDeliveries)
+      .set({
+        attempts,
+        status: dead ? 'dead' : 'pending',
+        nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+        lastError: err instanceof Error ? err.message.slice(0, 2000) : String(err).slice(0, 2000),
+      })
+      .where(and(eq(eventDeliveries.eventId, d.eventId), eq(eventDeliveries.subscriber, d.subscriber)));
   }
 
   /** Listens for commits and polls once a second for retries that have come due. */

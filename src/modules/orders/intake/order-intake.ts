@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { Deps } from '../../../platform/deps.js';
+import { RISK_POLICY_OFF, type RiskPolicy } from '../../risk/index.js';
 import { ordersError } from '../orders.errors.js';
-import { type Answer, flushBatch, type PendingOrder } from './flush-batch.js';
+import { type Answer, type BatchTurn, flushBatch, type PendingOrder } from './flush-batch.js';
 
 interface Waiter {
   hash: string;
@@ -27,6 +28,8 @@ export interface IntakeOptions {
    * (keys, campaign check, customers); they still enter the hot section in arrival order.
    */
   flushers: number;
+  /** The risk policy to judge each order by (held in memory by the caller); off when absent. */
+  riskPolicy?: () => RiskPolicy;
 }
 
 const DEFAULTS: IntakeOptions = {
@@ -51,8 +54,9 @@ export class OrderIntake {
   private active = 0;
   private scheduled = false;
   private idle: (() => void)[] = [];
-  /** The hot section's turn: each batch waits for the one created before it. */
-  private turn: Promise<void> = Promise.resolve();
+  /** The turns of the batch created last (see `BatchTurn`): the next batch waits on these. */
+  private startTurn: Promise<void> = Promise.resolve();
+  private hotTurn: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(
@@ -118,13 +122,19 @@ export class OrderIntake {
   private pump(): void {
     while (this.active < this.opts.flushers && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.opts.maxBatch);
-      const mine = this.turn;
+      const [start, hot] = [this.startTurn, this.hotTurn];
+      let started!: () => void;
       let release!: () => void;
-      this.turn = new Promise((r) => {
+      this.startTurn = new Promise((r) => {
+        started = r;
+      });
+      this.hotTurn = new Promise((r) => {
         release = r;
       });
       this.active += 1;
-      void this.commit(batch, () => mine).finally(() => {
+      const turn: BatchTurn = { start: () => start, started, hot: () => hot };
+      void this.commit(batch, turn).finally(() => {
+        started();
         release();
         this.active -= 1;
         if (this.queue.length > 0) this.pump();
@@ -133,13 +143,18 @@ export class OrderIntake {
     }
   }
 
-  private async commit(batch: PendingOrder[], waitTurn: () => Promise<void> = async () => {}): Promise<void> {
+  private async commit(batch: PendingOrder[], turn?: BatchTurn): Promise<void> {
     let lastError: unknown;
     // A deadlock or serialization failure aborts the whole batch with nothing written, so it is
     // safe to try again; anything else fails the batch's requests (their keys stay unclaimed).
     for (let attempt = 1; attempt <= 3; attempt++) {
       try {
-        const { answers, soldOutItems } = await flushBatch(this.deps, batch, waitTurn);
+        const { answers, soldOutItems } = await flushBatch(
+          this.deps,
+          batch,
+          turn,
+          this.opts.riskPolicy?.() ?? RISK_POLICY_OFF,
+        );
         const until = this.deps.clock.now().getTime() + this.opts.soldOutTtlMs;
         for (const id of soldOutItems) this.soldOutUntil.set(id, until);
         for (const o of batch) {
