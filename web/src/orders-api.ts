@@ -70,6 +70,8 @@ export interface OrderDetail extends OrderSummary {
 
 export interface OrderListParams {
   campaignId?: string | undefined;
+  /** One leader's orders (linked from the leader detail page: /orders?leaderId=). */
+  leaderId?: string | undefined;
   status?: OrderStatus | undefined;
   phone?: string | undefined;
   from?: string | undefined;

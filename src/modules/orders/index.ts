@@ -16,6 +16,8 @@ export {
 } from './domain/allocate-batch.js';
 export { ORDER_STATUS_LABELS } from './domain/order-state.js';
 export { priceOrder } from './domain/price-order.js';
+export { verifyPickup } from './order-fulfilment.service.js';
+export { approveHeldOrderTx, rejectHeldOrderTx } from './order-holds.service.js';
 export {
   cancelOrder,
   confirmPaidOrders,
@@ -24,7 +26,7 @@ export {
   sandboxPay,
 } from './order-lifecycle.service.js';
 export { ordersErrors } from './orders.errors.js';
-export { getOrderDetail, listOrders } from './orders.queries.js';
+export { completedOrderFacts, getOrderDetail, listOrders } from './orders.queries.js';
 export { ordersRoutes } from './orders.routes.js';
 export { registerOrderSubscribers } from './orders.subscribers.js';
 export {
@@ -34,4 +36,16 @@ export {
   orderLines,
   orderRequests,
   orders,
+  // The commission accrual reads when each order was paid (the plan and levels of that moment).
+  payments as orderPayments,
 } from './orders.tables.js';
+export type {
+  PaymentProvider,
+  PayRequest,
+  ProviderReceipt,
+  RefundRequest,
+} from './payments/payment-provider.js';
+export { paymentProvider, paymentProviders } from './payments/providers.js';
+export type { RefundView } from './refunds.queries.js';
+export { type OrderRefundedPayload, type RefundInput, refundOrder } from './refunds.service.js';
+export { orderRefundLines, orderRefunds } from './refunds.tables.js';

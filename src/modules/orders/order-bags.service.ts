@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import { campaigns } from '../campaigns/index.js';
@@ -30,7 +30,8 @@ export async function listBags(
       and(
         eq(orders.pickupPointId, q.pickupPointId),
         eq(campaigns.deliveryDate, q.deliveryDate),
-        ne(orders.status, 'cancelled'),
+        // A fully refunded order has nothing to hand over; refunded units of the others are left out below.
+        notInArray(orders.status, ['cancelled', 'refunded']),
       ),
     );
   if (rows.length === 0) return { items: [] };
@@ -59,8 +60,8 @@ export async function listBags(
       pickupCode: r.order.pickupCode,
       status: r.order.status,
       lines: lines
-        .filter((l) => l.orderId === r.order.id)
-        .map((l) => ({ skuId: l.skuId, label: label(l.skuId), quantity: l.quantity })),
+        .filter((l) => l.orderId === r.order.id && l.quantity > l.refundedQuantity)
+        .map((l) => ({ skuId: l.skuId, label: label(l.skuId), quantity: l.quantity - l.refundedQuantity })),
     })),
   );
   const who = new Map(

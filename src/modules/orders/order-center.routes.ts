@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../platform/http/xlsx-response.js';
+import { regionScopeOf } from '../leaders/index.js';
 import { listBags } from './order-bags.service.js';
 import { buildOrderExport } from './order-export.js';
 import {
@@ -15,6 +16,7 @@ import {
 } from './order-fulfilment.service.js';
 import { cancelOrder, markPaid, sandboxPay } from './order-lifecycle.service.js';
 import { getOrderDetail, listOrders } from './orders.queries.js';
+import { RefundSchema, refundsRoutes } from './refunds.routes.js';
 
 // Spelled out so the type provider keeps the literal union (a mapped array widens to never).
 const Status = Type.Union([
@@ -65,8 +67,10 @@ const OrderDetail = Type.Intersect([
         quantity: Type.Integer(),
         unitPriceFen: Type.Integer(),
         amountFen: Type.Integer(),
+        refundedQuantity: Type.Integer(),
       }),
     ),
+    refunds: Type.Array(RefundSchema),
     payments: Type.Array(
       Type.Object({
         id: Type.String(),
@@ -102,6 +106,7 @@ const Changed = { 204: Type.Null(), 404: ErrorBodySchema, 409: ErrorBodySchema, 
 
 /** The console's order center (订单中心) and the customer's own actions on an order. */
 export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  await app.register(refundsRoutes, { deps });
   app.get(
     '/api/orders',
     {
@@ -116,12 +121,13 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
         },
       },
     },
-    (req) => {
+    async (req) => {
       const { from, to, ...rest } = req.query;
       return listOrders(deps.db, deps.crypto, {
         ...rest,
         from: from ? new Date(from) : undefined,
         to: to ? new Date(to) : undefined,
+        regionScope: await regionScopeOf(deps.db, req.auth?.user),
       });
     },
   );
@@ -143,6 +149,7 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
         ...rest,
         from: from ? new Date(from) : undefined,
         to: to ? new Date(to) : undefined,
+        regionScope: await regionScopeOf(deps.db, req.auth?.user),
         page: 1,
         pageSize: 50_000,
       });
@@ -201,7 +208,8 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
         response: { 200: OrderDetail, 404: ErrorBodySchema, ...standardErrors },
       },
     },
-    (req) => getOrderDetail(deps.db, deps.crypto, req.params.id),
+    async (req) =>
+      getOrderDetail(deps.db, deps.crypto, req.params.id, await regionScopeOf(deps.db, req.auth?.user)),
   );
 
   app.post(

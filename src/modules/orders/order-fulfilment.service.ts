@@ -88,17 +88,20 @@ export async function shipCampaign(
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return { shipped: 0 };
     const lines = await tx.select().from(orderLines).where(inArray(orderLines.orderId, ids));
+    // Units refunded before shipping went back to stock with their refund: only the rest leaves.
     const stock = await ship(
       deps,
       tx,
       actor,
-      lines.map((l) => ({
-        skuId: l.skuId,
-        warehouseId: l.warehouseId,
-        quantity: l.quantity,
-        referenceType: 'order',
-        referenceId: l.orderId,
-      })),
+      lines
+        .filter((l) => l.quantity > l.refundedQuantity)
+        .map((l) => ({
+          skuId: l.skuId,
+          warehouseId: l.warehouseId,
+          quantity: l.quantity - l.refundedQuantity,
+          referenceType: 'order',
+          referenceId: l.orderId,
+        })),
       { reason: `campaign ${campaignId} shipped` },
     );
     if (!stock.ok) throw new Error(`shipping ${campaignId}: ${JSON.stringify(stock.shortage)}`);

@@ -1,27 +1,26 @@
-import { randomBytes } from 'node:crypto';
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, lt } from 'drizzle-orm';
 import { type Actor, recordAudit, recordAuditMany, SYSTEM_ACTOR } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
-import { campaignItems } from '../campaigns/index.js';
+import { formatFen } from '../../platform/money.js';
 import { customers, normalizePhone } from '../customers/index.js';
-import { release } from '../inventory/index.js';
 import { canMove, needsRefundOnCancel, releasesStockOnCancel } from './domain/order-state.js';
 import { ordersError } from './orders.errors.js';
 import {
-  customerItemCounts,
   type OrderStatus,
   orderEvents,
-  orderLines,
   orders,
   type PaymentProviderName,
   payments,
 } from './orders.tables.js';
+import { paymentProvider } from './payments/providers.js';
+import { lockRefundableLines, refundOnCancelTx, unitsLeft } from './refunds.service.js';
+import { returnUnits } from './return-units.js';
 
-type OrderRow = typeof orders.$inferSelect;
+export type OrderRow = typeof orders.$inferSelect;
 
-async function lockOrder(tx: Tx, id: string): Promise<OrderRow> {
+export async function lockOrder(tx: Tx, id: string): Promise<OrderRow> {
   const [row] = await tx.select().from(orders).where(eq(orders.id, id)).for('update');
   if (!row) throw ordersError('orders.not_found', { field: 'params.id', detail: id });
   return row;
@@ -31,7 +30,14 @@ async function lockOrder(tx: Tx, id: string): Promise<OrderRow> {
  * Moves one locked order to `to`: the status, a timeline line, an audit record and an
  * `order.<status>` event, all in the caller's transaction. Refuses a move the lifecycle lacks.
  */
-async function move(deps: Deps, tx: Tx, actor: Actor, order: OrderRow, to: OrderStatus, note: string | null) {
+export async function move(
+  deps: Deps,
+  tx: Tx,
+  actor: Actor,
+  order: OrderRow,
+  to: OrderStatus,
+  note: string | null,
+) {
   if (!canMove(order.status, to)) {
     throw ordersError('orders.illegal_transition', { detail: `from ${order.status} to ${to}` });
   }
@@ -65,37 +71,43 @@ async function move(deps: Deps, tx: Tx, actor: Actor, order: OrderRow, to: Order
   );
 }
 
-/** Payment received: by an operator for offline payments (cash, transfer), or the sandbox provider. */
+/**
+ * Payment received, through a payment provider (payments/): an operator records an offline payment
+ * (cash, transfer) with its reference, or the sandbox provider pays at once under its own reference.
+ * The provider is asked after the order is locked and found unpaid, so it is never asked twice.
+ */
 export async function markPaid(
   deps: Deps,
   actor: Actor,
   orderId: string,
-  input: { provider: PaymentProviderName; reference: string },
+  input: { provider: PaymentProviderName; reference?: string | null },
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order.status !== 'pending_payment') {
       throw ordersError('orders.illegal_transition', { detail: `from ${order.status} to paid` });
     }
+    const receipt = await paymentProvider(input.provider).pay({
+      orderId,
+      amountFen: order.totalFen,
+      reference: input.reference ?? null,
+    });
     await tx.insert(payments).values({
       id: newId('payment'),
       orderId,
       provider: input.provider,
       amountFen: order.totalFen,
-      reference: input.reference,
+      reference: receipt.reference,
       paidAt: deps.clock.now(),
     });
-    await move(deps, tx, actor, order, 'paid', `${input.provider}: ${input.reference}`);
+    await move(deps, tx, actor, order, 'paid', `${input.provider}: ${receipt.reference}`);
   });
 }
 
 /** The sandbox provider pays at once, for demos and tests; the customer proves the order is theirs by phone. */
 export async function sandboxPay(deps: Deps, actor: Actor, orderId: string, phone: string): Promise<void> {
   await assertCustomerOwns(deps, orderId, phone);
-  await markPaid(deps, actor, orderId, {
-    provider: 'sandbox',
-    reference: `SANDBOX-${randomBytes(6).toString('hex').toUpperCase()}`,
-  });
+  await markPaid(deps, actor, orderId, { provider: 'sandbox' });
 }
 
 async function assertCustomerOwns(deps: Deps, orderId: string, rawPhone: string): Promise<void> {
@@ -115,8 +127,9 @@ export type CancelledBy = 'customer' | 'operator' | 'system';
 /**
  * Cancels an order. Goods that never shipped go back: the stock allocation is released, the
  * campaign's sold count and the customer's bought count come down, all in the same transaction.
- * A customer may cancel only before paying; a paid order cancelled by an operator is marked for a
- * refund on its timeline (the refund itself is the refunds capability's).
+ * A customer may cancel only before paying; a paid or confirmed order cancelled by an operator gets
+ * the money not yet refunded back as one refund record through its payment provider
+ * (`refundOnCancelTx`), so money going back is always a refund.
  */
 export async function cancelOrder(
   deps: Deps,
@@ -134,47 +147,22 @@ export async function cancelOrder(
       throw ordersError('orders.illegal_transition', { detail: `from ${order.status} to cancelled` });
     }
     if (releasesStockOnCancel(order.status)) await giveBack(deps, tx, actor, order);
-    const refund = needsRefundOnCancel(order.status) ? '; refund due' : '';
-    await move(deps, tx, actor, order, 'cancelled', `${input.by}: ${input.reason}${refund}`);
+    const refund = needsRefundOnCancel(order.status)
+      ? await refundOnCancelTx(deps, tx, actor, order, await lockRefundableLines(tx, order.id), input.reason)
+      : null;
+    const due = refund ? `; refund due: ${formatFen(refund.amountFen)} as ${refund.id}` : '';
+    await move(deps, tx, actor, order, 'cancelled', `${input.by}: ${input.reason}${due}`);
   });
 }
 
-async function giveBack(deps: Deps, tx: Tx, actor: Actor, order: OrderRow): Promise<void> {
-  const lines = await tx
-    .select()
-    .from(orderLines)
-    .where(eq(orderLines.orderId, order.id))
-    .orderBy(asc(orderLines.campaignItemId));
-  if (lines.length === 0) return;
-  const stock = await release(
-    deps,
-    tx,
-    actor,
-    lines.map((l) => ({
-      skuId: l.skuId,
-      warehouseId: l.warehouseId,
-      quantity: l.quantity,
-      referenceType: 'order',
-      referenceId: order.id,
-    })),
-    { reason: 'order cancelled' },
-  );
-  if (!stock.ok) throw new Error(`releasing stock of ${order.id} failed: ${JSON.stringify(stock.shortage)}`);
-  const values = sql.join(
-    lines.map((l) => sql`(${l.campaignItemId}, ${l.quantity}::int)`),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    UPDATE ${campaignItems} c SET sold = c.sold - v.q FROM (VALUES ${values}) AS v(id, q) WHERE c.id = v.id`);
-  const [customer] = await tx
-    .select({ phoneHash: customers.phoneHash })
-    .from(customers)
-    .where(eq(customers.id, order.customerId));
-  if (customer) {
-    await tx.execute(sql`
-      UPDATE ${customerItemCounts} c SET bought = c.bought - v.q FROM (VALUES ${values}) AS v(id, q)
-      WHERE c.campaign_item_id = v.id AND c.phone_hash = ${customer.phoneHash}`);
-  }
+/**
+ * Puts a cancelled order's units back on sale: every unit not already refunded (a refund of unshipped
+ * units returned those itself). The shared `returnUnits` does the counters and the stock, the same
+ * code a refund uses. The caller holds the order's lock.
+ */
+export async function giveBack(deps: Deps, tx: Tx, actor: Actor, order: OrderRow): Promise<void> {
+  const lines = await lockRefundableLines(tx, order.id);
+  await returnUnits(deps, tx, actor, order, unitsLeft(lines), 'order cancelled');
 }
 
 /** The `orders-expire` job: unpaid orders past their payment deadline are cancelled by the clock. */

@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { standardErrors } from '../../platform/http/schemas.js';
 import { BUSINESS_TZ } from '../campaigns/index.js';
+import { leaderInScope, type RegionScope, regionScopeOf } from '../leaders/index.js';
 import { orders } from './orders.tables.js';
 
 /** The business day (Asia/Shanghai, UTC+8 all year) that contains `at`, as [start, end). */
@@ -21,10 +22,17 @@ export function businessDay(at: Date): { day: string; start: Date; end: Date } {
 }
 
 /** Today's order counters for the order center, optionally for one campaign. */
-export async function orderStats(db: Executor, now: Date, campaignId: string | undefined) {
+export async function orderStats(
+  db: Executor,
+  now: Date,
+  campaignId: string | undefined,
+  scope: RegionScope = null,
+) {
   const { day, start, end } = businessDay(now);
   const where: SQL[] = [gte(orders.placedAt, start), lt(orders.placedAt, end)];
   if (campaignId) where.push(eq(orders.campaignId, campaignId));
+  // A region manager's counters cover their regions' leaders only.
+  if (scope) where.push(leaderInScope(orders.leaderId, scope));
   const byStatus = (s: string) => sql<number>`count(*) filter (where ${orders.status} = ${s})::int`;
   const [row] = await db
     .select({
@@ -73,6 +81,12 @@ export const orderStatsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
         },
       },
     },
-    (req) => orderStats(deps.db, deps.clock.now(), req.query.campaignId),
+    async (req) =>
+      orderStats(
+        deps.db,
+        deps.clock.now(),
+        req.query.campaignId,
+        await regionScopeOf(deps.db, req.auth?.user),
+      ),
   );
 };

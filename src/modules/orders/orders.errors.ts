@@ -19,6 +19,11 @@ export const ordersErrors = defineErrors({
     zh: '同一商品重复出现',
   },
   'orders.leader_not_found': { kind: 'validation', en: 'Unknown leader code', zh: '团长编码不存在' },
+  'orders.leader_agreement_unsigned': {
+    kind: 'unprocessable',
+    en: 'This leader has not signed the current leader agreement and cannot sell yet',
+    zh: '该团长尚未签署最新的团长协议，暂不能销售',
+  },
   'orders.leader_may_not_sell': {
     kind: 'unprocessable',
     en: 'This leader may not sell this campaign',
@@ -76,6 +81,56 @@ export const ordersErrors = defineErrors({
     kind: 'conflict',
     en: 'The order cannot make this change in its current status',
     zh: '订单当前状态不允许此操作',
+  },
+  'orders.payment_reference_required': {
+    kind: 'validation',
+    en: 'An offline payment needs its reference (e.g. the transfer’s serial number)',
+    zh: '线下收款需要填写凭证号（如转账流水号）',
+  },
+  'orders.reference_not_accepted': {
+    kind: 'validation',
+    en: 'This payment provider makes its own reference; do not send one',
+    zh: '该支付渠道自动生成凭证号，请勿填写',
+  },
+  'orders.refund_not_paid': {
+    kind: 'conflict',
+    en: 'The order has not been paid; cancel it instead of refunding',
+    zh: '订单尚未付款，无需退款，请直接取消订单',
+  },
+  'orders.refund_closed': {
+    kind: 'conflict',
+    en: 'The order is cancelled or already fully refunded; nothing is left to refund',
+    zh: '订单已取消或已全额退款，没有可退的商品',
+  },
+  'orders.refund_reason_required': {
+    kind: 'validation',
+    en: 'A refund needs a reason',
+    zh: '请填写退款原因',
+  },
+  'orders.refund_lines_required': {
+    kind: 'validation',
+    en: 'Say what to refund: either the whole order or at least one line, not both',
+    zh: '请选择退款内容：整单退款，或至少一行商品（二者选一）',
+  },
+  'orders.refund_line_not_in_order': {
+    kind: 'validation',
+    en: 'No such line in this order',
+    zh: '该订单中没有此商品行',
+  },
+  'orders.refund_line_duplicate': {
+    kind: 'validation',
+    en: 'The same order line is listed twice',
+    zh: '同一商品行重复出现',
+  },
+  'orders.refund_quantity_invalid': {
+    kind: 'validation',
+    en: 'A refund quantity must be a whole number above zero',
+    zh: '退款数量必须是大于 0 的整数',
+  },
+  'orders.refund_exceeds_remaining': {
+    kind: 'unprocessable',
+    en: 'More than what is left to refund on this line',
+    zh: '超过该商品行剩余可退数量',
   },
 });
 

@@ -1,12 +1,13 @@
-import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { FieldCrypto } from '../../platform/crypto.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { campaigns } from '../campaigns/index.js';
 import { findSkus } from '../catalog/index.js';
 import { customers, maskPhone, normalizePhone } from '../customers/index.js';
-import { leaders, pickupPoints } from '../leaders/index.js';
+import { leaderInScope, leaders, pickupPoints, type RegionScope } from '../leaders/index.js';
 import { ordersError } from './orders.errors.js';
 import { type OrderStatus, orderEvents, orderLines, orders, payments } from './orders.tables.js';
+import { listOrderRefunds } from './refunds.queries.js';
 
 export interface OrderQuery {
   campaignId?: string | undefined;
@@ -15,6 +16,8 @@ export interface OrderQuery {
   phone?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
+  /** A region manager's regions (null or absent: every order). */
+  regionScope?: RegionScope | undefined;
   page: number;
   pageSize: number;
 }
@@ -69,6 +72,7 @@ export async function listOrders(db: Db, crypto: FieldCrypto, q: OrderQuery) {
   if (q.status) where.push(eq(orders.status, q.status));
   if (q.from) where.push(gte(orders.placedAt, q.from));
   if (q.to) where.push(lte(orders.placedAt, q.to));
+  if (q.regionScope) where.push(leaderInScope(orders.leaderId, q.regionScope));
   if (q.phone !== undefined) {
     const phone = normalizePhone(q.phone);
     if (!phone) throw ordersError('orders.phone_invalid', { field: 'query.phone' });
@@ -90,11 +94,12 @@ export async function listOrders(db: Db, crypto: FieldCrypto, q: OrderQuery) {
   return { items: rows.map((r) => toListItem(crypto, r)), total: total?.n ?? 0 };
 }
 
-/** One order with its lines, payments and timeline (订单详情). */
-export async function getOrderDetail(db: Db, crypto: FieldCrypto, id: string) {
-  const [row] = await selectOrders(db).where(eq(orders.id, id));
+/** One order with its lines (and what of each is refunded), payments, refunds and timeline (订单详情). */
+export async function getOrderDetail(db: Db, crypto: FieldCrypto, id: string, scope: RegionScope = null) {
+  // Outside a region manager's regions an order does not exist for them: the same 404 as a wrong id.
+  const [row] = await selectOrders(db).where(and(eq(orders.id, id), leaderInScope(orders.leaderId, scope)));
   if (!row) throw ordersError('orders.not_found', { field: 'params.id', detail: id });
-  const [lines, pays, timeline] = await Promise.all([
+  const [lines, pays, timeline, refunds] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, id)).orderBy(asc(orderLines.id)),
     db.select().from(payments).where(eq(payments.orderId, id)).orderBy(asc(payments.paidAt)),
     db
@@ -102,6 +107,7 @@ export async function getOrderDetail(db: Db, crypto: FieldCrypto, id: string) {
       .from(orderEvents)
       .where(eq(orderEvents.orderId, id))
       .orderBy(asc(orderEvents.at), asc(orderEvents.id)),
+    listOrderRefunds(db, id),
   ]);
   const skuInfo = new Map(
     (await findSkus(db, [...new Set(lines.map((l) => l.skuId))])).map((s) => [s.skuId, s]),
@@ -120,7 +126,9 @@ export async function getOrderDetail(db: Db, crypto: FieldCrypto, id: string) {
       quantity: l.quantity,
       unitPriceFen: l.unitPriceFen,
       amountFen: l.amountFen,
+      refundedQuantity: l.refundedQuantity,
     })),
+    refunds,
     payments: pays.map((p) => ({
       id: p.id,
       provider: p.provider,
@@ -136,4 +144,45 @@ export async function getOrderDetail(db: Db, crypto: FieldCrypto, id: string) {
       note: e.note,
     })),
   };
+}
+
+/**
+ * Completed orders for the leaders' sales roll-up (团长业绩汇总): who sold, to whom, what was paid net
+ * of refunds made before completion, and when the order completed. By ids (the roll-up subscriber)
+ * or in pages by id (the backfill). The composition root hands this reader to the leaders module,
+ * which cannot import this one.
+ */
+export async function completedOrderFacts(
+  db: Executor,
+  q: { orderIds?: readonly string[]; afterId?: string; limit?: number },
+) {
+  // The move into completed (from picked up); a later refund of a completed order adds a timeline
+  // line that stays at completed, which must not move the completion time.
+  const where: SQL[] = [eq(orderEvents.toStatus, 'completed'), eq(orderEvents.fromStatus, 'picked_up')];
+  if (q.orderIds) where.push(inArray(orders.id, [...q.orderIds]));
+  if (q.afterId) where.push(gt(orders.id, q.afterId));
+  const completedAt = sql<string>`max(${orderEvents.at})`;
+  const rows = await db
+    .select({
+      orderId: orders.id,
+      leaderId: orders.leaderId,
+      customerId: orders.customerId,
+      totalFen: orders.totalFen,
+      completedAt,
+      refundedBeforeFen: sql<string>`coalesce((select sum(r.amount_fen) from order_refunds r
+        where r.order_id = ${orders.id} and r.created_at <= ${completedAt}), 0)`,
+    })
+    .from(orders)
+    .innerJoin(orderEvents, eq(orderEvents.orderId, orders.id))
+    .where(and(...where))
+    .groupBy(orders.id)
+    .orderBy(asc(orders.id))
+    .limit(q.limit ?? 10_000);
+  return rows.map((r) => ({
+    orderId: r.orderId,
+    leaderId: r.leaderId,
+    customerId: r.customerId,
+    totalFen: Math.max(0, r.totalFen - Number(r.refundedBeforeFen)),
+    completedAt: new Date(r.completedAt),
+  }));
 }

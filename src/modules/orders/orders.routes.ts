@@ -20,6 +20,7 @@ import {
   type LeaderForOrdering,
   type PickupPointForOrdering,
 } from '../leaders/index.js';
+import { RISK_POLICY_OFF, RiskPolicyCache } from '../risk/index.js';
 import { priceOrder } from './domain/price-order.js';
 import { OrderIntake } from './intake/order-intake.js';
 import { TtlCache } from './intake/ttl-cache.js';
@@ -73,8 +74,17 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   await app.register(orderCenterRoutes, { deps });
   await app.register(orderStatsRoutes, { deps });
   await app.register(storefrontRoutes, { deps });
+  // The risk policy lives in memory (reloaded on change, across processes): no query per order.
+  // It starts with the server; if the first load fails (an unmigrated database answers /readyz
+  // 503) it keeps retrying, and until it has a policy no order is held: risk checks hold orders for
+  // review, they do not guard the stock, which the batch's own checks do.
+  const risk = new RiskPolicyCache(deps);
+  app.addHook('onReady', async () => {
+    await risk.start().catch((err: unknown) => deps.log.error({ err }, 'risk policy not loaded yet'));
+  });
   const intake = new OrderIntake(deps, deps.log, {
     mode: deps.config.benchMode === 'naive' ? 'naive' : 'group',
+    riskPolicy: () => (risk.loaded() ? risk.get() : RISK_POLICY_OFF),
   });
   if (deps.config.benchMode !== 'off') {
     // The floor for the flash-sale benchmark: the same HTTP stack, no work.
@@ -84,7 +94,10 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       async () => ({ ok: true }),
     );
   }
-  app.addHook('onClose', () => intake.close());
+  app.addHook('onClose', async () => {
+    await intake.close();
+    await risk.stop();
+  });
   const now = () => deps.clock.now().getTime();
   const campaignCache = new TtlCache<CampaignForOrdering | null>(1000, now);
   const leaderCache = new TtlCache<LeaderForOrdering | null>(5000, now);
@@ -142,6 +155,9 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       const leader = await leaderCache.get(code, () => findLeaderByCode(deps.db, code));
       if (leader?.status !== 'active')
         throw ordersError('orders.leader_not_found', { field: 'body.leaderCode' });
+      // A leader sells only once they have signed the current agreement (电子签约).
+      if (!leader.agreementSigned)
+        throw ordersError('orders.leader_agreement_unsigned', { field: 'body.leaderCode' });
       if (!maySellIn(campaign, leader.regionPath))
         throw ordersError('orders.leader_may_not_sell', { field: 'body.leaderCode' });
       const point = await pickupCache.get(body.pickupPointId, () =>
@@ -184,6 +200,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
         phone,
         phoneHash: deps.crypto.hash(phone),
         customerName: name,
+        pickupAddress: point.address,
         lines,
         totalFen: priced.totalFen,
         itemCount: priced.itemCount,

@@ -69,6 +69,12 @@ export const orderLines = pgTable(
     quantity: integer('quantity').notNull(),
     unitPriceFen: bigint('unit_price_fen', { mode: 'number' }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /**
+     * Units of this line refunded so far (the sum of its order_refund_lines), kept here so "left to
+     * refund" is one read under the order's lock, and the CHECK below refuses refunding more than was
+     * bought even if code got it wrong.
+     */
+    refundedQuantity: integer('refunded_quantity').notNull().default(0),
   },
   (t) => [
     index('order_lines_order_idx').on(t.orderId),
@@ -76,6 +82,10 @@ export const orderLines = pgTable(
     check(
       'order_lines_quantity_check',
       sql`${t.quantity} > 0 and ${t.amountFen} = ${t.quantity} * ${t.unitPriceFen}`,
+    ),
+    check(
+      'order_lines_refunded_check',
+      sql`${t.refundedQuantity} >= 0 and ${t.refundedQuantity} <= ${t.quantity}`,
     ),
   ],
 );
@@ -94,6 +104,24 @@ export const customerItemCounts = pgTable(
   (t) => [
     primaryKey({ columns: [t.phoneHash, t.campaignItemId] }),
     check('order_customer_item_counts_check', sql`${t.bought} >= 0`),
+  ],
+);
+
+/**
+ * Orders each customer (by phone hash) has placed in each campaign, for the risk check "more than N
+ * orders per phone per campaign". Counted in the batch that places them; a customer's batches are
+ * serialised by their customer row, so the count each order sees is exact.
+ */
+export const customerCampaignCounts = pgTable(
+  'order_customer_campaign_counts',
+  {
+    phoneHash: text('phone_hash').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    orders: integer('orders').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.phoneHash, t.campaignId] }),
+    check('order_customer_campaign_counts_check', sql`${t.orders} >= 0`),
   ],
 );
 

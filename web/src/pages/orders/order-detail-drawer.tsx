@@ -4,18 +4,36 @@ import { useCan } from '../../auth-context';
 import { formatYuan } from '../../catalog-api';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
-import { useOrder } from '../../orders-api';
+import type { OrderStatus } from '../../orders-api';
 import { OrderActionModal } from './order-action-modal';
+import { useOrderDetail } from './order-actions-api';
+import { OrderRefunds } from './order-refunds';
 import { OrderStatusTag } from './order-status-tag';
+import { ORDER_STEPS, type OrderStep, OrderStepModal } from './order-step-modal';
+import { RefundModal } from './refund-modal';
 
-/** 订单详情: who, where, what, paid how, and every step the order took. */
+/** A paid order can be refunded in any status from paid to completed (the server decides the same). */
+const REFUNDABLE: readonly OrderStatus[] = [
+  'paid',
+  'confirmed',
+  'shipped',
+  'delivered',
+  'picked_up',
+  'completed',
+];
+
+/** 订单详情: who, where, what, paid how, refunds, and every step the order took, with its next actions. */
 export function OrderDetailDrawer({ orderId, onClose }: { orderId: string; onClose: () => void }) {
   const { t } = useLocale();
   const can = useCan();
-  const { data: order, isLoading } = useOrder(orderId);
+  const { data: order, isLoading } = useOrderDetail(orderId);
   const [action, setAction] = useState<'pay' | 'cancel' | null>(null);
+  const [step, setStep] = useState<OrderStep | null>(null);
+  const [refunding, setRefunding] = useState(false);
   const writable = can('orders.write');
   const cancellable = order && ['pending_payment', 'paid', 'confirmed'].includes(order.status);
+  const steps = order ? ORDER_STEPS.filter((s) => s.from === order.status && can(s.permission)) : [];
+  const refundable = order && can('orders.refund') && REFUNDABLE.includes(order.status);
 
   return (
     <Drawer open width={720} title={t('orders.detail')} onClose={onClose} data-testid="order-detail">
@@ -47,20 +65,28 @@ export function OrderDetailDrawer({ orderId, onClose }: { orderId: string; onClo
               {formatDateTime(order.paymentDueAt)}
             </Descriptions.Item>
           </Descriptions>
-          {writable && (
-            <Space>
-              {order.status === 'pending_payment' && (
-                <Button type="primary" onClick={() => setAction('pay')} data-testid="order-mark-paid">
-                  {t('orders.markPaid')}
-                </Button>
-              )}
-              {cancellable && (
-                <Button danger onClick={() => setAction('cancel')} data-testid="order-cancel">
-                  {t('orders.cancel')}
-                </Button>
-              )}
-            </Space>
-          )}
+          <Space wrap>
+            {writable && order.status === 'pending_payment' && (
+              <Button type="primary" onClick={() => setAction('pay')} data-testid="order-mark-paid">
+                {t('orders.markPaid')}
+              </Button>
+            )}
+            {steps.map((s) => (
+              <Button key={s.step} type="primary" onClick={() => setStep(s.step)} data-testid={s.testId}>
+                {t(`orders.${s.step}`)}
+              </Button>
+            ))}
+            {refundable && (
+              <Button onClick={() => setRefunding(true)} data-testid="order-refund">
+                {t('orders.refund')}
+              </Button>
+            )}
+            {writable && cancellable && (
+              <Button danger onClick={() => setAction('cancel')} data-testid="order-cancel">
+                {t('orders.cancel')}
+              </Button>
+            )}
+          </Space>
           <Typography.Title level={5}>{t('orders.lines')}</Typography.Title>
           <Table
             size="small"
@@ -70,6 +96,14 @@ export function OrderDetailDrawer({ orderId, onClose }: { orderId: string; onClo
             columns={[
               { title: t('orders.sku'), render: (_, l) => `${l.productName} ${l.spec} (${l.skuCode})` },
               { title: t('orders.quantity'), dataIndex: 'quantity', align: 'right' },
+              {
+                title: t('orders.refundedQty'),
+                dataIndex: 'refundedQuantity',
+                align: 'right',
+                render: (v: number, _, index) => (
+                  <span data-testid={`order-line-refunded-${index}`}>{v}</span>
+                ),
+              },
               {
                 title: t('orders.unitPrice'),
                 dataIndex: 'unitPriceFen',
@@ -94,11 +128,14 @@ export function OrderDetailDrawer({ orderId, onClose }: { orderId: string; onClo
               >{`${formatDateTime(p.paidAt)} · ${p.provider} · ${formatYuan(p.amountFen)} · ${p.reference}`}</Typography.Paragraph>
             ))
           )}
+          <Typography.Title level={5}>{t('orders.refunds')}</Typography.Title>
+          <OrderRefunds order={order} />
           <Typography.Title level={5}>{t('orders.timeline')}</Typography.Title>
           <Timeline
             data-testid="order-timeline"
             items={order.timeline.map((e) => ({
-              children: `${formatDateTime(e.at)} · ${e.actorName ?? ''} · ${e.fromStatus ?? '—'} → ${e.toStatus}${e.note ? ` · ${e.note}` : ''}`,
+              // A refund that leaves the status as it was is a line of its own, without an arrow.
+              children: `${formatDateTime(e.at)} · ${e.actorName ?? ''} · ${e.fromStatus === e.toStatus ? e.toStatus : `${e.fromStatus ?? '—'} → ${e.toStatus}`}${e.note ? ` · ${e.note}` : ''}`,
             }))}
           />
         </Space>
@@ -106,6 +143,8 @@ export function OrderDetailDrawer({ orderId, onClose }: { orderId: string; onClo
       {action && order && (
         <OrderActionModal orderId={order.id} action={action} onClose={() => setAction(null)} />
       )}
+      {step && order && <OrderStepModal order={order} step={step} onClose={() => setStep(null)} />}
+      {refunding && order && <RefundModal order={order} onClose={() => setRefunding(false)} />}
     </Drawer>
   );
 }

@@ -12,6 +12,7 @@ import {
   Statistic,
   Table,
   type TableProps,
+  Tag,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
@@ -77,7 +78,12 @@ function OrderCounters({ campaignId }: { campaignId: string | undefined }) {
 /** 订单中心: every order, newest first, filtered by campaign, status, date or a customer's phone. */
 export function OrdersPage() {
   const { t } = useLocale();
-  const [params, setParams] = useState<OrderListParams>({ page: 1, pageSize: 20 });
+  // /orders?leaderId= (from a leader's detail page) opens the list filtered by that leader.
+  const [params, setParams] = useState<OrderListParams>(() => ({
+    page: 1,
+    pageSize: 20,
+    leaderId: new URLSearchParams(window.location.search).get('leaderId') ?? undefined,
+  }));
   const [phone, setPhone] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const { data, isFetching } = useOrderList(params);
@@ -115,6 +121,11 @@ export function OrdersPage() {
     >
       <OrderCounters campaignId={params.campaignId} />
       <Space wrap style={{ marginBottom: 16 }}>
+        {params.leaderId && (
+          <Tag closable onClose={() => set({ leaderId: undefined })} data-testid="orders-filter-leader">
+            {t('orders.leader')}: {data?.items[0]?.leaderName ?? params.leaderId}
+          </Tag>
+        )}
         <Select
           allowClear
           style={{ width: 220 }}
