@@ -150,6 +150,8 @@ describe('creating a leader', () => {
       status: 'active',
       regionId: R.xh,
       regionPath: [R.xh, R.hz, R.zj],
+      // No agreement is published in this file, so nothing stands between the leader and selling.
+      agreementSigned: true,
     });
     expect(await findLeaderByCode(t.tdb.deps.db, 'ZZZZZZ')).toBeNull();
     expect(await findLeaderByCode(t.tdb.deps.db, 'not a code')).toBeNull();

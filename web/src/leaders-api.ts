@@ -37,6 +37,10 @@ interface LeaderFields {
   regionName: string | null;
   status: LeaderStatus;
   userId: string | null;
+  /** The current referrer (推荐人); its code and name in lists. */
+  referrerId: string | null;
+  referrerCode?: string | null;
+  referrerName?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -77,6 +81,9 @@ export interface LeaderListParams {
   q: string;
   regionId?: string | undefined;
   status?: LeaderStatus | undefined;
+  /** Direct recruits of this leader. */
+  referrerId?: string | undefined;
+  levelId?: string | undefined;
   page: number;
   pageSize: number;
 }

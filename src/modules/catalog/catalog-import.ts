@@ -1,3 +1,4 @@
+import type { Cell as SheetCell } from '../../platform/imports/import-sheet.js';
 import { type CatalogErrorCode, catalogErrors } from './catalog.errors.js';
 import type { NewProductInput, ProductStatusValue, RowError, SkuPatch } from './catalog.schemas.js';
 import { parseYuanToFen } from './catalog-money.js';
@@ -10,7 +11,7 @@ import type { ColumnKey } from './import-columns.js';
  */
 
 /** A cell as the xlsx reader hands it over: text, a number, or nothing. */
-export type Cell = string | number | null;
+export type Cell = SheetCell;
 export type RawRow = Partial<Record<ColumnKey, Cell>>;
 
 export interface ParsedRow {

@@ -1,15 +1,15 @@
 import ExcelJS from 'exceljs';
+import {
+  addDataSheet,
+  addInstructionsSheet,
+  readImportRows,
+  type SheetRows as SharedSheetRows,
+} from '../../platform/imports/import-sheet.js';
 import { catalogError } from './catalog.errors.js';
 import type { CategoryView, ProductView } from './catalog.schemas.js';
-import type { Cell, RawRow } from './catalog-import.js';
+import type { RawRow } from './catalog-import.js';
 import { fenToYuan } from './catalog-money.js';
-import {
-  type ColumnKey,
-  columnOfHeader,
-  headerText,
-  IMPORT_COLUMNS,
-  REQUIRED_COLUMNS,
-} from './import-columns.js';
+import { type ColumnKey, IMPORT_COLUMNS } from './import-columns.js';
 
 /** Reading and writing the catalog's xlsx files: the import template, uploaded sheets, the export. */
 
@@ -19,40 +19,12 @@ export { XLSX_MIME } from '../../platform/http/xlsx-response.js';
 
 const STATUS_ZH = { draft: '草稿', on_sale: '在售', off_sale: '下架' } as const;
 
-/** Turns whatever exceljs holds in a cell (rich text, hyperlink, formula ...) into text or a number. */
-export function cellToPrimitive(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText))
-      return value.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join('');
-    if ('result' in value) return cellToPrimitive(value.result);
-    if ('text' in value) return cellToPrimitive(value.text);
-    if ('error' in value) return String(value.error);
-  }
-  return null;
-}
+export { cellToPrimitive } from '../../platform/imports/import-sheet.js';
 
 function dataSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = IMPORT_COLUMNS.map((c) => ({
-    header: headerText(c),
-    key: c.key,
-    width: c.key === 'images' || c.key === 'description' ? 36 : c.key === 'product_name' ? 22 : 16,
-  }));
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'middle' };
-  header.height = 32;
-  IMPORT_COLUMNS.forEach((c, i) => {
-    header.getCell(i + 1).fill = {
-      type: 'pattern',
-      pattern: 'solid',
-      fgColor: { argb: c.required ? 'FFFFE7BA' : 'FFE6F4FF' },
-    };
-  });
+  const ws = addDataSheet(wb, DATA_SHEET, IMPORT_COLUMNS, (key) =>
+    key === 'images' || key === 'description' ? 36 : key === 'product_name' ? 22 : 16,
+  );
   for (const key of ['list_price', 'cost_price'] as const) ws.getColumn(key).numFmt = '0.00';
   return ws;
 }
@@ -65,25 +37,6 @@ export async function buildTemplate(categoryList: readonly CategoryView[]): Prom
   ws.addRow(exampleRow());
   ws.getRow(2).font = { italic: true, color: { argb: 'FF888888' } };
 
-  const help = wb.addWorksheet('填写说明 Instructions');
-  help.columns = [
-    { header: '列 Column', key: 'column', width: 26 },
-    { header: '必填 Required', key: 'required', width: 14 },
-    { header: '说明', key: 'zh', width: 60 },
-    { header: 'Notes', key: 'en', width: 60 },
-    { header: '示例 Example', key: 'example', width: 24 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of IMPORT_COLUMNS) {
-    help.addRow({
-      column: headerText(c),
-      required: c.required ? '是 Yes' : '否 No',
-      zh: c.noteZh,
-      en: c.noteEn,
-      example: c.example,
-    });
-  }
-  help.addRow({});
   const rules: [string, string][] = [
     [
       '每一行是一个 SKU；商品编码相同的行属于同一个商品。',
@@ -101,9 +54,7 @@ export async function buildTemplate(categoryList: readonly CategoryView[]): Prom
     ],
     [`单个文件最多 ${MAX_IMPORT_ROWS} 行。`, `At most ${MAX_IMPORT_ROWS} rows per file.`],
   ];
-  for (const [zh, en] of rules) help.addRow({ column: '规则 Rule', zh, en });
-  help.getColumn('zh').alignment = { wrapText: true };
-  help.getColumn('en').alignment = { wrapText: true };
+  addInstructionsSheet(wb, IMPORT_COLUMNS, rules);
 
   const cats = wb.addWorksheet('商品分类 Categories');
   cats.columns = [
@@ -132,70 +83,26 @@ function isExampleRow(raw: RawRow): boolean {
   });
 }
 
-export interface SheetRows {
-  rows: { row: number; raw: RawRow }[];
-}
+export type SheetRows = SharedSheetRows<ColumnKey>;
 
 /**
  * Reads the first sheet whose header names the product code column. Fails (nothing written) when the
  * file is not an xlsx, when required columns are missing, when there are no rows or too many.
  */
-export async function readImportSheet(file: Buffer): Promise<SheetRows> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; a plain ArrayBuffer copy satisfies it and JSZip reads it.
-    await wb.xlsx.load(new Uint8Array(file).buffer);
-  } catch {
-    throw catalogError('catalog.import_file_invalid', { field: 'body.fileBase64' });
-  }
-  let columns: Map<number, ColumnKey> | null = null;
-  let sheet: ExcelJS.Worksheet | null = null;
-  for (const ws of wb.worksheets) {
-    const found = new Map<number, ColumnKey>();
-    ws.getRow(1).eachCell((cell, col) => {
-      const text = cellToPrimitive(cell.value);
-      const key = text === null ? null : columnOfHeader(String(text));
-      if (key !== null && ![...found.values()].includes(key)) found.set(col, key);
-    });
-    if ([...found.values()].includes('product_code')) {
-      columns = found;
-      sheet = ws;
-      break;
-    }
-  }
-  if (!sheet || !columns) {
-    throw catalogError('catalog.import_missing_columns', {
-      field: 'body.fileBase64',
-      detail: 'product_code',
-    });
-  }
-  const present = new Set(columns.values());
-  const missing = REQUIRED_COLUMNS.filter((k) => !present.has(k));
-  if (missing.length > 0)
-    throw catalogError('catalog.import_missing_columns', {
-      field: 'body.fileBase64',
-      detail: missing.join(', '),
-    });
-  if (sheet.actualRowCount - 1 > MAX_IMPORT_ROWS)
-    throw catalogError('catalog.import_too_many_rows', {
-      field: 'body.fileBase64',
-      detail: `max ${MAX_IMPORT_ROWS}`,
-    });
-  const rows: SheetRows['rows'] = [];
-  const map = columns;
-  sheet.eachRow((r, rowNumber) => {
-    if (rowNumber === 1) return;
-    const raw: RawRow = {};
-    let blank = true;
-    for (const [col, key] of map) {
-      const v = cellToPrimitive(r.getCell(col).value);
-      raw[key] = v;
-      if (v !== null && String(v).trim() !== '') blank = false;
-    }
-    if (!blank && !isExampleRow(raw)) rows.push({ row: rowNumber, raw });
+export function readImportSheet(file: Buffer): Promise<SheetRows> {
+  const field = 'body.fileBase64';
+  return readImportRows(file, {
+    columns: IMPORT_COLUMNS,
+    keyColumn: 'product_code',
+    maxRows: MAX_IMPORT_ROWS,
+    isExample: isExampleRow,
+    problems: {
+      fileInvalid: () => catalogError('catalog.import_file_invalid', { field }),
+      missingColumns: (detail) => catalogError('catalog.import_missing_columns', { field, detail }),
+      tooManyRows: (detail) => catalogError('catalog.import_too_many_rows', { field, detail }),
+      empty: () => catalogError('catalog.import_empty', { field }),
+    },
   });
-  if (rows.length === 0) throw catalogError('catalog.import_empty', { field: 'body.fileBase64' });
-  return { rows };
 }
 
 /** The product list as a sheet in the template's layout, so an export can be edited and re-imported. */

@@ -1,3 +1,8 @@
+import {
+  columnOfHeader as sharedColumnOfHeader,
+  headerText as sharedHeaderText,
+} from '../../platform/imports/import-sheet.js';
+
 /**
  * The columns of the import template (导入模板), in sheet order. One spreadsheet row is one SKU;
  * rows with the same product code form one product. The header cell of each column carries both
@@ -128,7 +133,7 @@ export type ColumnKey = (typeof IMPORT_COLUMNS)[number]['key'];
 
 /** The header text written into the template: Chinese first, the stable key second. */
 export function headerText(c: (typeof IMPORT_COLUMNS)[number]): string {
-  return `${c.zh} ${c.key}`;
+  return sharedHeaderText(c);
 }
 
 /**
@@ -137,12 +142,7 @@ export function headerText(c: (typeof IMPORT_COLUMNS)[number]): string {
  * the start of another, so "SKU编码" never matches "商品编码".
  */
 export function columnOfHeader(text: string): ColumnKey | null {
-  const lower = text.trim().toLowerCase();
-  const words = lower.split(/[^a-z0-9_]+/).filter(Boolean);
-  for (const c of IMPORT_COLUMNS) {
-    if (words.includes(c.key) || lower.startsWith(c.zh.toLowerCase())) return c.key;
-  }
-  return null;
+  return sharedColumnOfHeader(IMPORT_COLUMNS, text);
 }
 
 export const REQUIRED_COLUMNS: readonly ColumnKey[] = IMPORT_COLUMNS.filter((c) => c.required).map(

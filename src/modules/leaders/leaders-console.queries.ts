@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { escapeLike } from '../../platform/audit/index.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import type { Executor } from '../../platform/db/database.js';
@@ -12,6 +13,7 @@ import {
   regions,
 } from './leaders.tables.js';
 import { type LeaderRow, leaderView, pickupPointView } from './leaders.view.js';
+import { type RegionScope, regionInScope } from './regions/region-scope.js';
 
 /** Region names by id, for showing rows; one query for a page of rows. */
 export async function regionNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
@@ -40,6 +42,12 @@ export interface LeaderListQuery {
   status?: LeaderStatus | undefined;
   /** Name or code contains, or a full phone number (matched through its keyed hash). */
   q?: string | undefined;
+  /** Direct recruits of this leader (直推). */
+  referrerId?: string | undefined;
+  /** Leaders currently at this level (团长等级). */
+  levelId?: string | undefined;
+  /** A region manager's regions (null or absent: every leader). */
+  regionScope?: RegionScope | undefined;
   page: number;
   pageSize: number;
 }
@@ -48,6 +56,9 @@ export async function listLeaders(db: Executor, crypto: FieldCrypto, q: LeaderLi
   const where: SQL[] = [];
   if (q.regionId) where.push(regionAndBelow(q.regionId));
   if (q.status) where.push(eq(leaders.status, q.status));
+  if (q.referrerId) where.push(eq(leaders.referrerId, q.referrerId));
+  if (q.levelId) where.push(eq(leaders.levelId, q.levelId));
+  if (q.regionScope) where.push(regionInScope(leaders.regionId, q.regionScope));
   const text = q.q?.trim();
   if (text) {
     const like = `%${escapeLike(text)}%`;
@@ -69,11 +80,19 @@ export async function listLeaders(db: Executor, crypto: FieldCrypto, q: LeaderLi
     .from(pickupPoints)
     .groupBy(pickupPoints.leaderId)
     .as('pp_counts');
+  const referrer = alias(leaders, 'referrer');
   const [rows, [total]] = await Promise.all([
     db
-      .select({ leader: leaders, all: counts.all, active: counts.active })
+      .select({
+        leader: leaders,
+        all: counts.all,
+        active: counts.active,
+        referrerCode: referrer.code,
+        referrerName: referrer.name,
+      })
       .from(leaders)
       .leftJoin(counts, eq(counts.leaderId, leaders.id))
+      .leftJoin(referrer, eq(referrer.id, leaders.referrerId))
       .where(cond)
       .orderBy(desc(leaders.createdAt), desc(leaders.id))
       .limit(q.pageSize)
@@ -89,6 +108,8 @@ export async function listLeaders(db: Executor, crypto: FieldCrypto, q: LeaderLi
       ...leaderView(crypto, r.leader, names.get(r.leader.regionId) ?? null),
       pickupPointCount: r.all ?? 0,
       activePickupPointCount: r.active ?? 0,
+      referrerCode: r.referrerCode,
+      referrerName: r.referrerName,
     })),
     total: total?.n ?? 0,
   };
@@ -113,9 +134,16 @@ export async function leaderDetailOf(db: Executor, crypto: FieldCrypto, row: Lea
   };
 }
 
-export async function getLeaderDetail(db: Executor, crypto: FieldCrypto, id: string) {
+export async function getLeaderDetail(
+  db: Executor,
+  crypto: FieldCrypto,
+  id: string,
+  scope: RegionScope = null,
+) {
   const row = await findLeaderRow(db, id);
-  if (!row) throw leadersError('leaders.not_found', { field: 'params.id', detail: id });
+  // Outside a region manager's regions a leader does not exist for them: the same 404 as a wrong id.
+  if (!row || (scope && !scope.has(row.regionId)))
+    throw leadersError('leaders.not_found', { field: 'params.id', detail: id });
   return leaderDetailOf(db, crypto, row);
 }
 
@@ -123,6 +151,8 @@ export interface PickupPointListQuery {
   leaderId?: string | undefined;
   status?: PickupPointStatus | undefined;
   q?: string | undefined;
+  /** A region manager's regions, by the leader's region (null or absent: every pickup point). */
+  regionScope?: RegionScope | undefined;
   page: number;
   pageSize: number;
 }
@@ -132,6 +162,7 @@ export async function listPickupPoints(db: Executor, q: PickupPointListQuery) {
   const where: SQL[] = [];
   if (q.leaderId) where.push(eq(pickupPoints.leaderId, q.leaderId));
   if (q.status) where.push(eq(pickupPoints.status, q.status));
+  if (q.regionScope) where.push(regionInScope(leaders.regionId, q.regionScope));
   const text = q.q?.trim();
   if (text) {
     const like = `%${escapeLike(text)}%`;

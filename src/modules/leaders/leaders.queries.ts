@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { normalizeLeaderCode } from './leader-code.js';
 import { type LeaderStatus, leaders, type PickupPointStatus, pickupPoints } from './leaders.tables.js';
+import { agreementSignedBy } from './onboarding/agreement-status.js';
 
 /** What the order intake needs of the leader named in a share link. */
 export interface LeaderForOrdering {
@@ -12,6 +13,11 @@ export interface LeaderForOrdering {
   regionId: string;
   /** The leader's region first, then its parent, up to the top: for "may this leader sell here". */
   regionPath: string[];
+  /**
+   * True when no agreement is published or the leader signed the current version (电子签约); the order
+   * intake refuses orders through a leader who has not.
+   */
+  agreementSigned: boolean;
 }
 
 /** The region and its ancestors' ids, nearest first; a depth cap guards against a cycle in bad data. */
@@ -41,7 +47,11 @@ export async function findLeaderByCode(db: Executor, code: string): Promise<Lead
     .from(leaders)
     .where(eq(leaders.code, normal));
   if (!row) return null;
-  return { ...row, regionPath: await regionPathOf(db, row.regionId) };
+  return {
+    ...row,
+    regionPath: await regionPathOf(db, row.regionId),
+    agreementSigned: await agreementSignedBy(db, row.leaderId),
+  };
 }
 
 export interface PickupPointForOrdering {

@@ -8,7 +8,6 @@ import {
   LeaderCreateBody,
   LeaderDetailSchema,
   LeaderPatchBody,
-  LeaderStatusSchema,
   LeaderSummarySchema,
   PickupPointBody,
   PickupPointListItemSchema,
@@ -19,7 +18,9 @@ import {
 } from './leaders.schema.js';
 import { createLeader, setLeaderStatus, updateLeader } from './leaders.service.js';
 import { getLeaderDetail, listLeaders, listPickupPoints } from './leaders-console.queries.js';
+import { LeaderListFilter } from './network/leader-list.schema.js';
 import { createPickupPoint, setPickupPointStatus, updatePickupPoint } from './pickup-points.service.js';
+import { regionScopeOf } from './regions/region-scope.js';
 
 const P = PERMISSIONS;
 const tags = ['leaders'];
@@ -34,21 +35,18 @@ export const leadersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
       schema: {
         tags,
         summary: 'List leaders (团长列表); phones masked',
-        querystring: Type.Object({
-          regionId: Type.Optional(Type.String({ maxLength: 64, description: 'this region and below' })),
-          status: Type.Optional(LeaderStatusSchema),
-          q: Type.Optional(
-            Type.String({ maxLength: 64, description: 'name or code contains, or a full phone' }),
-          ),
-          ...PageQuery,
-        }),
+        querystring: Type.Object({ ...LeaderListFilter.properties, ...PageQuery }),
         response: {
           200: Type.Object({ items: Type.Array(LeaderSummarySchema), total: Type.Integer() }),
           ...standardErrors,
         },
       },
     },
-    (req) => listLeaders(deps.db, deps.crypto, req.query),
+    async (req) =>
+      listLeaders(deps.db, deps.crypto, {
+        ...req.query,
+        regionScope: await regionScopeOf(deps.db, req.auth?.user),
+      }),
   );
 
   app.get(
@@ -62,7 +60,8 @@ export const leadersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         response: { 200: LeaderDetailSchema, 404: ErrorBodySchema, ...standardErrors },
       },
     },
-    (req) => getLeaderDetail(deps.db, deps.crypto, req.params.id),
+    async (req) =>
+      getLeaderDetail(deps.db, deps.crypto, req.params.id, await regionScopeOf(deps.db, req.auth?.user)),
   );
 
   app.post(
@@ -134,7 +133,8 @@ export const leadersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
         },
       },
     },
-    (req) => listPickupPoints(deps.db, req.query),
+    async (req) =>
+      listPickupPoints(deps.db, { ...req.query, regionScope: await regionScopeOf(deps.db, req.auth?.user) }),
   );
 
   app.post(

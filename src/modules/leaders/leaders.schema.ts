@@ -50,6 +50,8 @@ export const LeaderCreateBody = Type.Object(
     regionId: Id,
     userId: Type.Optional(Type.Union([Id, Type.Null()])),
     pickupPoint: PickupPointBody,
+    /** The referrer (推荐人), bound for good; only an admin can move it later. */
+    referrerId: Type.Optional(Type.Union([Id, Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -101,6 +103,10 @@ const leaderFields = {
   regionName: Nullable(Type.String()),
   status: LeaderStatusSchema,
   userId: Nullable(Type.String()),
+  /** The current referrer (推荐人); its code and name in lists. */
+  referrerId: Nullable(Type.String()),
+  referrerCode: Type.Optional(Nullable(Type.String())),
+  referrerName: Type.Optional(Nullable(Type.String())),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 };

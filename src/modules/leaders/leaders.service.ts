@@ -18,6 +18,9 @@ import {
   mapUniqueViolation,
   phoneColumns,
 } from './leaders-shared.js';
+import { lowestLevelId, recordInitialLevelTx } from './levels/levels.shared.js';
+import { networkError } from './network/network.errors.js';
+import { bindNewLeaderTx, lockReferrerTx, type PeriodCause } from './network/network.service.js';
 import { createPickupPointTx, type PickupPointInput } from './pickup-points.service.js';
 
 export interface LeaderCreateInput {
@@ -26,6 +29,14 @@ export interface LeaderCreateInput {
   regionId: string;
   userId?: string | null | undefined;
   pickupPoint: PickupPointInput;
+  /** The referrer (推荐人), bound for good at creation; only an admin can move it later. */
+  referrerId?: string | null | undefined;
+}
+
+/** How an import creates leaders: with the code they had in the old system, and the history's cause. */
+export interface LeaderCreateOptions {
+  code?: string | undefined;
+  periodCause?: PeriodCause | undefined;
 }
 
 export interface LeaderPatch {
@@ -47,6 +58,7 @@ export async function createLeaderTx(
   tx: Tx,
   actor: Actor,
   input: LeaderCreateInput,
+  options: LeaderCreateOptions = {},
 ): Promise<LeaderRow> {
   const phone = phoneColumns(deps, input.phone, 'body.phone');
   const regionChecks = [{ id: input.regionId, field: 'body.regionId' }];
@@ -58,31 +70,41 @@ export async function createLeaderTx(
     await assertUserFree(tx, input.userId, null);
   }
   await assertPhoneFree(tx, phone.phoneHash, null);
+  if (input.referrerId) await lockReferrerTx(tx, input.referrerId, 'body.referrerId');
   const now = deps.clock.now();
+  // A new leader starts on the lowest rank of the ladder (LEVELS).
+  const levelId = await lowestLevelId(tx);
   let row: LeaderRow | undefined;
-  for (let attempt = 0; attempt < CODE_ATTEMPTS && !row; attempt += 1) {
+  const attempts = options.code ? 1 : CODE_ATTEMPTS;
+  for (let attempt = 0; attempt < attempts && !row; attempt += 1) {
     [row] = await tx
       .insert(leaders)
       .values({
         id: newId('leader'),
-        code: generateLeaderCode(),
+        code: options.code ?? generateLeaderCode(),
         name: input.name.trim(),
         ...phone,
         regionId: input.regionId,
         status: 'active',
         userId: input.userId ?? null,
+        referrerId: input.referrerId ?? null,
+        levelId,
         createdAt: now,
         updatedAt: now,
       })
       .onConflictDoNothing({ target: leaders.code })
       .returning();
   }
+  if (!row && options.code)
+    throw networkError('leaders.row.code_taken', { field: 'body.code', detail: options.code });
   if (!row) throw leadersError('leaders.code_exhausted');
+  await bindNewLeaderTx(tx, row, now, options.periodCause ?? 'created', actor.actorName);
+  await recordInitialLevelTx(tx, row, now, actor.actorName);
   await recordAudit(tx, deps.clock, actor, {
     action: 'leader.create',
     entityType: 'leader',
     entityId: row.id,
-    after: leaderAuditView(deps.crypto, row),
+    after: { ...leaderAuditView(deps.crypto, row), referrerId: row.referrerId },
   });
   await deps.bus.publish(
     tx,
@@ -90,7 +112,13 @@ export async function createLeaderTx(
       type: 'leader.created',
       aggregateType: 'leader',
       aggregateId: row.id,
-      payload: { code: row.code, name: row.name, regionId: row.regionId, userId: row.userId },
+      payload: {
+        code: row.code,
+        name: row.name,
+        regionId: row.regionId,
+        userId: row.userId,
+        referrerId: row.referrerId,
+      },
     },
     actor.requestId,
   );

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Regions (区域): province / city / district, or a company's own areas. The leaders issue adds
@@ -46,6 +56,19 @@ export const leaders = pgTable(
     status: text('status', { enum: LEADER_STATUSES }).notNull().default('active'),
     /** The login (role leader) this leader uses, when they have one; users belong to the platform. */
     userId: text('user_id'),
+    /**
+     * The current referrer (推荐人), bound at creation, moved only by an admin. The closure table
+     * `leader_closure` and the history `leader_referrer_periods` (network/network.tables.ts) are kept
+     * in step with it in the same transaction.
+     */
+    referrerId: text('referrer_id').references((): AnyPgColumn => leaders.id),
+    /**
+     * The current level (团长等级, levels/levels.tables.ts); its history is `leader_level_history`.
+     * The foreign key to leader_levels is declared in the levels migration (no import cycle here).
+     */
+    levelId: text('level_id'),
+    /** After an override with a hold: no automatic re-assessment before this moment. */
+    levelHeldUntil: timestamp('level_held_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -54,6 +77,8 @@ export const leaders = pgTable(
     uniqueIndex('leaders_phone_hash_idx').on(t.phoneHash),
     uniqueIndex('leaders_user_idx').on(t.userId).where(sql`${t.userId} is not null`),
     index('leaders_region_idx').on(t.regionId),
+    index('leaders_referrer_idx').on(t.referrerId),
+    index('leaders_level_idx').on(t.levelId),
     check('leaders_status_check', sql`${t.status} in ('active', 'suspended')`),
     // The share-code alphabet leaves out 0, O, 1 and I, which people misread when typing a code.
     check('leaders_code_check', sql`${t.code} ~ '^[A-HJ-NP-Z2-9]{6}$'`),

@@ -24,6 +24,7 @@ export function leaderView(crypto: FieldCrypto, l: LeaderRow, regionName: string
     regionName,
     status: l.status,
     userId: l.userId,
+    referrerId: l.referrerId,
     createdAt: l.createdAt.toISOString(),
     updatedAt: l.updatedAt.toISOString(),
   };

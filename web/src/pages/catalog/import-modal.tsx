@@ -1,164 +1,29 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import { useReportError } from '../../api-errors';
-import {
-  fileToBase64,
-  type ImportJob,
-  type ImportMode,
-  type RowError,
-  TEMPLATE_URL,
-  useImportJob,
-  useStartImport,
-} from '../../catalog-api';
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api';
+import { type ImportJob, TEMPLATE_URL } from '../../catalog-api';
+import { XlsxImportModal } from '../../components/xlsx-import-modal';
 import { useLocale } from '../../locale-context';
 
 /**
- * Import in two steps: the file is first checked as a whole (mode `validate`) and its row-by-row
- * report shown; only then does the operator import it all (when clean) or only its good rows.
+ * 批量导入商品: the shared two-step import (check the whole file, then import it all or only its
+ * good rows) on the catalog's template and jobs.
  */
 export function ImportModal({ onClose }: { onClose: () => void }) {
-  const { t, lang } = useLocale();
-  const reportError = useReportError();
-  const start = useStartImport();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useImportJob(jobId);
-  const current: ImportJob | undefined = job.data;
-  const running = start.isPending || current?.status === 'running' || (jobId !== null && !current);
-
-  const run = (base64: string, mode: ImportMode) => {
-    setJobId(null);
-    start.mutate(
-      { fileBase64: base64, mode },
-      { onSuccess: (r) => setJobId(r.jobId), onError: (error) => reportError(error) },
-    );
-  };
-
-  const pick = async (picked: File) => {
-    const base64 = await fileToBase64(picked);
-    setFile({ name: picked.name, base64 });
-    run(base64, 'validate');
-    return false;
-  };
-
-  const percent =
-    current && current.totalRows > 0 ? Math.floor((current.processedRows / current.totalRows) * 100) : 0;
-  const validated = current?.status === 'validated';
-
+  const { t } = useLocale();
+  const queryClient = useQueryClient();
   return (
-    <Modal
-      open
-      width={860}
-      title={t('catalog.import.title')}
-      onCancel={onClose}
-      mask={{ closable: !running }}
-      footer={[
-        <Button key="close" onClick={onClose} disabled={running} data-testid="import-close">
-          {t('catalog.import.close')}
-        </Button>,
-      ]}
-    >
-      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-        <Typography.Text>{t('catalog.import.step1')}</Typography.Text>
-        <Button icon={<DownloadOutlined />} href={TEMPLATE_URL} data-testid="import-template">
-          {t('catalog.import.template')}
-        </Button>
-        <Typography.Text>{t('catalog.import.step2')}</Typography.Text>
-        <div data-testid="import-file">
-          <Upload accept=".xlsx" maxCount={1} showUploadList={false} beforeUpload={pick} disabled={running}>
-            <Button icon={<UploadOutlined />} disabled={running}>
-              {file ? file.name : t('catalog.import.choose')}
-            </Button>
-          </Upload>
-        </div>
-        {current && (
-          <div data-testid="import-progress">
-            <Progress percent={percent} status={current.status === 'failed' ? 'exception' : undefined} />
-            <Typography.Text type="secondary">
-              {current.status === 'running'
-                ? t(current.mode === 'validate' ? 'catalog.import.validating' : 'catalog.import.importing')
-                : t('catalog.import.progress', {
-                    processed: current.processedRows,
-                    total: current.totalRows,
-                  })}
-            </Typography.Text>
-          </div>
-        )}
-        {current && validated && current.errorCount === 0 && (
-          <Alert type="success" showIcon title={t('catalog.import.valid', { total: current.totalRows })} />
-        )}
-        {current && validated && current.errorCount > 0 && (
-          <Alert
-            type="warning"
-            showIcon
-            data-testid="import-invalid"
-            title={t('catalog.import.invalid', { total: current.totalRows, count: current.errorCount })}
-          />
-        )}
-        {current?.status === 'completed' && (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="import-done"
-            title={t('catalog.import.done', { created: current.created, updated: current.updated })}
-          />
-        )}
-        {current?.status === 'rejected' && (
-          <Alert type="error" showIcon title={t('catalog.import.rejected')} />
-        )}
-        {current?.status === 'failed' && (
-          <Alert
-            type="error"
-            showIcon
-            title={t('catalog.import.failed', { message: current.message ?? '' })}
-          />
-        )}
-        {file && validated && (
-          <Space>
-            {current.errorCount === 0 ? (
-              <Button type="primary" onClick={() => run(file.base64, 'import_all')} data-testid="import-all">
-                {t('catalog.import.importAll')}
-              </Button>
-            ) : (
-              <Button
-                type="primary"
-                onClick={() => run(file.base64, 'import_valid_rows')}
-                data-testid="import-valid"
-              >
-                {t('catalog.import.importValid')}
-              </Button>
-            )}
-          </Space>
-        )}
-        {current && current.errors.length > 0 && (
-          <Table<RowError>
-            size="small"
-            data-testid="import-errors"
-            rowKey={(e) => `${e.row}-${e.field}-${e.code}`}
-            dataSource={current.errors}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            footer={
-              current.errorCount > current.errors.length
-                ? () =>
-                    t('catalog.import.moreErrors', {
-                      shown: current.errors.length,
-                      count: current.errorCount,
-                    })
-                : undefined
-            }
-            columns={[
-              { title: t('catalog.import.row'), dataIndex: 'row', width: 80 },
-              { title: t('catalog.import.field'), dataIndex: 'field', width: 140 },
-              {
-                title: t('catalog.import.error'),
-                key: 'message',
-                render: (_, e) => (lang === 'zh' ? e.messageZh : e.message),
-              },
-            ]}
-          />
-        )}
-      </Space>
-    </Modal>
+    <XlsxImportModal
+      onClose={onClose}
+      source={{
+        queryKey: 'catalog-import',
+        title: t('catalog.import.title'),
+        intro: t('catalog.import.step1'),
+        templateUrl: TEMPLATE_URL,
+        start: (input) => api.post<{ jobId: string }>('/api/catalog/imports', input),
+        fetchJob: (jobId) => api.get<ImportJob>(`/api/catalog/imports/${encodeURIComponent(jobId)}`),
+        onCompleted: () => queryClient.invalidateQueries({ queryKey: ['catalog'] }),
+        doneText: (job) => t('catalog.import.done', { created: job.created, updated: job.updated }),
+      }}
+    />
   );
 }

@@ -1,11 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Popconfirm, Select, Space, Table, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useReportError } from '../../api-errors';
 import { useCan } from '../../auth-context';
 import { useRegionOptions } from '../../campaigns-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
+import { leadersExportUrl } from '../../leader-network-api';
 import {
   LEADER_STATUSES,
   type LeaderListParams,
@@ -16,6 +18,8 @@ import {
 } from '../../leaders-api';
 import { useLocale } from '../../locale-context';
 import { LeaderFormModal } from './leader-form-modal';
+import { LevelFilter, ReferrerFilter } from './network-filters';
+import { LeaderImportModal } from './network-import-modal';
 import { PickupPointsPanel } from './pickup-points-panel';
 
 type Filter = Omit<LeaderListParams, 'page' | 'pageSize'>;
@@ -28,6 +32,7 @@ export function LeadersPage() {
   const [filter, setFilter] = useState<Filter>({ q: '', regionId: undefined, status: undefined });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<{ leader: LeaderSummary | null } | null>(null);
+  const [importing, setImporting] = useState(false);
   const list = useLeaderList({ ...filter, ...paging });
   // Regions need regions.read; a role without it still sees each row's region name.
   const regions = useRegionOptions();
@@ -45,9 +50,27 @@ export function LeadersPage() {
       key: 'code',
       render: (_, l) => <Tag data-testid={`leader-code-${l.id}`}>{l.code}</Tag>,
     },
-    { title: t('leaders.name'), dataIndex: 'name', key: 'name' },
+    {
+      title: t('leaders.name'),
+      key: 'name',
+      render: (_, l) => (
+        <Link to={`/leaders/${l.id}`} data-testid={`leader-link-${l.code}`}>
+          {l.name}
+        </Link>
+      ),
+    },
     { title: t('leaders.phone'), dataIndex: 'phoneMasked', key: 'phone' },
     { title: t('leaders.region'), key: 'region', render: (_, l) => l.regionName ?? '—' },
+    {
+      title: t('network.referrer'),
+      key: 'referrer',
+      render: (_, l) =>
+        l.referrerId ? (
+          <Link to={`/leaders/${l.referrerId}`}>{l.referrerName ?? l.referrerCode ?? '—'}</Link>
+        ) : (
+          '—'
+        ),
+    },
     {
       title: t('leaders.pickupPoints'),
       key: 'pickupPoints',
@@ -108,16 +131,36 @@ export function LeadersPage() {
     <Card
       title={t('nav.leaders')}
       extra={
-        canWrite && (
+        <Space>
           <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setDialog({ leader: null })}
-            data-testid="leader-create"
+            icon={<DownloadOutlined />}
+            href={leadersExportUrl({
+              q: filter.q,
+              regionId: filter.regionId,
+              status: filter.status,
+              referrerId: filter.referrerId,
+              levelId: filter.levelId,
+            })}
+            data-testid="leaders-export"
           >
-            {t('leaders.create')}
+            {t('network.export')}
           </Button>
-        )
+          {canWrite && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="leaders-import">
+              {t('network.import')}
+            </Button>
+          )}
+          {canWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog({ leader: null })}
+              data-testid="leader-create"
+            >
+              {t('leaders.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
@@ -147,6 +190,8 @@ export function LeadersPage() {
           options={LEADER_STATUSES.map((s) => ({ value: s, label: t(`leaders.status.${s}`) }))}
           data-testid="leaders-filter-status"
         />
+        <LevelFilter value={filter.levelId} onChange={(levelId) => changeFilter({ levelId })} />
+        <ReferrerFilter value={filter.referrerId} onChange={(referrerId) => changeFilter({ referrerId })} />
       </Space>
       <QueryError error={list.error} />
       <Table<LeaderSummary>
@@ -173,6 +218,7 @@ export function LeadersPage() {
         }
       />
       {dialog && <LeaderFormModal leader={dialog.leader} onClose={() => setDialog(null)} />}
+      {importing && <LeaderImportModal onClose={() => setImporting(false)} />}
     </Card>
   );
 }

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Leader import jobs (团长导入任务): the same record as `catalog_imports`, so the shared import
+ * runner (src/platform/imports) keeps both: progress, counts and the capped row-by-row report.
+ */
+export const leaderImports = pgTable(
+  'leader_imports',
+  {
+    id: text('id').primaryKey(),
+    mode: text('mode', { enum: ['validate', 'import_valid_rows', 'import_all'] }).notNull(),
+    status: text('status', {
+      enum: ['running', 'validated', 'completed', 'rejected', 'failed'],
+    }).notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    message: text('message'),
+    actorId: text('actor_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('leader_imports_created_idx').on(t.createdAt),
+    check(
+      'leader_imports_status_check',
+      sql`${t.status} in ('running', 'validated', 'completed', 'rejected', 'failed')`,
+    ),
+  ],
+);

@@ -1,0 +1,133 @@
+/**
+ * Assessment periods (考核期) as calendar days in the business time zone. Daily sales are kept per
+ * day (Asia/Shanghai), so a period is a pair of inclusive `YYYY-MM-DD` days, never instants.
+ */
+export const LEVELS_TZ = 'Asia/Shanghai';
+
+export const PERIOD_KINDS = ['month', 'week'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export interface DayRange {
+  /** First day, inclusive, `YYYY-MM-DD`. */
+  start: string;
+  /** Last day, inclusive. */
+  end: string;
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `s` is a real calendar day written `YYYY-MM-DD`. */
+export function isDay(s: string): boolean {
+  const m = DAY.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** The calendar day of `at` in `tz`. */
+export function dayInZone(at: Date, tz: string = LEVELS_TZ): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+function toUtc(day: string): Date {
+  const m = DAY.exec(day);
+  if (!m) throw new RangeError(`not a day: ${day}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+export function addDays(day: string, n: number): string {
+  const d = toUtc(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Days from `start` to `end`, both counted. */
+export function daysIn(range: DayRange): number {
+  return Math.round((toUtc(range.end).getTime() - toUtc(range.start).getTime()) / 86_400_000) + 1;
+}
+
+/** The `days` days that end with `end` (a rule's "last N days" window). */
+export function windowEnding(end: string, days: number): DayRange {
+  return { start: addDays(end, -(days - 1)), end };
+}
+
+/** The period that contains `day`: its calendar month, or its Monday-to-Sunday week. */
+export function periodContaining(day: string, kind: PeriodKind): DayRange {
+  const d = toUtc(day);
+  if (kind === 'month') {
+    const start = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+    const end = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
+    return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
+  }
+  const sinceMonday = (d.getUTCDay() + 6) % 7;
+  const start = addDays(day, -sinceMonday);
+  return { start, end: addDays(start, 6) };
+}
+
+/** The last complete period before `now`: run on 1 April, it is March. */
+export function previousPeriod(now: Date, kind: PeriodKind, tz: string = LEVELS_TZ): DayRange {
+  const current = periodContaining(dayInZone(now, tz), kind);
+  return periodContaining(addDays(current.start, -1), kind);
+}
+
+/** The period in progress, from its first day to today: what a leader's progress is measured on. */
+export function currentPeriodToDate(now: Date, kind: PeriodKind, tz: string = LEVELS_TZ): DayRange {
+  const today = dayInZone(now, tz);
+  return { start: periodContaining(today, kind).start, end: today };
+}
+
+/** How rules name the assessed period (上月) and the one in progress (本月). */
+export function periodLabels(kind: PeriodKind) {
+  return kind === 'month'
+    ? { assessed: { zh: '上月', en: 'last month' }, current: { zh: '本月', en: 'this month' } }
+    : { assessed: { zh: '上周', en: 'last week' }, current: { zh: '本周', en: 'this week' } };
+}
+
+/** When the scheduled assessment runs (leader_level_settings). */
+export interface ScheduleSettings {
+  enabled: boolean;
+  periodKind: PeriodKind;
+  /** Day of the period: 1-28 of the month, 1-7 (Monday = 1) of the week. */
+  runDay: number;
+  runHour: number;
+}
+
+export const DEFAULT_SCHEDULE: ScheduleSettings = {
+  enabled: true,
+  periodKind: 'month',
+  runDay: 1,
+  runHour: 2,
+};
+
+/**
+ * The moment this period's run is due: the run day of the period containing `now`, at the run hour
+ * in Shanghai. China keeps +08:00 all year (no daylight saving), so the offset is fixed.
+ */
+export function runMomentOf(now: Date, s: ScheduleSettings): Date {
+  const period = periodContaining(dayInZone(now, LEVELS_TZ), s.periodKind);
+  const day = addDays(period.start, s.runDay - 1);
+  return new Date(`${day}T${String(s.runHour).padStart(2, '0')}:00:00+08:00`);
+}
+
+/**
+ * The period the scheduled job should assess now, or null. Due once the run moment of the current
+ * period has passed and the previous period has no completed run yet; so a missed moment (server
+ * down) is caught up at the next hourly check, and a period is never assessed twice by the schedule.
+ */
+export function dueAssessment(
+  now: Date,
+  s: ScheduleSettings,
+  isAssessed: (period: DayRange) => boolean,
+): DayRange | null {
+  if (!s.enabled) return null;
+  if (now.getTime() < runMomentOf(now, s).getTime()) return null;
+  const period = previousPeriod(now, s.periodKind);
+  return isAssessed(period) ? null : period;
+}
