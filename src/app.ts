@@ -18,10 +18,26 @@ import { validatorCompiler } from './platform/http/validator.js';
 import './platform/http/fastify-types.js';
 import { campaignsRoutes } from './modules/campaigns/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
+import {
+  commissionAccrualRoutes,
+  commissionPeriodRoutes,
+  commissionPlansRoutes,
+  portalEarningsRoutes,
+} from './modules/commission/index.js';
 import { customersRoutes } from './modules/customers/index.js';
 import { inventoryRoutes, warehousesRoutes } from './modules/inventory/index.js';
-import { leadersRoutes, regionsRoutes } from './modules/leaders/index.js';
+import {
+  leaderLevelsRoutes,
+  leaderNetworkRoutes,
+  leadersRoutes,
+  onboardingRoutes,
+  regionsAdminRoutes,
+  regionsRoutes,
+} from './modules/leaders/index.js';
+import { ledgerRoutes } from './modules/ledger/index.js';
 import { ordersRoutes } from './modules/orders/index.js';
+import { portalRoutes } from './modules/portal/index.js';
+import { riskRoutes } from './modules/risk/index.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { newId } from './platform/ids.js';
 import { eventsRoutes } from './platform/outbox/events.routes.js';
@@ -51,7 +67,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: true,
+    // Believe X-Forwarded-For only for the configured number of proxy hops (none by default).
+    trustProxy: (_address: string, hop: number) => hop < deps.config.trustProxyHops,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId('request');
@@ -106,8 +123,19 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   await app.register(inventoryRoutes, { deps });
   await app.register(campaignsRoutes, { deps });
   await app.register(leadersRoutes, { deps });
+  await app.register(leaderLevelsRoutes, { deps });
+  await app.register(leaderNetworkRoutes, { deps });
+  await app.register(onboardingRoutes, { deps });
+  await app.register(regionsAdminRoutes, { deps });
   await app.register(customersRoutes, { deps });
   await app.register(ordersRoutes, { deps });
+  await app.register(portalRoutes, { deps });
+  await app.register(riskRoutes, { deps });
+  await app.register(ledgerRoutes, { deps });
+  await app.register(commissionPlansRoutes, { deps });
+  await app.register(commissionPeriodRoutes, { deps });
+  await app.register(commissionAccrualRoutes, { deps });
+  await app.register(portalEarningsRoutes, { deps });
 
   const serveWeb = opts.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

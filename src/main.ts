@@ -1,10 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
+import { seedCommissionAccrualDemo } from './demo/commission-accrual.seed.js';
+import { seedCommissionPeriodDemo } from './demo/commission-period.seed.js';
+import { seedLeaderSalesDemo } from './demo/leader-network.seed.js';
+import { seedLeaderPortalDemo } from './demo/leader-portal.seed.js';
 import { seedOrdersDemo } from './demo/orders.seed.js';
 import { demoBanner, demoShareLink, seedDemo } from './demo/seed.js';
 import { registerCampaignLiveSubscribers } from './modules/campaigns/index.js';
-import { registerOrderSubscribers } from './modules/orders/index.js';
+import { registerCommissionAccrualSubscribers } from './modules/commission/index.js';
+import { registerLeaderNetworkSubscribers } from './modules/leaders/index.js';
+import { completedOrderFacts, registerOrderSubscribers } from './modules/orders/index.js';
+import { registerRiskSubscribers } from './modules/risk/index.js';
 import { bootPlatform } from './platform/boot.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { lockDataDir } from './platform/data-dir-lock.js';
@@ -45,10 +52,20 @@ async function main(): Promise<void> {
     );
   }
   registerOrderSubscribers(deps);
+  registerRiskSubscribers(deps);
+  registerLeaderNetworkSubscribers(deps, completedOrderFacts);
   registerCampaignLiveSubscribers(deps);
+  registerCommissionAccrualSubscribers(deps);
   if (config.seedDemo && (await seedDemo(deps))) {
     const orders = await seedOrdersDemo(deps);
-    log.info({ orders }, 'demo data loaded');
+    // Yesterday's campaign, delivered to the demo leader's pickup point: codes to verify in the portal.
+    await seedLeaderPortalDemo(deps);
+    // Past sales frozen and settled, and every paid order's commission (after orders and plans).
+    const commission = await seedCommissionAccrualDemo(deps);
+    await seedLeaderSalesDemo(deps);
+    // Last month closed, a past campaign's hot-product ladder, a recruit bonus (after the accrual seed).
+    const periods = await seedCommissionPeriodDemo(deps);
+    log.info({ orders, commission, periods }, 'demo data loaded');
   }
 
   const app = await buildApp(deps);

@@ -7,9 +7,16 @@ import type { Deps } from '../platform/deps.js';
 import { newId } from '../platform/ids.js';
 import { seedCampaignsDemo } from './campaigns.seed.js';
 import { seedCatalogDemo } from './catalog.seed.js';
+import { seedCommissionDemo } from './commission.seed.js';
+import { seedPastHotCampaignDemo } from './commission-period.seed.js';
 import { seedCustomersDemo } from './customers.seed.js';
 import { seedInventoryDemo } from './inventory.seed.js';
+import { seedLeaderLevelsDemo } from './leader-levels.seed.js';
+import { seedLeaderNetworkDemo } from './leader-network.seed.js';
+import { seedLeaderOnboardingDemo } from './leader-onboarding.seed.js';
 import { seedLeadersDemo } from './leaders.seed.js';
+import { seedLedgerDemo } from './ledger.seed.js';
+import { seedRiskDemo } from './risk.seed.js';
 
 /** One demo account per role; printed by `npm start` so a person can log in at once. */
 export const DEMO_ACCOUNTS: { username: string; role: Role; password: string; displayName: string }[] = [
@@ -102,11 +109,33 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       leaderUserId: userIds.get('leader') ?? null,
     });
     await seedCustomersDemo(deps, tx, { pickupPointIds });
+    // The referral tree under the demo leaders, the 杭州市 region manager, 30 days of sales history.
+    await seedLeaderNetworkDemo(deps, tx, {
+      regionIds: Object.fromEntries(regionRows.map((r) => [r.code, r.id])),
+      regionManagerUserId: userIds.get('region') ?? null,
+    });
+    // Onboarding (after every seed that creates leaders): agreement v2 signed by all of them, so
+    // every demo leader can sell; applications to review; training materials and completions.
+    await seedLeaderOnboardingDemo(deps, tx, {
+      regionIds: Object.fromEntries(regionRows.map((r) => [r.code, r.id])),
+    });
+    // The level ladder (银牌 / 金牌 / 合伙人 with their rules) and the demo leaders' level history.
+    await seedLeaderLevelsDemo(deps, tx);
     // The business demo: products, their stock in the warehouse, and two campaigns on them.
     const { skuIds } = await seedCatalogDemo(deps, tx);
     const ids = Object.values(skuIds);
     await seedInventoryDemo(deps, tx, { warehouseId, skuIds: ids });
     await seedCampaignsDemo(deps, tx, { skuIds: ids });
+    // Risk review: the policy, a blocklist and two orders on hold in the live campaign.
+    await seedRiskDemo(deps, tx);
+    // Commission plans (佣金方案): v1 active with every rule kind, v2 a draft (after levels and catalog).
+    // v1 has been in force for a month, so the demo's past orders (commission-accrual.seed.ts) accrue under it.
+    const monthAgo = { now: () => new Date(deps.clock.now().getTime() - 30 * 86_400_000) };
+    // A past campaign plan v1 gives a hot-product ladder; it is sold after the accrual seed (main.ts).
+    await seedPastHotCampaignDemo(deps, tx);
+    await seedCommissionDemo({ ...deps, clock: monthAgo }, tx);
+    // Finance (财务): demo opening balances, payout accounts, withdrawals to review, payout batches.
+    await seedLedgerDemo(deps, tx);
     return true;
   });
 }
@@ -120,9 +149,11 @@ export function demoBanner(url: string, shareLink: string | null = null): string
     `tuanflow 团购ERP is ready: ${url}`,
     `API docs (OpenAPI): ${url}/docs`,
     ...(shareLink ? [`Customer page of a live campaign 团员下单页: ${url}${shareLink}`] : []),
+    `Leader portal 团长端 (open on a phone): ${url}/h5/portal  (log in as leader / ${DEMO_ACCOUNTS.find((d) => d.role === 'leader')?.password ?? ''})`,
     '',
     'Demo accounts 演示账号 (username / password / role):',
     ...rows,
+    '  (region manages 杭州市: it sees only the leaders, orders and figures of 杭州市 and the districts below)',
     '',
   ].join('\n');
 }

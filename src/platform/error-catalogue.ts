@@ -1,9 +1,22 @@
 import { campaignsErrors } from '../modules/campaigns/index.js';
 import { catalogErrors } from '../modules/catalog/index.js';
+import {
+  commissionAccrualErrors,
+  commissionErrors,
+  commissionPeriodErrors,
+} from '../modules/commission/index.js';
 import { customersErrors } from '../modules/customers/index.js';
 import { inventoryErrors } from '../modules/inventory/index.js';
-import { leadersErrors } from '../modules/leaders/index.js';
+import {
+  leaderLevelsErrors,
+  leaderNetworkErrors,
+  leadersErrors,
+  onboardingErrors,
+} from '../modules/leaders/index.js';
+import { ledgerErrors } from '../modules/ledger/index.js';
 import { ordersErrors } from '../modules/orders/index.js';
+import { portalErrors } from '../modules/portal/index.js';
+import { riskErrors } from '../modules/risk/index.js';
 import { usersErrors } from './auth/auth.errors.js';
 import { type ErrorSpec, httpStatusOf, platformErrors } from './errors.js';
 
@@ -15,8 +28,17 @@ export const ERROR_CATALOGUES: Record<string, Record<string, ErrorSpec>> = {
   inventory: inventoryErrors,
   campaigns: campaignsErrors,
   leaders: leadersErrors,
+  leader_levels: leaderLevelsErrors,
+  leader_network: leaderNetworkErrors,
+  leader_onboarding: onboardingErrors,
   customers: customersErrors,
   orders: ordersErrors,
+  portal: portalErrors,
+  risk: riskErrors,
+  ledger: ledgerErrors,
+  commission: commissionErrors,
+  commission_period: commissionPeriodErrors,
+  commission_accrual: commissionAccrualErrors,
 };
 
 /** docs/errors.md, generated from the catalogues so the page and the code cannot drift apart. */

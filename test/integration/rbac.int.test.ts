@@ -51,12 +51,84 @@ function bodyFor(route: RouteEntry): object | undefined {
       return { reference: 'rbac-probe' };
     case 'POST /api/orders/:id/cancel':
       return { reason: 'rbac probe' };
+    // No Idempotency-Key header: an allowed role gets a 400 naming it, and nothing is refunded.
+    case 'POST /api/orders/:id/refunds':
+      return { reason: 'rbac probe', whole: true };
     case 'POST /api/orders/ship':
       return { campaignId: 'cmp_rbac_probe' };
     case 'POST /api/orders/deliver':
       return { campaignId: 'cmp_rbac_probe', pickupPointId: 'pp_rbac_probe' };
     case 'POST /api/orders/verify-pickup':
       return { pickupPointId: 'pp_rbac_probe', pickupCode: '123456' };
+    case 'POST /api/portal/verify-pickup':
+      return { pickupCode: '123456' };
+    case 'PUT /api/risk/policy':
+      return { enabled: true, maxQuantityPerOrder: 50, maxOrdersPerPhonePerCampaign: 5 };
+    // The second allowed role gets a 409 (already blocked): past the access check either way.
+    case 'POST /api/risk/blocklist':
+      return { kind: 'address', value: 'rbac probe address', reason: 'rbac probe' };
+    case 'POST /api/risk/blocklist/:id/remove':
+    case 'POST /api/risk/holds/:id/reject':
+      return { reason: 'rbac probe' };
+    // The second allowed role gets a 409 (code taken): past the access check either way.
+    case 'POST /api/leader-levels':
+      return { code: 'RBAC_PROBE', nameZh: '探测', nameEn: 'Probe', rank: 999 };
+    case 'POST /api/leaders/:id/level':
+      return { levelId: 'lvl_rbac_probe', reason: 'rbac probe' };
+    // A valid (blank) plan document: allowed roles get a 404 for the missing plan id.
+    case 'PUT /api/commission/plans/:id':
+      return {
+        name: 'RBAC probe',
+        depthCap: 3,
+        allowDepthAboveDefault: false,
+        selfPurchaseEarnsDirect: true,
+        levels: [],
+        team: { mode: 'none' },
+        recruit: null,
+        tiered: null,
+        regional: null,
+        hotProducts: [],
+      };
+    case 'POST /api/commission/plans/:id/preview':
+      return { chain: [{ levelId: null }], line: { baseFen: 10_000, quantity: 1 } };
+    // No plan was active in 2020-01: allowed roles get a 422 and nothing is written.
+    case 'POST /api/commission/period-runs/month-close':
+      return { month: '2020-01' };
+    case 'POST /api/commission/period-runs/hot-products':
+      return { campaignId: 'cmp_rbac_probe' };
+    case 'POST /api/commission/simulations':
+      return { planId: 'cpl_rbac_probe', from: '2026-01-01', to: '2026-01-31' };
+    // An ended day with nothing final: the first allowed role settles it empty, the next finds it settled.
+    case 'POST /api/commission/settlements/run':
+      return { day: '2020-01-01' };
+    case 'PUT /api/commission/accrual-settings':
+      return { afterSalesDays: 7 };
+    // A leader that does not exist: allowed roles get a 404, nothing moves.
+    case 'POST /api/leaders/:id/move-referrer':
+      return { referrerId: null, reason: 'rbac probe' };
+    // The second allowed role gets a 409 (code taken): past the access check either way.
+    case 'POST /api/regions':
+      return { code: 'RBAC-PROBE', name: '探测区域', level: 'area' };
+    case 'PATCH /api/regions/:id':
+      return { name: '探测区域' };
+    case 'POST /api/regions/:id/managers':
+      return { userId: MISSING_USER_ID, weight: 1 };
+    case 'PATCH /api/regions/:id/managers/:userId':
+      return { weight: 2 };
+    case 'POST /api/leaders/imports':
+      return { fileBase64: Buffer.from('not a workbook').toString('base64'), mode: 'validate' };
+    case 'PUT /api/ledger/withdrawal-settings':
+      return { minAmountFen: 1000, feeFixedFen: 0, feeBps: 0, dailyCountLimit: 3, taxBps: 0 };
+    case 'POST /api/ledger/withdrawals/:id/reject':
+    case 'POST /api/ledger/payout-lines/:id/failed':
+      return { reason: 'rbac probe' };
+    case 'POST /api/ledger/payout-batches':
+      return { method: 'bank' };
+    case 'PUT /api/ledger/leaders/:id/payout-account':
+    case 'PUT /api/ledger/me/payout-account':
+      return { method: 'wechat', payeeName: 'RBAC probe', account: 'openid_rbac_probe' };
+    case 'POST /api/ledger/me/withdrawals':
+      return { amountFen: 1000 };
     // A wrong current password: the call passes the access check and changes nothing.
     case 'POST /api/auth/change-password':
       return { currentPassword: 'not-the-password', newPassword: 'long-enough-3' };
@@ -110,12 +182,16 @@ describe('the route table', () => {
     expect(open).toEqual([
       'GET /api/auth/me',
       'GET /api/campaigns/:id/live',
+      'GET /api/leader-applications/form',
+      'GET /api/leader-applications/referrer/:code',
       'GET /api/storefront/campaigns/:id',
       'GET /healthz',
       'GET /readyz',
       'POST /api/auth/change-password',
       'POST /api/auth/login',
       'POST /api/auth/logout',
+      'POST /api/leader-applications',
+      'POST /api/leader-applications/status',
       'POST /api/orders',
       'POST /api/orders/:id/customer-cancel',
       'POST /api/orders/:id/sandbox-pay',
@@ -190,10 +266,14 @@ describe('anonymous callers', () => {
     const open = routes().filter((r) => 'public' in r.access);
     expect(open.map(label).sort()).toEqual([
       'GET /api/campaigns/:id/live',
+      'GET /api/leader-applications/form',
+      'GET /api/leader-applications/referrer/:code',
       'GET /api/storefront/campaigns/:id',
       'GET /healthz',
       'GET /readyz',
       'POST /api/auth/login',
+      'POST /api/leader-applications',
+      'POST /api/leader-applications/status',
       'POST /api/orders',
       'POST /api/orders/:id/customer-cancel',
       'POST /api/orders/:id/sandbox-pay',
@@ -206,7 +286,9 @@ describe('anonymous callers', () => {
       // The live stream of a campaign that does not exist is a JSON 404 (no stream is opened).
       // The storefront needs ?leader= and a phone with a pickup code: without them, a 400.
       const customer = route.url.startsWith('/api/orders') || route.url.startsWith('/api/storefront');
-      const expected = customer ? 400 : route.url.endsWith('/live') ? 404 : 200;
+      // The leader application routes check their input the same way; only the form needs nothing.
+      const applying = route.url.startsWith('/api/leader-applications') && !route.url.endsWith('/form');
+      const expected = customer || applying ? 400 : route.url.endsWith('/live') ? 404 : 200;
       expect(res.statusCode, `${label(route)}: ${res.body}`).toBe(expected);
     }
   });

@@ -14,10 +14,19 @@ export interface Entry {
 // Each business module keeps its words in its own file, merged here.
 import { campaignsMessages } from './messages/campaigns';
 import { catalogMessages } from './messages/catalog';
+import { commissionMessages } from './messages/commission';
+import { commissionEntriesMessages } from './messages/commission-entries';
+import { commissionPeriodMessages } from './messages/commission-period';
 import { customersMessages } from './messages/customers';
+import { financeMessages } from './messages/finance';
 import { inventoryMessages } from './messages/inventory';
+import { leaderLevelsMessages } from './messages/leader-levels';
+import { leaderNetworkMessages } from './messages/leader-network';
+import { leaderOnboardingMessages } from './messages/leader-onboarding';
+import { leaderPortalMessages } from './messages/leader-portal';
 import { leadersMessages } from './messages/leaders';
 import { ordersMessages } from './messages/orders';
+import { riskMessages } from './messages/risk';
 import { storefrontMessages } from './messages/storefront';
 
 const coreMessages = {
@@ -158,6 +167,15 @@ export const messages = {
   ...customersMessages,
   ...ordersMessages,
   ...storefrontMessages,
+  ...leaderPortalMessages,
+  ...leaderOnboardingMessages,
+  ...leaderNetworkMessages,
+  ...leaderLevelsMessages,
+  ...riskMessages,
+  ...commissionMessages,
+  ...commissionEntriesMessages,
+  ...commissionPeriodMessages,
+  ...financeMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,13 +1,22 @@
 import {
+  AccountBookOutlined,
+  ApartmentOutlined,
   AuditOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
+  ControlOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  ExperimentOutlined,
+  MoneyCollectOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   ShopOutlined,
   ShoppingOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactNode } from 'react';
@@ -43,11 +52,45 @@ const CampaignsPage = lazy(() =>
 const LeadersPage = lazy(() =>
   import('./pages/leaders/leaders-page').then((m) => ({ default: m.LeadersPage })),
 );
+const LeaderRecruitingPage = lazy(() =>
+  import('./pages/leaders/applications-page').then((m) => ({ default: m.LeaderRecruitingPage })),
+);
+const LeaderDetailPage = lazy(() =>
+  import('./pages/leaders/leader-detail-page').then((m) => ({ default: m.LeaderDetailPage })),
+);
+const RegionsPage = lazy(() =>
+  import('./pages/leaders/regions-page').then((m) => ({ default: m.RegionsPage })),
+);
+const LevelsPage = lazy(() => import('./pages/leaders/levels-page').then((m) => ({ default: m.LevelsPage })));
 const CustomersPage = lazy(() =>
   import('./pages/customers/customers-page').then((m) => ({ default: m.CustomersPage })),
 );
 const OrdersPage = lazy(() => import('./pages/orders/orders-page').then((m) => ({ default: m.OrdersPage })));
+const RiskReviewPage = lazy(() =>
+  import('./pages/risk/risk-review-page').then((m) => ({ default: m.RiskReviewPage })),
+);
+const RiskSettingsPage = lazy(() =>
+  import('./pages/risk/risk-settings-page').then((m) => ({ default: m.RiskSettingsPage })),
+);
 const EventsPage = lazy(() => import('./pages/events-page').then((m) => ({ default: m.EventsPage })));
+const FinancePage = lazy(() =>
+  import('./pages/finance/finance-page').then((m) => ({ default: m.FinancePage })),
+);
+const CommissionPage = lazy(() =>
+  import('./pages/commission/commission-page').then((m) => ({ default: m.CommissionPage })),
+);
+const CommissionEntriesPage = lazy(() =>
+  import('./pages/commission/entries-page').then((m) => ({ default: m.EntriesPage })),
+);
+const CommissionSettlementsPage = lazy(() =>
+  import('./pages/commission/settlements-page').then((m) => ({ default: m.SettlementsPage })),
+);
+const SimulationPage = lazy(() =>
+  import('./pages/commission/simulation-page').then((m) => ({ default: m.SimulationPage })),
+);
+const PeriodRunsPage = lazy(() =>
+  import('./pages/commission/period-runs-page').then((m) => ({ default: m.PeriodRunsPage })),
+);
 
 export const NAV_ITEMS: readonly NavItem[] = [
   {
@@ -91,12 +134,100 @@ export const NAV_ITEMS: readonly NavItem[] = [
     page: LeadersPage,
   },
   {
+    key: 'leader-recruiting',
+    path: '/leaders/recruiting',
+    label: 'nav.leaderRecruiting',
+    icon: <SolutionOutlined />,
+    permission: 'leaders.manage',
+    page: LeaderRecruitingPage,
+  },
+  {
+    key: 'regions',
+    path: '/regions',
+    label: 'nav.regions',
+    icon: <ApartmentOutlined />,
+    permission: 'regions.read',
+    page: RegionsPage,
+  },
+  {
+    key: 'leader-levels',
+    path: '/leaders/levels',
+    label: 'nav.leaderLevels',
+    icon: <TrophyOutlined />,
+    permission: 'leaders.read',
+    page: LevelsPage,
+  },
+  {
     key: 'orders',
     path: '/orders',
     label: 'nav.orders',
     icon: <ProfileOutlined />,
     permission: 'orders.read',
     page: OrdersPage,
+  },
+  {
+    key: 'risk-review',
+    path: '/risk/review',
+    label: 'nav.riskReview',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'risk.review',
+    page: RiskReviewPage,
+  },
+  {
+    key: 'risk-settings',
+    path: '/risk/settings',
+    label: 'nav.riskSettings',
+    icon: <ControlOutlined />,
+    permission: 'risk.configure',
+    page: RiskSettingsPage,
+  },
+  {
+    key: 'commission',
+    path: '/commission',
+    label: 'nav.commission',
+    icon: <MoneyCollectOutlined />,
+    permission: 'commission.read',
+    page: CommissionPage,
+  },
+  {
+    key: 'commission-entries',
+    path: '/commission/entries',
+    label: 'nav.commissionEntries',
+    icon: <MoneyCollectOutlined />,
+    permission: 'commission.read',
+    page: CommissionEntriesPage,
+  },
+  {
+    key: 'commission-settlements',
+    path: '/commission/settlements',
+    label: 'nav.commissionSettlements',
+    icon: <MoneyCollectOutlined />,
+    permission: 'commission.read',
+    page: CommissionSettlementsPage,
+  },
+  {
+    key: 'commission-simulation',
+    path: '/commission/simulation',
+    label: 'nav.commissionSimulation',
+    icon: <ExperimentOutlined />,
+    permission: 'commission.write',
+    page: SimulationPage,
+  },
+  {
+    key: 'commission-periods',
+    path: '/commission/period-runs',
+    label: 'nav.commissionPeriods',
+    icon: <CalculatorOutlined />,
+    permission: 'commission.read',
+    page: PeriodRunsPage,
+  },
+  {
+    key: 'finance',
+    path: '/finance',
+    label: 'nav.finance',
+    icon: <AccountBookOutlined />,
+    permission: 'ledger.read',
+    page: FinancePage,
   },
   {
     key: 'customers',
@@ -130,6 +261,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'events.read',
     page: EventsPage,
   },
+];
+
+/** Pages that are routes but not menu items (a detail page opened from a list). */
+export const DETAIL_ROUTES: readonly Omit<NavItem, 'label' | 'icon'>[] = [
+  { key: 'leader-detail', path: '/leaders/:id', permission: 'leaders.read', page: LeaderDetailPage },
 ];
 
 /** The item whose path best matches the location: the longest prefix, with `/` matching only itself. */

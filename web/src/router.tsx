@@ -3,7 +3,7 @@ import { AppLayout } from './components/app-layout';
 import { RequireAuth } from './components/require-auth';
 import { RequirePermission } from './components/require-permission';
 import { H5App } from './h5/h5-app';
-import { NAV_ITEMS } from './navigation';
+import { DETAIL_ROUTES, NAV_ITEMS } from './navigation';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 
@@ -18,7 +18,7 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          ...NAV_ITEMS.map(({ key, path, permission, page: Page }) => ({
+          ...[...NAV_ITEMS, ...DETAIL_ROUTES].map(({ key, path, permission, page: Page }) => ({
             id: key,
             path,
             element: (

@@ -1,7 +1,16 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { advanceCampaigns } from '../../modules/campaigns/index.js';
+import {
+  closePreviousMonth,
+  freezeDue,
+  runDueSettlement,
+  runRecruitCheck,
+  scanHotProducts,
+} from '../../modules/commission/index.js';
+import { runDueAssessment } from '../../modules/leaders/index.js';
 import { expireUnpaidOrders } from '../../modules/orders/index.js';
+import { SYSTEM_ACTOR } from '../audit/index.js';
 import { purgeExpiredSessions } from '../auth/index.js';
 import type { Deps } from '../deps.js';
 
@@ -33,6 +42,44 @@ export const JOB_KINDS: JobKind[] = [
     name: 'orders-expire',
     cron: '* * * * *',
     run: (deps) => expireUnpaidOrders(deps),
+  },
+  {
+    // Leader levels are re-assessed when their schedule is due (default: 02:00 on the 1st, for the
+    // previous month; set in the console); the hourly check catches up after downtime.
+    name: 'leader-levels-assess',
+    cron: '0 * * * *',
+    run: (deps) => runDueAssessment(deps),
+  },
+  {
+    // Commission entries of completed orders become final once the after-sales window (售后期) has
+    // passed: daily at 01:00 (Asia/Shanghai), and again by the settlement before it settles.
+    name: 'commission-freeze',
+    cron: '0 1 * * *',
+    run: (deps) => freezeDue(deps, SYSTEM_ACTOR),
+  },
+  {
+    // T+1 settlement (结算) of the previous business day at 02:00; the hourly runs after it only catch
+    // up after downtime (a settled day is not settled again).
+    name: 'commission-settle',
+    cron: '0 2-23 * * *',
+    run: (deps) => runDueSettlement(deps, SYSTEM_ACTOR),
+  },
+  {
+    // Month close (月结): tiered commission and the regional dividend of the previous month, at 03:00
+    // on the 1st (Asia/Shanghai). Re-running a month posts nothing new (period keys).
+    name: 'commission-month-close',
+    cron: '0 3 1 * *',
+    run: (deps) => closePreviousMonth(deps, SYSTEM_ACTOR),
+  },
+  {
+    // Daily: recruits who reached the recruit bonus's threshold in their window, and the hot-product
+    // ladders of campaigns whose orders are all final.
+    name: 'commission-period-daily',
+    cron: '30 3 * * *',
+    run: async (deps) => ({
+      recruits: await runRecruitCheck(deps, SYSTEM_ACTOR, 'schedule'),
+      hotProducts: await scanHotProducts(deps, SYSTEM_ACTOR),
+    }),
   },
 ];
 

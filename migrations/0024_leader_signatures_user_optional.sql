@@ -1,0 +1,1 @@
+ALTER TABLE "agreement_signatures" ALTER COLUMN "user_id" DROP NOT NULL;

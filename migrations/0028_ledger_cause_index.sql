@@ -1,0 +1,2 @@
+DROP INDEX "ledger_transfers_cause_idx";--> statement-breakpoint
+CREATE INDEX "ledger_transfers_cause_idx" ON "ledger_transfers" USING btree ("cause_type","cause_id") WHERE "ledger_transfers"."cause_type" in ('withdrawal', 'payout_line');

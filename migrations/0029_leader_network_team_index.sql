@@ -1,0 +1,1 @@
+CREATE INDEX "leader_closure_team_idx" ON "leader_closure" USING btree ("ancestor_id","depth","descendant_id");

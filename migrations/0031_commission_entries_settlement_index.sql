@@ -1,0 +1,2 @@
+DROP INDEX "commission_entries_settlement_idx";--> statement-breakpoint
+CREATE INDEX "commission_entries_settlement_idx" ON "commission_entries" USING btree ("settlement_id") WHERE "commission_entries"."settlement_id" is not null;

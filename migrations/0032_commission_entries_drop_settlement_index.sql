@@ -1,0 +1,1 @@
+DROP INDEX "commission_entries_settlement_idx";

@@ -1,0 +1,85 @@
+import type { PeriodRule } from '../domain/entries.js';
+
+/**
+ * Keys and calendars of the period computations (month close, hot products, recruit bonuses). A
+ * period entry's key says what caused it, so computing the same period again finds the key taken
+ * and posts nothing: `tiered:2026-10:<leaderId>`, `regional_dividend:2026-10:<regionId>:<userId>`,
+ * `hot_product:<campaignId>:<skuId>:<leaderId>`, `recruit_bonus:<recruitId>`. The ledger's transfer
+ * key is the entry key, so the same holds for money.
+ */
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Whether `s` is a calendar month written `YYYY-MM`. */
+export function isMonth(s: string): boolean {
+  return MONTH.test(s);
+}
+
+/** Shanghai keeps UTC+8 all year, so a fixed offset gives the business calendar (as sales-days.ts does). */
+const OFFSET_MS = 8 * 3_600_000;
+
+/** The business month (Asia/Shanghai) that contains `at`. */
+export function monthOf(at: Date): string {
+  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 7);
+}
+
+/** The month before `month`: 2026-01 → 2025-12. */
+export function previousMonth(month: string): string {
+  const m = MONTH.exec(month);
+  if (!m) throw new RangeError(`not a month: ${month}`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+}
+
+/** The first and last business day of a month, `YYYY-MM-DD`, both inclusive. */
+export function monthDays(month: string): { first: string; last: string } {
+  const m = MONTH.exec(month);
+  if (!m) throw new RangeError(`not a month: ${month}`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return { first: `${month}-01`, last: `${month}-${String(days).padStart(2, '0')}` };
+}
+
+/** `[from, to)` of a business month as instants: 2026-10 → 2026-09-30T16:00Z … 2026-10-31T16:00Z. */
+export function monthRange(month: string): { from: Date; to: Date } {
+  const { first } = monthDays(month);
+  const from = new Date(`${first}T00:00:00+08:00`);
+  const [y, mo] = month.split('-').map(Number) as [number, number];
+  const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  return { from, to: new Date(`${next}-01T00:00:00+08:00`) };
+}
+
+/**
+ * Whether a month is over at `now` (its last business day has ended). A month still running cannot
+ * be closed: its figures would change after the computation.
+ */
+export function monthIsOver(month: string, now: Date): boolean {
+  return monthRange(month).to.getTime() <= now.getTime();
+}
+
+export const periodKey = {
+  tiered: (month: string, leaderId: string) => `tiered:${month}:${leaderId}`,
+  regionalDividend: (month: string, regionId: string, managerUserId: string) =>
+    `regional_dividend:${month}:${regionId}:${managerUserId}`,
+  hotProduct: (campaignId: string, skuId: string, leaderId: string) =>
+    `hot_product:${campaignId}:${skuId}:${leaderId}`,
+  recruitBonus: (recruitId: string) => `recruit_bonus:${recruitId}`,
+} as const;
+
+/** The rule a period key belongs to, or null when the key is not a period key. */
+export function ruleOfPeriodKey(key: string): PeriodRule | null {
+  const head = key.slice(0, key.indexOf(':'));
+  return head === 'tiered' ||
+    head === 'regional_dividend' ||
+    head === 'hot_product' ||
+    head === 'recruit_bonus'
+    ? head
+    : null;
+}
+
+/** The key prefixes of one month's close: what the period-runs page lists for that month. */
+export function monthCloseKeyPrefixes(month: string): string[] {
+  return [`tiered:${month}:`, `regional_dividend:${month}:`];
+}

@@ -1,0 +1,141 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../../platform/audit/index.js';
+import type { Deps } from '../../../platform/deps.js';
+import { leaderReferrerPeriods, leaderSalesOrders } from '../../leaders/index.js';
+import { commissionPlanActivations, commissionPlans } from '../commission.tables.js';
+import type { PlanDocument } from '../domain/plan.js';
+import { commissionEntries } from '../entries.tables.js';
+import { approvalsSql } from './approval.js';
+import type { PeriodRunTrigger } from './period.tables.js';
+import { type PeriodEntryDraft, recruitBonusEntry } from './period-entries.js';
+import { periodKey } from './period-keys.js';
+import { type PeriodPlanRef, type RunRow, recordPeriodRunTx } from './period-record.js';
+
+/**
+ * The daily recruit check (推荐奖): a recruit whose completed sales (net of refunds) reached the
+ * threshold within `withinDays` of their approval earns their referrer — the referrer they had when
+ * approved — the fixed bonus, once (the key `recruit_bonus:<recruitId>` can be taken only once). The
+ * rule is the plan's that was active when the recruit was approved: the terms they joined under.
+ * Sales count when they complete (the roll-up's `leader_sales_orders.completed_at`), so the bonus is
+ * final when awarded. Recruits whose window closed more than a week ago are no longer looked at, so
+ * a check missed for a few days still catches up.
+ */
+
+const DAY_MS = 86_400_000;
+const GRACE_MS = 7 * DAY_MS;
+
+interface PlanSpan extends PeriodPlanRef {
+  document: PlanDocument;
+  from: Date;
+  /** Exclusive; null for the plan active now. */
+  to: Date | null;
+}
+
+/** Every activation with a paying recruit rule, with the span it was active. */
+async function recruitPlanSpans(deps: Deps): Promise<PlanSpan[]> {
+  const rows = await deps.db
+    .select({
+      planId: commissionPlanActivations.planId,
+      version: commissionPlanActivations.version,
+      activatedAt: commissionPlanActivations.activatedAt,
+      document: commissionPlans.document,
+    })
+    .from(commissionPlanActivations)
+    .innerJoin(commissionPlans, eq(commissionPlans.id, commissionPlanActivations.planId))
+    .orderBy(asc(commissionPlanActivations.activatedAt), asc(commissionPlanActivations.seq));
+  return rows
+    .map((r, i) => ({
+      planId: r.planId,
+      version: r.version,
+      document: r.document,
+      from: r.activatedAt,
+      to: rows[i + 1]?.activatedAt ?? null,
+    }))
+    .filter(
+      (s) =>
+        s.document.recruit !== null && s.document.recruit.bonusFen > 0 && (s.to === null || s.to > s.from),
+    );
+}
+
+type Candidate = {
+  id: string;
+  name: string;
+  approved_at: Date | string;
+  referrer_id: string | null;
+  sales: number;
+};
+
+export interface RecruitCheckResult extends RunRow {
+  checked: number;
+  awarded: number;
+}
+
+/** Checks every recruit still in (or just past) their window and records the bonuses earned. */
+export async function runRecruitCheck(
+  deps: Deps,
+  actor: Actor,
+  trigger: PeriodRunTrigger = 'schedule',
+): Promise<RecruitCheckResult> {
+  const startedAt = performance.now();
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const spans = await recruitPlanSpans(deps);
+  const entries: Array<{ draft: PeriodEntryDraft; plan: PeriodPlanRef; refersTo: Date }> = [];
+  const reasons: Record<string, number> = {};
+  let checked = 0;
+  for (const span of spans) {
+    const rule = span.document.recruit;
+    if (!rule) continue;
+    const within = rule.withinDays;
+    const r = await deps.db.execute<Candidate>(sql`
+      with cand as ${approvalsSql()}
+      select c.id, c.name, c.approved_at,
+        coalesce(
+          (select p.referrer_id from ${leaderReferrerPeriods} p where p.leader_id = c.id
+             and p.valid_from <= c.approved_at and (p.valid_to is null or p.valid_to > c.approved_at)
+           order by p.valid_from desc limit 1),
+          (select p.referrer_id from ${leaderReferrerPeriods} p where p.leader_id = c.id order by p.valid_from limit 1)
+        ) as referrer_id,
+        (select coalesce(sum(so.gmv_fen - so.refunded_fen), 0) from ${leaderSalesOrders} so
+          where so.leader_id = c.id and so.completed_at >= c.approved_at
+            and so.completed_at < c.approved_at + make_interval(days => ${within}))::bigint as sales
+      from cand c
+      where c.approved_at >= ${span.from.toISOString()}::timestamptz
+        ${span.to ? sql`and c.approved_at < ${span.to.toISOString()}::timestamptz` : sql``}
+        and c.approved_at <= ${nowIso}::timestamptz
+        and c.approved_at + make_interval(days => ${within}) > ${new Date(now.getTime() - GRACE_MS).toISOString()}::timestamptz
+        and not exists (select 1 from ${commissionEntries} e where e.key = ${periodKey.recruitBonus('')} || c.id)
+      order by c.id`);
+    for (const c of r.rows) {
+      checked += 1;
+      const outcome = recruitBonusEntry(span.document, {
+        recruitId: c.id,
+        recruitName: c.name,
+        referrerId: c.referrer_id,
+        approvedAt: new Date(c.approved_at).toISOString(),
+        completedSalesInWindowFen: Number(c.sales),
+        alreadyAwarded: false,
+      });
+      if (outcome.award) entries.push({ draft: outcome.entry, plan: span, refersTo: now });
+      else reasons[outcome.reason] = (reasons[outcome.reason] ?? 0) + 1;
+    }
+  }
+  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const row = await deps.db.transaction((tx) =>
+    recordPeriodRunTx(deps, tx, actor, {
+      kind: 'recruit_check',
+      period: day,
+      trigger,
+      plan: null,
+      entries,
+      report: {
+        plans: spans.map((s) => ({ planId: s.planId, version: s.version })),
+        checked,
+        awarded: entries.length,
+        notYet: reasons,
+      },
+      startedAt,
+    }),
+  );
+  return { ...row, checked, awarded: entries.length };
+}
