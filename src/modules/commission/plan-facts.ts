@@ -49,22 +49,23 @@ export interface LoadedFacts {
 
 export async function loadPlanFacts(db: Executor, plan: PlanDocument): Promise<LoadedFacts> {
   const ids = referencedIds(plan);
-  const [levels, skus, cats, cmps] = await Promise.all([
-    loadLevels(db),
-    findSkus(db, [...ids.skuIds]),
+  // One after the other: `db` may be a transaction, whose single connection takes one query at a time.
+  const levels = await loadLevels(db);
+  const skus = await findSkus(db, [...ids.skuIds]);
+  const cats =
     ids.categoryIds.size === 0
       ? []
-      : db
+      : await db
           .select({ id: categories.id, name: categories.name })
           .from(categories)
-          .where(inArray(categories.id, [...ids.categoryIds])),
+          .where(inArray(categories.id, [...ids.categoryIds]));
+  const cmps =
     ids.campaignIds.size === 0
       ? []
-      : db
+      : await db
           .select({ id: campaigns.id, name: campaigns.name, code: campaigns.code })
           .from(campaigns)
-          .where(inArray(campaigns.id, [...ids.campaignIds])),
-  ]);
+          .where(inArray(campaigns.id, [...ids.campaignIds]));
   return {
     levels,
     facts: {
