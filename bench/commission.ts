@@ -25,6 +25,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '../src/platform/db/embedd
 import { runMigrations } from '../src/platform/db/migrate.js';
 import type { Deps } from '../src/platform/deps.js';
 import { EventBus } from '../src/platform/outbox/event-bus.js';
+import { numberFlag } from './flash-sale-support.js';
 
 /**
  * bench/commission: the money path at scale. On a fresh embedded PostgreSQL (the settings `npm start`
@@ -42,14 +43,10 @@ import { EventBus } from '../src/platform/outbox/event-bus.js';
  * Prints one JSON object. Usage: npm run bench:commission [-- --leaders 100000 --lines 1000000
  * --batch 2500 --streams 2 --server postgres://…]
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
-const LEADERS = arg('leaders', 100_000);
-const LINES = arg('lines', 1_000_000);
-const BATCH = arg('batch', 2_500);
-const STREAMS = arg('streams', 2);
+const LEADERS = numberFlag('leaders', 100_000);
+const LINES = numberFlag('lines', 1_000_000);
+const BATCH = numberFlag('batch', 2_500);
+const STREAMS = numberFlag('streams', 2);
 const LINES_PER_ORDER = 2;
 const ORDERS = Math.ceil(LINES / LINES_PER_ORDER);
 const DAY_MS = 86_400_000;

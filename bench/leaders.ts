@@ -27,6 +27,7 @@ import { runMigrations } from '../src/platform/db/migrate.js';
 import type { Deps } from '../src/platform/deps.js';
 import { newId } from '../src/platform/ids.js';
 import { EventBus } from '../src/platform/outbox/event-bus.js';
+import { numberFlag } from './flash-sale-support.js';
 
 /**
  * bench/leaders: the referral network at scale. On a fresh embedded PostgreSQL (the default
@@ -38,12 +39,8 @@ import { EventBus } from '../src/platform/outbox/event-bus.js';
  * and the same reads on a materialized path for comparison. Prints one JSON object.
  * Usage: npm run bench:leaders [-- --leaders 100000 --orders 200000]
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) || fallback : fallback;
-};
-const LEADERS = arg('leaders', 100_000);
-const ORDERS = arg('orders', 200_000);
+const LEADERS = numberFlag('leaders', 100_000);
+const ORDERS = numberFlag('orders', 200_000);
 const HISTORY_DAYS = 90;
 const MAX_DEPTH = 20;
 const ROOTS = 20;
