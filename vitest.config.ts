@@ -30,6 +30,9 @@ export default defineConfig({
           globalSetup: ['test/helpers/global-setup.ts', 'test/helpers/web-build-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page re-fetches after a click; on a loaded CI machine that can take longer than
+          // expect.poll's default second (finance.e2e flaked on it), so polls wait up to 10 s.
+          expect: { poll: { timeout: 10_000 } },
           pool: 'forks',
           fileParallelism: false,
         },
