@@ -23,8 +23,10 @@ export {
   type ThresholdInput,
 } from './stock.service.js';
 export {
+  type AllocatedLevelRow,
   allocate,
   allocateGuarded,
+  guardedAllocation,
   release,
   type StockLine,
   type StockLinesOptions,

@@ -2,6 +2,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import {
+  combineParts,
+  executeParts,
+  NO_PARTS,
+  type StatementParts,
+} from '../../platform/db/statement-parts.js';
+import {
   type Counters,
   compareLevelKeys,
   findShortage,
@@ -15,6 +21,9 @@ import {
   checkQuantity,
   insertMovements,
   type LevelState,
+  levelChangeEvents,
+  type MovementInput,
+  movementParts,
   publishLevelChanges,
   type StockDeps,
 } from './stock-writes.js';
@@ -100,37 +109,38 @@ function levelTotals(lines: readonly StockLine[]) {
   return [...totals.values()].sort(compareLevelKeys);
 }
 
-/** The guarded UPDATE of `kind` on the levels in `keys`; returns the rows it changed (maybe fewer). */
+/** The guarded UPDATE of `kind` on the levels in `keys`, returning the rows it changed (maybe fewer). */
+function updateLevelsSql(
+  deps: StockDeps,
+  kind: LineKind,
+  keys: readonly { skuId: string; warehouseId: string; q: number }[],
+): SQL {
+  const plan = PLANS[kind];
+  return sql`
+    UPDATE stock_levels s SET ${plan.set}, updated_at = ${deps.clock.now().toISOString()}::timestamptz
+    FROM unnest(${sql.param(keys.map((k) => k.skuId))}::text[], ${sql.param(keys.map((k) => k.warehouseId))}::text[],
+                ${sql.param(keys.map((k) => k.q))}::bigint[]) AS v(sku_id, warehouse_id, q)
+    WHERE s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id AND ${plan.guard}
+    RETURNING s.sku_id, s.warehouse_id, s.on_hand, s.allocated, s.available, s.low_stock_threshold`;
+}
+
 async function updateLevels(
   deps: StockDeps,
   tx: Tx,
   kind: LineKind,
   keys: readonly { skuId: string; warehouseId: string; q: number }[],
 ): Promise<LevelRow[]> {
-  const plan = PLANS[kind];
-  const updated = await tx.execute<LevelRow>(sql`
-    UPDATE stock_levels s SET ${plan.set}, updated_at = ${deps.clock.now().toISOString()}::timestamptz
-    FROM unnest(${sql.param(keys.map((k) => k.skuId))}::text[], ${sql.param(keys.map((k) => k.warehouseId))}::text[],
-                ${sql.param(keys.map((k) => k.q))}::bigint[]) AS v(sku_id, warehouse_id, q)
-    WHERE s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id AND ${plan.guard}
-    RETURNING s.sku_id, s.warehouse_id, s.on_hand, s.allocated, s.available, s.low_stock_threshold`);
-  return updated.rows;
+  return (await tx.execute<LevelRow>(updateLevelsSql(deps, kind, keys))).rows;
 }
 
-/**
- * After the levels moved: one movement per line with the counters after it, the audit record (unless
- * the caller audits the business action itself) and the stock events.
- */
-async function recordLines(
-  deps: StockDeps,
-  tx: Tx,
-  actor: Actor,
+/** What the lines leave behind once the levels moved: a movement per line with the counters after it. */
+function planRecord(
   kind: LineKind,
   lines: readonly StockLine[],
   keys: readonly { skuId: string; warehouseId: string }[],
   updated: readonly LevelRow[],
-  opts: StockLinesOptions & { audit: boolean },
-): Promise<{ levels: LevelState[]; movementIds: string[] }> {
+  opts: StockLinesOptions,
+): { movements: MovementInput[]; changes: { before: LevelState; after: LevelState }[] } {
   const finals = new Map(updated.map((r) => [levelKey(r.sku_id, r.warehouse_id), toLevel(r)]));
   const changes: { before: LevelState; after: LevelState }[] = [];
   const afterByLine: Counters[] = new Array(lines.length);
@@ -159,6 +169,24 @@ async function recordLines(
     referenceType: line.referenceType ?? opts.referenceType ?? null,
     referenceId: line.referenceId ?? opts.referenceId ?? null,
   }));
+  return { movements, changes };
+}
+
+/**
+ * After the levels moved: one movement per line with the counters after it, the audit record (unless
+ * the caller audits the business action itself) and the stock events.
+ */
+async function recordLines(
+  deps: StockDeps,
+  tx: Tx,
+  actor: Actor,
+  kind: LineKind,
+  lines: readonly StockLine[],
+  keys: readonly { skuId: string; warehouseId: string }[],
+  updated: readonly LevelRow[],
+  opts: StockLinesOptions & { audit: boolean },
+): Promise<{ levels: LevelState[]; movementIds: string[] }> {
+  const { movements, changes } = planRecord(kind, lines, keys, updated, opts);
   const movementIds = await insertMovements(deps, tx, actor, movements);
   if (opts.audit) {
     await recordAudit(tx, deps.clock, actor, {
@@ -221,6 +249,44 @@ async function applyLines(
   };
 }
 
+/** A stock level as the guarded UPDATE returns it (see `guardedAllocation`). */
+export type AllocatedLevelRow = LevelRow;
+
+/**
+ * `allocateGuarded` in pieces, for a caller that folds it into statements of its own (the order
+ * intake's hot section is two statements for everything it locks and writes). `update` is the
+ * guarded UPDATE, a CTE body returning the levels after it; `record` takes the rows it returned and
+ * gives the movements and the stock events as statement parts, or null when a level is missing from
+ * them (it no longer had the units: the caller must roll back and decide again under locks).
+ */
+export function guardedAllocation(
+  deps: StockDeps,
+  actor: Actor,
+  lines: readonly StockLine[],
+  opts: StockLinesOptions = {},
+): {
+  update: SQL | null;
+  record(updated: readonly LevelRow[], name?: string): { parts: StatementParts; levels: LevelState[] } | null;
+} {
+  for (const [i, line] of lines.entries()) checkQuantity(line.quantity, `lines.${i}.quantity`);
+  const keys = levelTotals(lines);
+  return {
+    update: keys.length ? updateLevelsSql(deps, 'allocation', keys) : null,
+    record(updated, name = 'stock') {
+      if (keys.length === 0) return { parts: NO_PARTS, levels: [] };
+      if (updated.length !== keys.length) return null;
+      const { movements, changes } = planRecord('allocation', lines, keys, updated, opts);
+      return {
+        parts: combineParts(
+          movementParts(deps, actor, movements, `${name}_movements`).parts,
+          deps.bus.publishParts(levelChangeEvents(actor, 'allocation', changes), `${name}_events`).parts,
+        ),
+        levels: changes.map((c) => c.after),
+      };
+    },
+  };
+}
+
 /**
  * Allocates stock the caller has already decided fits: the order intake decides a whole batch from
  * counters it read without locking them, so that the hot rows are held only for the writes. One
@@ -237,15 +303,11 @@ export async function allocateGuarded(
   lines: readonly StockLine[],
   opts: StockLinesOptions = {},
 ): Promise<LevelState[] | null> {
-  for (const [i, line] of lines.entries()) checkQuantity(line.quantity, `lines.${i}.quantity`);
-  if (lines.length === 0) return [];
-  const keys = levelTotals(lines);
-  const updated = await updateLevels(deps, tx, 'allocation', keys);
-  if (updated.length !== keys.length) return null;
-  const done = await recordLines(deps, tx, actor, 'allocation', lines, keys, updated, {
-    ...opts,
-    audit: false,
-  });
+  const g = guardedAllocation(deps, actor, lines, opts);
+  const updated = g.update ? (await tx.execute<LevelRow>(g.update)).rows : [];
+  const done = g.record(updated);
+  if (!done) return null;
+  await executeParts(tx, done.parts);
   return done.levels;
 }
 

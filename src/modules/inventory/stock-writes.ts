@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
+import { cte, executeParts, NO_PARTS, type StatementParts } from '../../platform/db/statement-parts.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import type { NewEvent } from '../../platform/outbox/index.js';
@@ -46,7 +47,19 @@ export async function insertMovements(
   actor: Actor,
   inputs: readonly MovementInput[],
 ): Promise<string[]> {
-  if (inputs.length === 0) return [];
+  const { parts, ids } = movementParts(deps, actor, inputs);
+  await executeParts(tx, parts);
+  return ids;
+}
+
+/** The movements as a part of a bigger statement (see `StatementParts`), with their ids in input order. */
+export function movementParts(
+  deps: StockDeps,
+  actor: Actor,
+  inputs: readonly MovementInput[],
+  name = 'movements',
+): { parts: StatementParts; ids: string[] } {
+  if (inputs.length === 0) return { parts: NO_PARTS, ids: [] };
   const now = deps.clock.now();
   const rows = inputs.map((m) => ({
     id: newId('stockMovement'),
@@ -63,11 +76,10 @@ export async function insertMovements(
     allocatedAfter: m.after.allocated,
     availableAfter: m.after.available,
     requestId: actor.requestId,
-    createdAt: now,
   }));
   // One statement with array parameters: an order batch allocates hundreds of lines at once.
   const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
-  await tx.execute(sql`
+  const body = sql`
     INSERT INTO ${stockMovements} (id, sku_id, warehouse_id, kind, quantity, reason, actor_id, actor_name,
       reference_type, reference_id, on_hand_after, allocated_after, available_after, request_id, created_at)
     SELECT i, s, w, k, q, r, ai, an, rt, ri, oh, al, av, rq, ${now.toISOString()}::timestamptz
@@ -75,8 +87,8 @@ export async function insertMovements(
                 ${col('quantity')}::bigint[], ${col('reason')}::text[], ${col('actorId')}::text[], ${col('actorName')}::text[],
                 ${col('referenceType')}::text[], ${col('referenceId')}::text[], ${col('onHandAfter')}::bigint[],
                 ${col('allocatedAfter')}::bigint[], ${col('availableAfter')}::bigint[], ${col('requestId')}::text[])
-      AS v(i, s, w, k, q, r, ai, an, rt, ri, oh, al, av, rq)`);
-  return rows.map((r) => r.id);
+      AS v(i, s, w, k, q, r, ai, an, rt, ri, oh, al, av, rq)`;
+  return { parts: { ctes: [cte(name, body)], outputs: [] }, ids: rows.map((r) => r.id) };
 }
 
 /**
@@ -90,6 +102,16 @@ export async function publishLevelChanges(
   kind: MovementKind | 'threshold',
   changes: readonly { before: LevelState; after: LevelState }[],
 ): Promise<void> {
+  // One statement for all of them: an order batch moves many levels at once.
+  await deps.bus.publishMany(tx, levelChangeEvents(actor, kind, changes));
+}
+
+/** The events of `publishLevelChanges`, for a caller that writes them in a statement of its own. */
+export function levelChangeEvents(
+  actor: Actor,
+  kind: MovementKind | 'threshold',
+  changes: readonly { before: LevelState; after: LevelState }[],
+): (NewEvent & { requestId: string | null })[] {
   const events: (NewEvent & { requestId: string | null })[] = [];
   for (const { before, after } of changes) {
     const payload = {
@@ -127,8 +149,7 @@ export async function publishLevelChanges(
       });
     }
   }
-  // One statement for all of them: an order batch moves many levels at once.
-  await deps.bus.publishMany(tx, events);
+  return events;
 }
 
 /** Refuses an unknown SKU, naming the field it came from. */

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/database.js';
+import { cte, executeParts, NO_PARTS, type StatementParts } from '../db/statement-parts.js';
 import { newId } from '../ids.js';
 import { auditLog } from './audit.tables.js';
 import { type AuditContent, auditHash, checkChain, GENESIS_HASH } from './audit-chain.js';
@@ -45,14 +46,39 @@ export async function recordAuditMany(
 ): Promise<void> {
   if (records.length === 0) return;
   // Takes the chain's lock and reads its head in one round trip (migration 0016).
-  const head = await tx.execute<{ seq: string | null; hash: string | null }>(
-    sql`SELECT seq, hash FROM audit_chain_head(${AUDIT_CHAIN_LOCK})`,
-  );
-  const last = head.rows[0];
-  let seq = last?.seq == null ? 0 : Number(last.seq);
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const at = clock.now();
-  const rows = records.map(({ actor, entry }) => {
+  const head = await tx.execute<AuditHead>(sql`SELECT seq, hash FROM ${auditHeadCall()}`);
+  await executeParts(tx, auditParts(chainAuditRecords(head.rows[0], clock.now(), records)));
+}
+
+/** The chain's tail as `audit_chain_head` returns it (nulls while the log is empty). */
+export type AuditHead = {
+  seq: string | number | null;
+  hash: string | null;
+};
+
+/**
+ * The FROM item that takes the chain's lock and returns its head (`seq`, `hash`). The chain's lock
+ * must be the last lock a transaction takes; a caller that folds this into a statement which also
+ * locks other rows passes `after`, an expression over those rows' CTEs, so that PostgreSQL must
+ * finish them before it calls the function.
+ */
+export function auditHeadCall(after?: SQL): SQL {
+  return after
+    ? sql`audit_chain_head(${AUDIT_CHAIN_LOCK}::bigint + 0 * (${after}))`
+    : sql`audit_chain_head(${AUDIT_CHAIN_LOCK}::bigint)`;
+}
+
+export type AuditRecord = AuditContent & { prevHash: string; hash: string };
+
+/** The records numbered and hashed onto the chain after `head` (pure). */
+export function chainAuditRecords(
+  head: AuditHead | undefined,
+  at: Date,
+  records: ReadonlyArray<{ actor: Actor; entry: AuditEntry }>,
+): AuditRecord[] {
+  let seq = head?.seq == null ? 0 : Number(head.seq);
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  return records.map(({ actor, entry }) => {
     seq += 1;
     const content: AuditContent = {
       seq,
@@ -74,18 +100,29 @@ export async function recordAuditMany(
     prevHash = hash;
     return row;
   });
-  // One statement with array parameters: a batch of hundreds costs one round trip and no SQL building.
-  const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
+}
+
+/** The insert of chained records as a statement part (one statement, array parameters). */
+export function auditParts(rows: readonly AuditRecord[], name = 'audit'): StatementParts {
+  if (rows.length === 0) return NO_PARTS;
+  const col = <K extends keyof AuditRecord>(k: K) => sql.param(rows.map((r) => r[k]));
   const json = (k: 'before' | 'after') =>
     sql.param(rows.map((r) => (r[k] === null ? null : JSON.stringify(r[k]))));
-  await tx.execute(sql`
-    INSERT INTO ${auditLog} (seq, id, at, actor_id, actor_name, action, entity_type, entity_id, before, after,
+  return {
+    ctes: [
+      cte(
+        name,
+        sql`INSERT INTO ${auditLog} (seq, id, at, actor_id, actor_name, action, entity_type, entity_id, before, after,
                              request_id, ip, prev_hash, hash)
     SELECT * FROM unnest(${col('seq')}::bigint[], ${col('id')}::text[],
                          ${sql.param(rows.map((r) => r.at.toISOString()))}::timestamptz[], ${col('actorId')}::text[],
                          ${col('actorName')}::text[], ${col('action')}::text[], ${col('entityType')}::text[],
                          ${col('entityId')}::text[], ${json('before')}::jsonb[], ${json('after')}::jsonb[],
-                         ${col('requestId')}::text[], ${col('ip')}::text[], ${col('prevHash')}::text[], ${col('hash')}::text[])`);
+                         ${col('requestId')}::text[], ${col('ip')}::text[], ${col('prevHash')}::text[], ${col('hash')}::text[])`,
+      ),
+    ],
+    outputs: [],
+  };
 }
 
 export interface AuditQuery {

@@ -1,6 +1,11 @@
 export {
   type Actor,
   type AuditEntry,
+  type AuditHead,
+  type AuditRecord,
+  auditHeadCall,
+  auditParts,
+  chainAuditRecords,
   escapeLike,
   listAudit,
   recordAudit,

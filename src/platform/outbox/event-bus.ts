@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/database.js';
+import { cte, executeParts, NO_PARTS, type StatementParts } from '../db/statement-parts.js';
 import { newId } from '../ids.js';
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js';
 import { eventDeliveries, outboxEvents } from './outbox.tables.js';
@@ -97,7 +98,22 @@ export class EventBus {
     tx: Tx,
     events: ReadonlyArray<NewEvent & { requestId?: string | null }>,
   ): Promise<string[]> {
-    if (events.length === 0) return [];
+    const { parts, ids } = this.publishParts(events);
+    await executeParts(tx, parts);
+    return ids;
+  }
+
+  /**
+   * The events as parts of a bigger statement (see `StatementParts`): the events, a delivery per
+   * subscriber, and the NOTIFY (delivered on commit), named after `name` so that several sets can
+   * share one statement. The deliveries' foreign key is checked at the end of the statement, when
+   * the events exist.
+   */
+  publishParts(
+    events: ReadonlyArray<NewEvent & { requestId?: string | null }>,
+    name = 'events',
+  ): { parts: StatementParts; ids: string[] } {
+    if (events.length === 0) return { parts: NO_PARTS, ids: [] };
     const now = this.clock.now();
     const rows = events.map((e) => ({
       id: newId('event'),
@@ -106,33 +122,34 @@ export class EventBus {
       aggregateId: e.aggregateId,
       payload: e.payload,
       requestId: e.requestId ?? null,
-      createdAt: now,
     }));
     const col = <K extends keyof (typeof rows)[number]>(k: K) => sql.param(rows.map((r) => r[k]));
     const deliveries = rows.flatMap((r) =>
       (this.subscribers.get(r.type) ?? []).map((s) => [r.id, s.name] as const),
     );
     const at = sql`${now.toISOString()}::timestamptz`;
-    const insertEvents = sql`
-      INSERT INTO ${outboxEvents} (id, type, aggregate_type, aggregate_id, payload, request_id, created_at)
+    const ctes = [
+      cte(
+        name,
+        sql`INSERT INTO ${outboxEvents} (id, type, aggregate_type, aggregate_id, payload, request_id, created_at)
       SELECT i, t, at, ai, p, r, ${at}
       FROM unnest(${col('id')}::text[], ${col('type')}::text[], ${col('aggregateType')}::text[], ${col('aggregateId')}::text[],
                   ${sql.param(rows.map((r) => JSON.stringify(r.payload)))}::jsonb[], ${col('requestId')}::text[])
-        AS v(i, t, at, ai, p, r)`;
-    if (deliveries.length === 0) {
-      await tx.execute(insertEvents);
-      return rows.map((r) => r.id);
-    }
-    // One round trip: the events, a delivery per subscriber, and the NOTIFY (delivered on commit).
-    // The deliveries' foreign key is checked at the end of the statement, when the events exist.
-    await tx.execute(sql`
-      WITH ev AS (${insertEvents}),
-      dv AS (
-        INSERT INTO ${eventDeliveries} (event_id, subscriber, next_attempt_at)
-        SELECT e, s, ${at}
-        FROM unnest(${sql.param(deliveries.map((d) => d[0]))}::text[], ${sql.param(deliveries.map((d) => d[1]))}::text[]) AS v(e, s))
-      SELECT pg_notify(${CHANNEL}, ${rows[0]?.id ?? ''})`);
-    return rows.map((r) => r.id);
+        AS v(i, t, at, ai, p, r)`,
+      ),
+    ];
+    const ids = rows.map((r) => r.id);
+    if (deliveries.length === 0) return { parts: { ctes, outputs: [] }, ids };
+    ctes.push(
+      cte(
+        `${name}_deliveries`,
+        sql`INSERT INTO ${eventDeliveries} (event_id, subscriber, next_attempt_at)
+      SELECT e, s, ${at}
+      FROM unnest(${sql.param(deliveries.map((d) => d[0]))}::text[], ${sql.param(deliveries.map((d) => d[1]))}::text[]) AS v(e, s)`,
+      ),
+    );
+    const outputs = [sql`pg_notify(${CHANNEL}, ${ids[0] ?? ''}) AS ${sql.identifier(`${name}_notify`)}`];
+    return { parts: { ctes, outputs }, ids };
   }
 
   /** Delivers everything due now; returns how many deliveries were attempted. Tests call this directly. */
