@@ -191,7 +191,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const viaSocket = useSocket && existsSync(path.join(socketDir, `.s.PGSQL.${opts.port}`));
   const urlFor = (db: string) =>
     viaSocket
-      ? `postgres://postgres:${encodeURIComponent(password)}@/${encodeURIComponent(db)}?host=${encodeURIComponent(socketDir)}&port=${opts.port}`
+      ? // `host` in the query names the socket's folder and wins over the host name, which stays
+        // only so that the string parses as a URL (tests and benches rename its database).
+        `postgres://postgres:${encodeURIComponent(password)}@localhost:${opts.port}/${encodeURIComponent(db)}?host=${encodeURIComponent(socketDir)}`
       : `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${encodeURIComponent(db)}`;
   return {
     adminUrl: urlFor('postgres'),
