@@ -12,6 +12,8 @@ export interface CustomerUpsertInput {
   name?: string | null;
   /** Null or absent keeps the stored default pickup point; a value replaces it. */
   pickupPointId?: string | null;
+  /** `crypto.hash` of the normalised phone, when the caller has it already (the order intake does). */
+  phoneHash?: string;
 }
 
 export interface CustomerUpsertResult {
@@ -39,7 +41,7 @@ function prepare(deps: UpsertDeps, input: CustomerUpsertInput, field: string, no
   return {
     id: newId('customer', now.getTime()),
     phoneEnc: deps.crypto.encrypt(phone),
-    phoneHash: deps.crypto.hash(phone),
+    phoneHash: input.phoneHash ?? deps.crypto.hash(phone),
     name,
     defaultPickupPointId: input.pickupPointId || null,
     createdAt: now,

@@ -181,6 +181,7 @@ export async function flushBatch(
           tx,
           live.map((o) => ({
             phone: o.phone,
+            phoneHash: o.phoneHash,
             name: o.customerName,
             pickupPointId: o.pickupPointId,
           })),
