@@ -275,20 +275,14 @@ export function liveHubFor(deps: Deps, opts: LiveHubOptions = {}): LiveHub {
 }
 
 /**
- * Tells the live view when orders change a campaign's sold counts. `order.placed` names its
- * campaign; other order events (cancellation, expiry) do not, and are caught by the hub's poll.
+ * Tells the live view when orders change a campaign's sold counts. Placed orders are told in process
+ * by the order intake, after each batch commits (`liveHubFor(deps).markDirty`): the hub's effect is
+ * in memory, so a stored delivery per order (a row written, read and updated for each of thousands
+ * of orders a second) would buy nothing; other processes' sales reach it through the poll.
+ * Cancellations and refunds come through the bus: their events name no campaign, and are few.
  */
 export function registerCampaignLiveSubscribers(deps: Deps, opts: LiveHubOptions = {}): LiveHub {
   const hub = liveHubFor(deps, opts);
-  // A flash sale places thousands of orders a second: take them in batches.
-  deps.bus.subscribeBatch('order.placed', 'campaigns.live-view', async (events) => {
-    for (const { payload } of events) {
-      if (typeof payload === 'object' && payload !== null && 'campaignId' in payload) {
-        const id = payload.campaignId;
-        if (typeof id === 'string') hub.markDirty(id);
-      }
-    }
-  });
   // A cancellation gives units back but its event names no campaign (and campaigns may not read
   // orders): every watched campaign is re-read, which is one cheap query each.
   deps.bus.subscribe('order.cancelled', 'campaigns.live-view', async () => hub.markAllDirty());

@@ -10,6 +10,7 @@ import {
   type CampaignForOrdering,
   getCampaignForOrdering,
   isOpenForOrders,
+  liveHubFor,
   maySellIn,
 } from '../campaigns/index.js';
 import { normalizePhone } from '../customers/index.js';
@@ -85,6 +86,10 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   const intake = new OrderIntake(deps, deps.log, {
     mode: deps.config.benchMode === 'naive' ? 'naive' : 'group',
     riskPolicy: () => (risk.loaded() ? risk.get() : RISK_POLICY_OFF),
+    onSold: (campaignIds) => {
+      const hub = liveHubFor(deps);
+      for (const id of campaignIds) hub.markDirty(id);
+    },
   });
   if (deps.config.benchMode !== 'off') {
     // The floor for the flash-sale benchmark: the same HTTP stack, no work.

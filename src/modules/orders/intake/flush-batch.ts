@@ -58,6 +58,8 @@ export interface FlushResult {
   answers: Map<string, Answer>;
   /** Items with nothing left after this batch, for the intake's sold-out fast path. */
   soldOutItems: Set<string>;
+  /** Campaigns that sold in this batch (for the live view, once the batch has committed). */
+  soldIn: Set<string>;
 }
 
 /** Minutes an order may stay unpaid; the lifecycle's auto-cancel reads it from the order row. */
@@ -120,6 +122,7 @@ export async function flushBatch(
   return deps.db.transaction(async (tx) => {
     const answers = new Map<string, Answer>();
     const soldOutItems = new Set<string>();
+    const soldIn = new Set<string>();
     const now = deps.clock.now();
     const stored: { key: string; answer: Answer }[] = [];
 
@@ -204,12 +207,13 @@ export async function flushBatch(
             answers,
             stored,
             soldOutItems,
+            soldIn,
           )
         : NO_PARTS;
 
     // 4. What place left to write, and every claimed key's final answer, so a replay returns it.
     await executeParts(tx, combineParts(last, storedAnswers(stored)));
-    return { answers, soldOutItems };
+    return { answers, soldOutItems, soldIn };
   });
 }
 
@@ -280,6 +284,7 @@ async function place(
   answers: Map<string, Answer>,
   stored: { key: string; answer: Answer }[],
   soldOutItems: Set<string>,
+  soldIn: Set<string>,
 ): Promise<StatementParts> {
   let decided = decideOn(live, optimistic, policy);
   await tx.execute(sql`SAVEPOINT optimistic`);
@@ -294,6 +299,7 @@ async function place(
     if (!hot) throw new Error('hot rows moved under lock');
   }
   for (const id of decided.soldOutItems) soldOutItems.add(id);
+  for (const r of written.rows) soldIn.add(r.o.campaignId);
   for (const [i, o] of live.entries()) {
     const refusal = decided.refusals.get(i);
     if (!refusal) continue;

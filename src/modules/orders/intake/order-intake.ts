@@ -30,6 +30,8 @@ export interface IntakeOptions {
   flushers: number;
   /** The risk policy to judge each order by (held in memory by the caller); off when absent. */
   riskPolicy?: () => RiskPolicy;
+  /** Told, after a batch committed, which campaigns sold in it (the live view). Must not throw. */
+  onSold?: (campaignIds: ReadonlySet<string>) => void;
 }
 
 const DEFAULTS: IntakeOptions = {
@@ -149,7 +151,7 @@ export class OrderIntake {
     // safe to try again; anything else fails the batch's requests (their keys stay unclaimed).
     for (let attempt = 1; attempt <= 3; attempt++) {
       try {
-        const { answers, soldOutItems } = await flushBatch(
+        const { answers, soldOutItems, soldIn } = await flushBatch(
           this.deps,
           batch,
           turn,
@@ -157,6 +159,7 @@ export class OrderIntake {
         );
         const until = this.deps.clock.now().getTime() + this.opts.soldOutTtlMs;
         for (const id of soldOutItems) this.soldOutUntil.set(id, until);
+        if (soldIn.size > 0) this.opts.onSold?.(soldIn);
         for (const o of batch) {
           const w = this.waiting.get(o.key);
           this.waiting.delete(o.key);
