@@ -234,27 +234,41 @@ describe('accrual at payment', () => {
       [l2, 'peer', 40, 'estimated'],
       [l3, 'differential', 300, 'estimated'],
     ]);
-    // Each entry's accrual transfer: commission expense → the leader's pending, keyed by the entry key.
+    // The entries written together form one accrual; each beneficiary's new entries are accrued by one
+    // transfer (commission expense → their pending) for their sum, keyed by the accrual and beneficiary.
+    const ids = await q<{ accrual_id: number }>(
+      'SELECT DISTINCT accrual_id::int FROM commission_entries WHERE order_id = $1',
+      [order.id],
+    );
+    expect(ids).toHaveLength(1);
+    const accrualId = ids[0]?.accrual_id as number;
+    const [accrual] = await q<{ entry_count: number; amount_fen: number; transfer_count: number }>(
+      'SELECT entry_count, amount_fen::int, transfer_count FROM commission_accruals WHERE id = $1',
+      [accrualId],
+    );
+    expect(accrual).toEqual({ entry_count: 4, amount_fen: 1740, transfer_count: 4 });
     const legs = await q<{
       key: string;
       amount_fen: number;
       debit: string;
       credit: string;
+      cause_type: string;
       cause_id: string;
     }>(
-      `SELECT t.key, t.amount_fen::int, d.code AS debit, c.code AS credit, t.cause_id FROM ledger_transfers t
+      `SELECT t.key, t.amount_fen::int, d.code AS debit, c.code AS credit, t.cause_type, t.cause_id FROM ledger_transfers t
        JOIN ledger_accounts d ON d.id = t.debit_account_id JOIN ledger_accounts c ON c.id = t.credit_account_id
-       WHERE t.key = ANY($1) ORDER BY t.amount_fen DESC`,
-      [rows.map((r) => r.key)],
+       WHERE t.key LIKE $1 ORDER BY t.amount_fen DESC`,
+      [`accrual:${accrualId}:%`],
     );
     expect(legs).toHaveLength(4);
-    for (const leg of legs) {
-      const e = rows.find((r) => r.key === leg.key);
-      expect(leg).toMatchObject({
-        amount_fen: e?.amount_fen,
+    for (const e of rows) {
+      expect(legs.find((leg) => leg.key === `accrual:${accrualId}:${e.beneficiary_id}`)).toEqual({
+        key: `accrual:${accrualId}:${e.beneficiary_id}`,
+        amount_fen: e.amount_fen,
         debit: 'company:commission_expense',
-        credit: `leader:${e?.beneficiary_id}:pending`,
-        cause_id: e?.id,
+        credit: `leader:${e.beneficiary_id}:pending`,
+        cause_type: 'commission_accrual',
+        cause_id: String(accrualId),
       });
     }
     expect((await balancesOf(deps().db, l0 as string)).pendingFen).toBe(1000);

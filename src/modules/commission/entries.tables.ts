@@ -5,7 +5,7 @@ import {
   date,
   index,
   integer,
-  jsonb,
+  json,
   pgTable,
   primaryKey,
   text,
@@ -17,8 +17,9 @@ import {
  * The money path's own tables (佣金明细, 结算批次): what the engine computed for each order line or
  * period and beneficiary, what became of it (voided by a refund, final after the after-sales window,
  * settled into the leader's available balance, clawed back after settlement), and one settlement
- * record per business day. The ledger holds the money; these rows explain it. Every entry's accrual
- * transfer has the entry's `key` as its idempotency key, so recomputing never posts twice.
+ * record per business day. The ledger holds the money; these rows explain it. Entries are unique by
+ * `key`, and only entries actually inserted are accrued (one transfer per beneficiary and accrual,
+ * `commission_accruals`), so recomputing never posts twice.
  */
 
 export const ENTRY_STATUSES = ['estimated', 'final', 'settled', 'voided'] as const;
@@ -75,13 +76,24 @@ export const commissionEntries = pgTable(
     refundedQuantity: integer('refunded_quantity').notNull().default(0),
     refundedLineFen: bigint('refunded_line_fen', { mode: 'number' }).notNull().default(0),
     status: text('status', { enum: ENTRY_STATUSES }).notNull(),
-    explanation: jsonb('explanation').notNull(),
+    /**
+     * The engine's structured explanation. `json`, not `jsonb`: it is written once per entry, read back
+     * whole for display and never queried inside, and `json` stores the text as sent where `jsonb`
+     * would parse every entry's document into its binary form (measured: a sixth of the insert).
+     */
+    explanation: json('explanation').notNull(),
     /** When the order was paid (order-line entries), or the moment the period computation refers to. */
     paidAt: timestamp('paid_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     finalAt: timestamp('final_at', { withTimezone: true }),
     settledAt: timestamp('settled_at', { withTimezone: true }),
     settlementId: text('settlement_id'),
+    /**
+     * The accrual (`commission_accruals`) that wrote the entry: its money reached the leader's pending
+     * balance in that accrual's transfer `accrual:<accrualId>:<beneficiaryId>`. Null for entries written
+     * before accruals were aggregated, whose own transfer has the entry's key.
+     */
+    accrualId: bigint('accrual_id', { mode: 'number' }),
   },
   (t) => [
     uniqueIndex('commission_entries_key_idx').on(t.key),
@@ -117,6 +129,31 @@ export const commissionEntries = pgTable(
     check(
       'commission_entries_final_at_check',
       sql`${t.status} not in ('final', 'settled') or ${t.finalAt} is not null`,
+    ),
+  ],
+);
+
+/**
+ * One call of `recordEntriesTx` that wrote entries (一次入账): the entries it inserted are accrued
+ * together, one transfer per beneficiary (commission expense → the leader's pending,
+ * `accrual:<id>:<beneficiaryId>`, cause `commission_accrual` / this id) for the sum of that
+ * beneficiary's new entries. A call that inserts nothing (a recompute) writes no row and posts nothing.
+ */
+export const commissionAccruals = pgTable(
+  'commission_accruals',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    entryCount: integer('entry_count').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** Beneficiaries with more than 0 fen among the new entries: one accrual transfer each. */
+    transferCount: integer('transfer_count').notNull(),
+  },
+  (t) => [
+    check(
+      'commission_accruals_totals_check',
+      sql`${t.entryCount} >= 1 and ${t.amountFen} >= 0 and ${t.transferCount} >= 0
+        and ${t.transferCount} <= ${t.entryCount}`,
     ),
   ],
 );

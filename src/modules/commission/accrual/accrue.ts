@@ -15,16 +15,16 @@ import {
 } from './accrual.queries.js';
 import { chainOf, levelAt, lineEntries, type PlanVersion, planAt } from './accrual-math.js';
 import { applyRefundsTx } from './adjust.js';
-import type { NewEntry } from './record-entries.js';
-import { recordEntriesTx } from './record-entries.js';
+import { type NewEntry, recordEntryCountsTx } from './record-entries.js';
 
 /**
  * Accrual at payment (预估佣金): every line of each paid order is computed under the plan version
  * active when the order was paid, along the chain (L0 = the order's leader, then the uplines up to
  * the plan's depth cap) and with the levels of that moment; the entries are recorded as estimated
- * and their accrual transfers (commission expense → the leader's pending) posted, in the caller's
- * transaction. Set-based: one read each for the lines, the plan timeline, the chains and the level
- * histories, one insert per 5,000 entries and one ledger posting, however many orders a batch holds.
+ * and accrued (one transfer per beneficiary for the sum of their new entries: commission expense →
+ * the leader's pending), in the caller's transaction. Set-based: one read each for the lines, the
+ * plan timeline, the chains and the level histories, one insert per 5,000 entries and one ledger
+ * posting, however many orders a batch holds.
  *
  * Recomputing (the same `order.paid` delivered twice, a manual recompute) finds every key taken and
  * writes nothing. Refunds already recorded for the orders are then applied (`applyRefundsTx`), so
@@ -41,7 +41,7 @@ export interface AccrualResult {
   computed: number;
   /** Entries written now. */
   inserted: number;
-  /** Accrual transfers posted now. */
+  /** Accrual transfers posted now: one per beneficiary of the new entries. */
   posted: number;
   /** Voids and clawbacks applied now (refunds recorded before the accrual ran). */
   adjustments: number;
@@ -180,14 +180,14 @@ export async function accrueOrdersTx(
         updated_at = excluded.updated_at`);
   }
 
-  const recorded = await recordEntriesTx(deps, tx, entries);
-  result.inserted = recorded.inserted.length;
+  const recorded = await recordEntryCountsTx(deps, tx, entries);
+  result.inserted = recorded.inserted;
   result.posted = recorded.posted;
 
   // An order whose entries were already frozen (its completion and window passed before it accrued):
   // its new entries are final from now, and the next settlement takes them.
   const finalOrders = [...new Set(lines.filter((l) => l.orderFinalAt !== null).map((l) => l.orderId))];
-  if (finalOrders.length > 0 && recorded.inserted.length > 0) {
+  if (finalOrders.length > 0 && recorded.inserted > 0) {
     await tx.execute(sql`
       UPDATE ${commissionEntries} SET status = 'final', final_at = ${now.toISOString()}::timestamptz
       WHERE order_id = ANY(${arr(finalOrders)}::text[]) AND status = 'estimated'`);

@@ -18,7 +18,9 @@ import { CAUSE_COMMISSION_ENTRY } from './record-entries.js';
 
 /**
  * Reads of the commission entries (佣金明细) for the console: a filtered, paged list with totals,
- * and one entry with its explanation in both languages, what refunds did to it and its transfers.
+ * and one entry with its explanation in both languages, what refunds did to it and its transfers
+ * (its accrual's transfer to the beneficiary, which may carry other entries of the same accrual too,
+ * then its voids and clawbacks).
  */
 
 export interface EntriesQuery {
@@ -65,6 +67,15 @@ type EntryRow = {
   settlement_id: string | null;
   settlement_day: string | null;
 };
+
+/**
+ * The key of the transfer that accrued entry `id` (`accrual:<accrualId>:<beneficiaryId>`, for the sum
+ * of that beneficiary's entries in the accrual), as a scalar subquery; null for an entry written
+ * before accruals were aggregated, whose accrual transfer names the entry as its cause.
+ */
+export const accrualKeyOf = (id: string): SQL => sql`
+  SELECT 'accrual:' || x.accrual_id || ':' || x.beneficiary_id FROM ${commissionEntries} x
+  WHERE x.id = ${id} AND x.accrual_id IS NOT NULL`;
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -197,7 +208,7 @@ export async function getEntry(db: Executor, id: string) {
       FROM ${ledgerTransfers} t
       JOIN ${ledgerAccounts} d ON d.id = t.debit_account_id
       JOIN ${ledgerAccounts} c ON c.id = t.credit_account_id
-      WHERE t.cause_type = ${CAUSE_COMMISSION_ENTRY} AND t.cause_id = ${id}
+      WHERE (t.cause_type = ${CAUSE_COMMISSION_ENTRY} AND t.cause_id = ${id}) OR t.key = (${accrualKeyOf(id)})
       ORDER BY t.id`),
   ]);
   const sku = skuRows[0];

@@ -7,6 +7,7 @@ export {
   ADJUSTMENT_KINDS,
   type AdjustmentKind,
   commissionAccrualSettings,
+  commissionAccruals,
   commissionEntries,
   commissionEntryAdjustments,
   commissionOrders,
@@ -28,12 +29,16 @@ export { type FreezeResult, freezeDue, freezeDueTx } from './freeze.js';
 export { type OrderProgress, recordOrderProgressTx } from './progress.js';
 export {
   accrualTransfer,
+  accrualTransferKey,
+  CAUSE_COMMISSION_ACCRUAL,
   CAUSE_COMMISSION_ENTRY,
   CAUSE_COMMISSION_SETTLEMENT,
   type NewEntry,
+  type RecordCounts,
   type RecordedEntry,
   type RecordResult,
   recordEntriesTx,
+  recordEntryCountsTx,
 } from './record-entries.js';
 export { getAccrualSettings, saveAccrualSettings } from './settings.js';
 export {

@@ -3,6 +3,7 @@ import type { Executor } from '../../../platform/db/database.js';
 import { leaders } from '../../leaders/index.js';
 import { ledgerAccounts, ledgerTransfers } from '../../ledger/index.js';
 import { accrualError } from '../accrual/accrual.errors.js';
+import { accrualKeyOf } from '../accrual/entries.queries.js';
 import { commissionEntryAdjustments } from '../entries.tables.js';
 import { entryTotalsByRule, entryViews, loadNamer } from './entry-views.js';
 import { commissionPeriodError } from './period.errors.js';
@@ -111,7 +112,7 @@ export async function entryWhy(db: Executor, id: string) {
       from ${ledgerTransfers} t
       join ${ledgerAccounts} d on d.id = t.debit_account_id
       join ${ledgerAccounts} c on c.id = t.credit_account_id
-      where t.cause_id = ${entry.id} or t.key = ${entry.key}
+      where t.cause_id = ${entry.id} or t.key = ${entry.key} or t.key = (${accrualKeyOf(entry.id)})
       order by t.id`),
     db
       .select()
