@@ -24,8 +24,17 @@ export const GENESIS_HASH = '0'.repeat(64);
  * carry `prevHash` and `hash`, and those must not feed into the hash they are checked against.
  */
 export function auditHash(prevHash: string, c: AuditContent): string {
-  const content: Record<keyof AuditContent, unknown> = {
-    seq: c.seq,
+  return auditHashOf(prevHash, auditBody(c), c.seq);
+}
+
+/**
+ * The canonical JSON of a record's content without `seq`, open at the end: what can be computed
+ * before the record's place in the chain is known, so that a writer holding the chain's lock only
+ * appends the number and hashes. `seq` sorts after every other key, so the full canonical form is
+ * this body, then `,"seq":N}`.
+ */
+export function auditBody(c: Omit<AuditContent, 'seq'>): string {
+  const content: Record<Exclude<keyof AuditContent, 'seq'>, unknown> = {
     id: c.id,
     at: c.at.toISOString(),
     actorId: c.actorId,
@@ -38,7 +47,12 @@ export function auditHash(prevHash: string, c: AuditContent): string {
     requestId: c.requestId,
     ip: c.ip,
   };
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
+  return canonicalJson(content).slice(0, -1);
+}
+
+/** The hash of a record whose `auditBody` is `body`, at `seq`, after `prevHash`. */
+export function auditHashOf(prevHash: string, body: string, seq: number): string {
+  return createHash('sha256').update(prevHash).update('\n').update(`${body},"seq":${seq}}`).digest('hex');
 }
 
 export interface ChainCheck {

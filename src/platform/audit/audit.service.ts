@@ -4,7 +4,7 @@ import type { Db, Tx } from '../db/database.js';
 import { cte, executeParts, NO_PARTS, type StatementParts } from '../db/statement-parts.js';
 import { newId } from '../ids.js';
 import { auditLog } from './audit.tables.js';
-import { type AuditContent, auditHash, checkChain, GENESIS_HASH } from './audit-chain.js';
+import { type AuditContent, auditBody, auditHashOf, checkChain, GENESIS_HASH } from './audit-chain.js';
 
 /** Who did something and through which request: passed down from the route to every use-case. */
 export interface Actor {
@@ -76,12 +76,25 @@ export function chainAuditRecords(
   at: Date,
   records: ReadonlyArray<{ actor: Actor; entry: AuditEntry }>,
 ): AuditRecord[] {
-  let seq = head?.seq == null ? 0 : Number(head.seq);
-  let prevHash = head?.hash ?? GENESIS_HASH;
+  return chainPrepared(head, prepareAuditRecords(at, records));
+}
+
+/** A record with everything but its place in the chain (see `auditBody`). */
+export interface PreparedAuditRecord {
+  content: Omit<AuditContent, 'seq'>;
+  body: string;
+}
+
+/**
+ * The part of `chainAuditRecords` that needs no chain head: a writer prepares its records before it
+ * takes the chain's lock, and holds the lock only for `chainPrepared` (numbering and hashing).
+ */
+export function prepareAuditRecords(
+  at: Date,
+  records: ReadonlyArray<{ actor: Actor; entry: AuditEntry }>,
+): PreparedAuditRecord[] {
   return records.map(({ actor, entry }) => {
-    seq += 1;
-    const content: AuditContent = {
-      seq,
+    const content = {
       id: newId('audit'),
       at,
       actorId: actor.actorId,
@@ -95,8 +108,21 @@ export function chainAuditRecords(
       requestId: actor.requestId,
       ip: actor.ip,
     };
-    const hash = auditHash(prevHash, content);
-    const row = { ...content, prevHash, hash };
+    return { content, body: auditBody(content) };
+  });
+}
+
+/** The prepared records numbered and hashed onto the chain after `head` (pure). */
+export function chainPrepared(
+  head: AuditHead | undefined,
+  prepared: readonly PreparedAuditRecord[],
+): AuditRecord[] {
+  let seq = head?.seq == null ? 0 : Number(head.seq);
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  return prepared.map(({ content, body }) => {
+    seq += 1;
+    const hash = auditHashOf(prevHash, body, seq);
+    const row = { ...content, seq, prevHash, hash };
     prevHash = hash;
     return row;
   });

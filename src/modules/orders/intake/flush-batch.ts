@@ -1,6 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { type Actor, auditParts, chainAuditRecords } from '../../../platform/audit/index.js';
+import {
+  type Actor,
+  type AuditHead,
+  auditParts,
+  chainPrepared,
+  prepareAuditRecords,
+} from '../../../platform/audit/index.js';
 import type { Tx } from '../../../platform/db/database.js';
 import {
   combineParts,
@@ -211,8 +217,9 @@ export async function flushBatch(
           )
         : NO_PARTS;
 
-    // 4. What place left to write, and every claimed key's final answer, so a replay returns it.
-    await executeParts(tx, combineParts(last, storedAnswers(stored)));
+    // 4. What place left to write; without live orders, every claimed key's final answer (place
+    // writes them with the orders), so a replay returns it.
+    await executeParts(tx, live.length > 0 ? last : storedAnswers(stored));
     return { answers, soldOutItems, soldIn };
   });
 }
@@ -263,15 +270,17 @@ const INTAKE_ACTOR: Actor = { actorId: null, actorName: 'order-intake', requestI
 
 /**
  * Places the live orders of a batch. First optimistically: the batch is decided in memory on the
- * state read without locks, its orders, lines, timeline and events are written, and only then, in
- * this process's arrival order, the hot rows (campaign items, stock levels, per-customer counters)
- * are updated by one statement whose guards re-check every decision in the database. So a hot row is
- * locked for two statements and the commit, not for the whole batch. If a guard finds that a row
- * moved since it was read (another batch or process took the units), the savepoint is rolled back
- * and the batch is decided again from rows locked in a fixed order, which cannot fail.
+ * state read without locks, its orders, lines, timeline, events and every key's answer are written,
+ * and only then, in this process's arrival order, the hot rows (campaign items, stock levels,
+ * per-customer counters) are updated by one statement whose guards re-check every decision in the
+ * database. So a hot row is locked for two statements and the commit, not for the whole batch. If a
+ * guard finds that a row moved since it was read (another batch or process took the units), the
+ * savepoint is rolled back and the batch is decided again from rows locked in a fixed order, which
+ * cannot fail.
  *
  * Returns the writes left for the batch's last statement: the stock movements and events, and the
- * audit records chained onto the head that the hot statement read under the chain's lock.
+ * audit records (prepared before the turn) chained onto the head the hot statement read under the
+ * chain's lock.
  */
 async function place(
   deps: Deps,
@@ -286,28 +295,30 @@ async function place(
   soldOutItems: Set<string>,
   soldIn: Set<string>,
 ): Promise<StatementParts> {
+  // Answers settled before the batch was placed (a closed campaign) stay; an attempt's own go.
+  const settled = stored.length;
+  const attempt = async (decided: Decision) => {
+    stored.length = settled;
+    const written = planOrders(deps, live, customerIds, decided);
+    answerAll(live, decided, written, answers, stored);
+    await writeOrders(deps, tx, written, storedAnswers(stored));
+    return { written, audit: prepareAuditRecords(deps.clock.now(), auditEntries(written)) };
+  };
   let decided = decideOn(live, optimistic, policy);
   await tx.execute(sql`SAVEPOINT optimistic`);
-  let written = await writeOrders(deps, tx, live, customerIds, decided);
+  let done = await attempt(decided);
   await waitTurn();
-  let hot = await applyHot(deps, tx, decided, written);
+  let hot = await applyHot(deps, tx, decided, done.written);
   if (!hot) {
     await tx.execute(sql`ROLLBACK TO SAVEPOINT optimistic`);
     decided = decideOn(live, await lockedState(tx, live), policy);
-    written = await writeOrders(deps, tx, live, customerIds, decided);
-    hot = await applyHot(deps, tx, decided, written);
+    done = await attempt(decided);
+    hot = await applyHot(deps, tx, decided, done.written);
     if (!hot) throw new Error('hot rows moved under lock');
   }
   for (const id of decided.soldOutItems) soldOutItems.add(id);
-  for (const r of written.rows) soldIn.add(r.o.campaignId);
-  for (const [i, o] of live.entries()) {
-    const refusal = decided.refusals.get(i);
-    if (!refusal) continue;
-    const a = refusalAnswer(refusal, o.actor.requestId);
-    answers.set(o.key, a);
-    stored.push({ key: o.key, answer: a });
-  }
-  return combineParts(hot.parts, finishAccepted(deps, written, hot.head, answers, stored));
+  for (const r of done.written.rows) soldIn.add(r.o.campaignId);
+  return combineParts(hot.parts, auditParts(chainPrepared(hot.head, done.audit)));
 }
 
 function pickupCode(): string {
@@ -328,17 +339,13 @@ interface Written {
   lines: (PendingOrder['lines'][number] & { orderId: string; id: string })[];
 }
 
-/**
- * The accepted orders, their lines, their timeline and their events, in one statement (risk holds,
- * when there are any, in a second): rows no other batch touches.
- */
-async function writeOrders(
+/** The accepted orders of a decision, with their ids, pickup codes and lines (no I/O). */
+function planOrders(
   deps: Deps,
-  tx: Tx,
   live: readonly PendingOrder[],
   customerIds: readonly { customerId: string }[],
   decided: Decision,
-): Promise<Written> {
+): Written {
   const now = deps.clock.now();
   const at = now.toISOString();
   const dueAt = new Date(now.getTime() + PAYMENT_MINUTES * 60_000).toISOString();
@@ -357,7 +364,19 @@ async function writeOrders(
         ],
   );
   const lines = rows.flatMap((r) => r.o.lines.map((l) => ({ ...l, orderId: r.id, id: newId('orderLine') })));
-  if (rows.length === 0) return { at, dueAt, rows, lines };
+  return { at, dueAt, rows, lines };
+}
+
+/**
+ * The accepted orders, their lines, their timeline, their events and `also` (the stored answers) in
+ * one statement, and risk holds, when there are any, in a second: rows no other batch touches.
+ */
+async function writeOrders(deps: Deps, tx: Tx, w: Written, also: StatementParts): Promise<void> {
+  const { at, dueAt, rows, lines } = w;
+  if (rows.length === 0) {
+    await executeParts(tx, also);
+    return;
+  }
   const orderRows: StatementParts = {
     ctes: [
       cte(
@@ -409,7 +428,7 @@ async function writeOrders(
     })),
     'placed_events',
   );
-  await executeParts(tx, combineParts(orderRows, events.parts));
+  await executeParts(tx, combineParts(orderRows, events.parts, also));
   await recordHoldsTx(
     tx,
     deps.clock,
@@ -417,7 +436,6 @@ async function writeOrders(
       .filter((r) => r.reasons.length > 0)
       .map((r) => ({ orderId: r.id, campaignId: r.o.campaignId, reasons: r.reasons })),
   );
-  return { at, dueAt, rows, lines };
 }
 
 /**
@@ -430,7 +448,7 @@ async function applyHot(
   tx: Tx,
   decided: Decision,
   w: Written,
-): Promise<{ parts: StatementParts; head: Parameters<typeof chainAuditRecords>[0] } | null> {
+): Promise<{ parts: StatementParts; head: AuditHead | undefined } | null> {
   if (w.rows.length === 0) return { parts: NO_PARTS, head: undefined };
   const allocation = guardedAllocation(
     deps,
@@ -459,33 +477,21 @@ async function applyHot(
   return { parts: recorded.parts, head: done.head };
 }
 
-/** The audit trail of the batch (chained after `head`) and each accepted order's answer. */
-function finishAccepted(
-  deps: Deps,
+/** Each live order's answer: its refusal, or the accepted order as placed. */
+function answerAll(
+  live: readonly PendingOrder[],
+  decided: Decision,
   w: Written,
-  head: Parameters<typeof chainAuditRecords>[0],
   answers: Map<string, Answer>,
   stored: { key: string; answer: Answer }[],
-): StatementParts {
-  if (w.rows.length === 0) return NO_PARTS;
-  const audit = chainAuditRecords(
-    head,
-    deps.clock.now(),
-    w.rows.map((r) => ({
-      actor: r.o.actor,
-      entry: {
-        action: 'order.place',
-        entityType: 'order',
-        entityId: r.id,
-        after: {
-          campaignId: r.o.campaignId,
-          leaderId: r.o.leaderId,
-          totalFen: r.o.totalFen,
-          lines: r.o.lines,
-        },
-      },
-    })),
-  );
+): void {
+  for (const [i, o] of live.entries()) {
+    const refusal = decided.refusals.get(i);
+    if (!refusal) continue;
+    const a = refusalAnswer(refusal, o.actor.requestId);
+    answers.set(o.key, a);
+    stored.push({ key: o.key, answer: a });
+  }
   for (const r of w.rows) {
     const answer: Answer = {
       statusCode: 201,
@@ -507,5 +513,22 @@ function finishAccepted(
     answers.set(r.o.key, answer);
     stored.push({ key: r.o.key, answer });
   }
-  return auditParts(audit);
+}
+
+/** The audit trail of the batch: one record per accepted order, naming every line. */
+function auditEntries(w: Written) {
+  return w.rows.map((r) => ({
+    actor: r.o.actor,
+    entry: {
+      action: 'order.place',
+      entityType: 'order',
+      entityId: r.id,
+      after: {
+        campaignId: r.o.campaignId,
+        leaderId: r.o.leaderId,
+        totalFen: r.o.totalFen,
+        lines: r.o.lines,
+      },
+    },
+  }));
 }
