@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -25,7 +24,8 @@ import { ensureDatabase, startEmbeddedPostgres } from '../src/platform/db/embedd
 import { runMigrations } from '../src/platform/db/migrate.js';
 import type { Deps } from '../src/platform/deps.js';
 import { EventBus } from '../src/platform/outbox/event-bus.js';
-import { numberFlag } from './flash-sale-support.js';
+import { codeOf, recreateDatabase, serverOption } from './bench-db.js';
+import { freePort, numberFlag, round } from './flash-sale-support.js';
 
 /**
  * bench/commission: the money path at scale. On a fresh embedded PostgreSQL (the settings `npm start`
@@ -50,50 +50,6 @@ const STREAMS = numberFlag('streams', 2);
 const LINES_PER_ORDER = 2;
 const ORDERS = Math.ceil(LINES / LINES_PER_ORDER);
 const DAY_MS = 86_400_000;
-
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function codeOf(i: number): string {
-  let s = '';
-  let n = i;
-  for (let k = 0; k < 6; k += 1) {
-    s = (ALPHABET[n % 32] ?? 'A') + s;
-    n = Math.floor(n / 32);
-  }
-  return s;
-}
-
-/** `--server <admin url>`: a fresh database on that PostgreSQL server instead of an embedded one. */
-function serverOption(): { adminUrl: string; keep: boolean } | null {
-  const i = process.argv.indexOf('--server');
-  const adminUrl = i >= 0 ? process.argv[i + 1] : undefined;
-  return adminUrl ? { adminUrl, keep: process.argv.includes('--keep') } : null;
-}
-
-async function recreateDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 const BASE = 'lvl_0000000000000000000000BASE';
 const SILVER = 'lvl_bench_silver';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -27,7 +26,8 @@ import { runMigrations } from '../src/platform/db/migrate.js';
 import type { Deps } from '../src/platform/deps.js';
 import { newId } from '../src/platform/ids.js';
 import { EventBus } from '../src/platform/outbox/event-bus.js';
-import { numberFlag } from './flash-sale-support.js';
+import { codeOf, recreateDatabase, serverOption } from './bench-db.js';
+import { freePort, numberFlag, round } from './flash-sale-support.js';
 
 /**
  * bench/leaders: the referral network at scale. On a fresh embedded PostgreSQL (the default
@@ -58,27 +58,6 @@ function rng(seed: number): () => number {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-function codeOf(i: number): string {
-  let s = '';
-  let n = i;
-  for (let k = 0; k < 6; k += 1) {
-    s = (ALPHABET[n % 32] ?? 'A') + s;
-    n = Math.floor(n / 32);
-  }
-  return s;
-}
-
 /**
  * Preferential attachment (each new leader joins a referrer chosen with probability proportional to
  * 1 + their recruits): about two thirds recruit nobody, a few recruit hundreds, like real networks.
@@ -104,7 +83,6 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function timeEach<T>(items: readonly T[], fn: (item: T) => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
@@ -114,27 +92,6 @@ async function timeEach<T>(items: readonly T[], fn: (item: T) => Promise<unknown
     out.push(performance.now() - t0);
   }
   return out;
-}
-
-/** `--server <admin url>`: run on that PostgreSQL server instead (a fresh database, dropped after unless `--keep`). */
-function serverOption(): { adminUrl: string; keep: boolean } | null {
-  const i = process.argv.indexOf('--server');
-  const adminUrl = i >= 0 ? process.argv[i + 1] : undefined;
-  return adminUrl ? { adminUrl, keep: process.argv.includes('--keep') } : null;
-}
-
-async function recreateDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
 }
 
 async function main(): Promise<void> {

@@ -7,32 +7,15 @@ import { leaderSelfApi } from '../leader-onboarding-api';
 import { useLocale } from '../locale-context';
 import { H5Error, pageStyle } from './h5-shared';
 import { Card, OnbInput } from './leader-apply-shared';
+import { useLoginForm } from './use-login-form';
 
 /** The leader pages' own login: the platform login (/api/auth/login), phone-sized. */
 function LeaderLogin({ title }: { title: string }) {
   const { t } = useLocale();
-  const { login } = useAuth();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit() {
-    if (!username.trim() || !password) {
-      const text = t('leaderGate.required');
-      setError(new ApiError(400, { code: 'login.required', message: text, messageZh: text }));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await login(username.trim(), password);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { username, setUsername, password, setPassword, error, busy, submit } = useLoginForm({
+    code: 'login.required',
+    text: t('leaderGate.required'),
+  });
 
   return (
     <div style={pageStyle}>

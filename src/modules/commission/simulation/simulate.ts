@@ -39,7 +39,7 @@ export interface SimManager {
 export interface SimContext {
   /** The region of each L0 leader and the regions above it (the leader's region first). */
   regionPathOf: (leaderId: string) => readonly string[];
-  /** Managers of each region that has any. */
+  /** The managers of a region (empty when it has none). */
   managersOf: (regionId: string) => readonly SimManager[];
   /** A recruit's referrer as of approval (who earns their recruit bonus); null: nobody. */
   referrerAtApprovalOf: (leaderId: string) => string | null;

@@ -68,8 +68,8 @@ export function evaluateRule(rule: RuleNode, values: MetricValues): EvalNode {
     const all = rule.all.map((r) => evaluateRule(r, values));
     return { all, held: all.every((n) => n.held) };
   }
-  const any = rule.any.map((r) => evaluateRule(r, values));
-  return { any, held: any.some((n) => n.held) };
+  const branches = rule.any.map((r) => evaluateRule(r, values));
+  return { any: branches, held: branches.some((n) => n.held) };
 }
 
 /** Whether a rule holds, without building the explanation: the job's hot loop. */

@@ -1,9 +1,7 @@
 import { Button, Form } from 'antd-mobile';
-import { useState } from 'react';
-import { ApiError } from '../../api';
-import { useAuth } from '../../auth-context';
 import { useLocale } from '../../locale-context';
 import { H5Error, pageStyle } from '../h5-shared';
+import { useLoginForm } from '../use-login-form';
 import { LangSwitch, PortalInput } from './portal-shared';
 
 /**
@@ -12,33 +10,10 @@ import { LangSwitch, PortalInput } from './portal-shared';
  */
 export function PortalLogin() {
   const { t } = useLocale();
-  const { login } = useAuth();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit() {
-    if (!username.trim() || !password) {
-      setError(
-        new ApiError(400, {
-          code: 'portal.login',
-          message: t('portal.login.required'),
-          messageZh: t('portal.login.required'),
-        }),
-      );
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await login(username.trim(), password);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { username, setUsername, password, setPassword, error, busy, submit } = useLoginForm({
+    code: 'portal.login',
+    text: t('portal.login.required'),
+  });
 
   return (
     <div style={{ ...pageStyle, background: 'linear-gradient(180deg, #ff7a45 0, #fff3ee 280px)' }}>

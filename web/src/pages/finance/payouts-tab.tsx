@@ -32,6 +32,7 @@ import {
   usePayoutBatch,
   usePayoutBatches,
 } from './finance-api';
+import { ReasonModal } from './reason-modal';
 
 function NewBatchModal({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useLocale();
@@ -81,41 +82,17 @@ function NewBatchModal({ onClose, onCreated }: { onClose: () => void; onCreated:
 
 function FailModal({ line, onClose }: { line: PayoutLine; onClose: () => void }) {
   const { t } = useLocale();
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
   const fail = useMarkFailed();
-  const reportError = useReportError();
-  const submit = async () => {
-    const { reason } = await form.validateFields();
-    fail.mutate(
-      { id: line.id, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          message.success(t('finance.markedFailed'));
-          onClose();
-        },
-        onError: (e) => reportError(e, formTarget(form, ['reason'] as const)),
-      },
-    );
-  };
   return (
-    <FormModal
+    <ReasonModal
       title={t('finance.failTitle')}
-      submitting={fail.isPending}
+      successText={t('finance.markedFailed')}
       submitTestId="line-failed-submit"
-      onSubmit={() => void submit()}
-      onCancel={onClose}
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t('finance.reason')}
-          rules={[{ required: true, whitespace: true, message: t('finance.reasonRequired') }]}
-        >
-          <Input maxLength={200} data-testid="line-failed-reason" />
-        </Form.Item>
-      </Form>
-    </FormModal>
+      reasonTestId="line-failed-reason"
+      pending={fail.isPending}
+      confirm={(reason, callbacks) => fail.mutate({ id: line.id, reason }, callbacks)}
+      onClose={onClose}
+    />
   );
 }
 

@@ -1,19 +1,7 @@
-import {
-  App as AntApp,
-  Button,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  type TableProps,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, Popconfirm, Select, Space, Table, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
-import { formTarget, useReportError } from '../../api-errors';
+import { useReportError } from '../../api-errors';
 import { formatYuan } from '../../catalog-api';
-import { FormModal } from '../../components/form-modal';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
@@ -26,46 +14,23 @@ import {
   type WithdrawalItem,
   type WithdrawalStatus,
 } from './finance-api';
+import { ReasonModal } from './reason-modal';
 import { WithdrawalStatusTag } from './withdrawal-status-tag';
 
 function RejectModal({ withdrawal, onClose }: { withdrawal: WithdrawalItem; onClose: () => void }) {
   const { t } = useLocale();
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
   const reject = useRejectWithdrawal();
-  const reportError = useReportError();
-  const submit = async () => {
-    const { reason } = await form.validateFields();
-    reject.mutate(
-      { id: withdrawal.id, reason: reason.trim() },
-      {
-        onSuccess: () => {
-          message.success(t('finance.rejected'));
-          onClose();
-        },
-        onError: (e) => reportError(e, formTarget(form, ['reason'] as const)),
-      },
-    );
-  };
   return (
-    <FormModal
+    <ReasonModal
       title={t('finance.rejectTitle')}
-      submitting={reject.isPending}
+      hint={t('finance.rejectHint')}
+      successText={t('finance.rejected')}
       submitTestId="withdrawal-reject-submit"
-      onSubmit={() => void submit()}
-      onCancel={onClose}
-    >
-      <Typography.Paragraph type="secondary">{t('finance.rejectHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t('finance.reason')}
-          rules={[{ required: true, whitespace: true, message: t('finance.reasonRequired') }]}
-        >
-          <Input maxLength={200} data-testid="withdrawal-reject-reason" />
-        </Form.Item>
-      </Form>
-    </FormModal>
+      reasonTestId="withdrawal-reject-reason"
+      pending={reject.isPending}
+      confirm={(reason, callbacks) => reject.mutate({ id: withdrawal.id, reason }, callbacks)}
+      onClose={onClose}
+    />
   );
 }
 
