@@ -24,7 +24,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '../src/platform/db/embedd
 import { runMigrations } from '../src/platform/db/migrate.js';
 import type { Deps } from '../src/platform/deps.js';
 import { EventBus } from '../src/platform/outbox/event-bus.js';
-import { codeOf, recreateDatabase, serverOption } from './bench-db.js';
+import { codeOf, postgresCpuSeconds, recreateDatabase, serverOption } from './bench-db.js';
 import { freePort, numberFlag, round } from './flash-sale-support.js';
 
 /**
@@ -315,6 +315,7 @@ async function main(): Promise<void> {
     let next = 0;
     let accrued = { lines: 0, inserted: 0, posted: 0 };
     const cpu0 = process.cpuUsage();
+    const pgCpu0 = postgresCpuSeconds();
     await mark('accrual_s', async () => {
       const worker = async () => {
         for (;;) {
@@ -331,6 +332,8 @@ async function main(): Promise<void> {
       await Promise.all(Array.from({ length: STREAMS }, worker));
     });
     const cpu = process.cpuUsage(cpu0);
+    const pgCpu1 = postgresCpuSeconds();
+    const accrualPgCpuS = pgCpu0 === null || pgCpu1 === null ? null : round(pgCpu1 - pgCpu0);
     const accrualNodeCpuS = round((cpu.user + cpu.system) / 1e6);
 
     // A second pass over a sample: recomputing writes nothing.
@@ -382,6 +385,7 @@ async function main(): Promise<void> {
       accrual_lines_per_s: Math.round(accrued.lines / (phase.accrual_s ?? 1)),
       accrual_s: phase.accrual_s,
       accrual_node_cpu_s: accrualNodeCpuS,
+      accrual_postgres_cpu_s: accrualPgCpuS,
       entries: counts.reduce((s, c) => s + c.n, 0),
       entries_by_rule: Object.fromEntries(counts.map((c) => [c.rule, c.n])),
       accrual_transfers: accrued.posted,
