@@ -29,6 +29,19 @@ afterAll(() => server?.close());
 
 const login = (page: Page, username: string, password: string) => logIn(page, base, username, password);
 
+/** A new page, logged in as the operator, with the new-leader form open and its own fields filled. */
+async function newLeaderForm(name: string, phone: string): Promise<Page> {
+  const page = await browser.newPage();
+  await login(page, operator.username, operator.password);
+  await page.goto(`${base}/leaders`);
+  await page.getByTestId('leader-create').click();
+  await page.getByTestId('leader-form-name').fill(name);
+  await page.getByTestId('leader-form-phone').fill(phone);
+  await page.getByTestId('leader-form-region').click();
+  await page.locator('.ant-select-dropdown').getByText('西湖区（330106）').first().click();
+  return page;
+}
+
 describe.skipIf(!browserAvailable)('leaders in Chromium', () => {
   it('creates a leader with a pickup point, shows the masked phone, and lists the pickup point', async () => {
     const page = await browser.newPage();
@@ -90,20 +103,37 @@ describe.skipIf(!browserAvailable)('leaders in Chromium', () => {
   });
 
   it('names the field when the server refuses a phone another leader has', async () => {
-    const page = await browser.newPage();
-    await login(page, operator.username, operator.password);
-    await page.goto(`${base}/leaders`);
-    await page.getByTestId('leader-create').click();
-    await page.getByTestId('leader-form-name').fill('重复手机号');
-    await page.getByTestId('leader-form-phone').fill('13812345678');
-    await page.getByTestId('leader-form-region').click();
-    await page.locator('.ant-select-dropdown').getByText('西湖区（330106）').first().click();
+    const page = await newLeaderForm('重复手机号', '13812345678');
     await page.getByTestId('leader-form-pp-name').fill('某点');
     await page.getByTestId('leader-form-pp-address').fill('某地址');
     await page.getByTestId('leader-form-submit').click();
     await page.getByText('该手机号已被其他团长使用').waitFor();
     const { rows } = await tdb.deps.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM leaders');
     expect(rows[0]?.n).toBe(1);
+    await page.close();
+  });
+
+  it('creates a leader under a referrer found by searching (推荐人)', async () => {
+    const page = await newLeaderForm('吴团长', '13912345678');
+    const { rows: found } = await tdb.deps.pool.query<{ id: string; code: string }>(
+      `SELECT id, code FROM leaders WHERE name = '周团长'`,
+    );
+    const referrer = found[0];
+    expect(referrer).toBeDefined();
+    await page.getByTestId('leader-form-referrer').click();
+    await page.keyboard.type('周团长');
+    await page.locator('.ant-select-dropdown').getByText(`周团长（${referrer?.code}）`).click();
+    await page.getByTestId('leader-form-pp-name').fill('古荡新村自提点');
+    await page.getByTestId('leader-form-pp-address').fill('杭州市西湖区古荡新村 3 幢');
+    await page.getByTestId('leader-form-submit').click();
+    await page.getByText('已保存').first().waitFor();
+
+    const { rows } = await tdb.deps.pool.query<{ referrer_id: string | null; periods: number }>(
+      `SELECT l.referrer_id,
+              (SELECT count(*)::int FROM leader_referrer_periods p WHERE p.leader_id = l.id AND p.referrer_id = l.referrer_id) AS periods
+       FROM leaders l WHERE l.name = '吴团长'`,
+    );
+    expect(rows).toEqual([{ referrer_id: referrer?.id, periods: 1 }]);
     await page.close();
   });
 });

@@ -68,6 +68,8 @@ export interface LeaderCreateBody {
   name: string;
   phone: string;
   regionId: string;
+  /** 推荐人: the leader who recruited them; null or absent for a top-level leader. */
+  referrerId?: string | null;
   pickupPoint: PickupPointBody;
 }
 

@@ -15,6 +15,12 @@ export const leadersMessages = {
   'leaders.phoneKeep': { zh: '留空则不修改（当前 {masked}）', en: 'Leave empty to keep {masked}' },
   'leaders.phoneRule': { zh: '请输入 11 位大陆手机号', en: 'Enter an 11-digit mainland mobile number' },
   'leaders.region': { zh: '所属区域', en: 'Region' },
+  'leaders.referrer': { zh: '推荐人', en: 'Referrer' },
+  'leaders.referrerPlaceholder': { zh: '搜索团长码或姓名', en: 'Search code or name' },
+  'leaders.referrerHint': {
+    zh: '留空则为顶级团长；创建后可在「团队」中调整推荐人',
+    en: 'Leave empty for a top-level leader; the team tab can move them later',
+  },
   'leaders.status': { zh: '状态', en: 'Status' },
   'leaders.status.active': { zh: '正常', en: 'Active' },
   'leaders.status.suspended': { zh: '已停用', en: 'Suspended' },

@@ -6,12 +6,14 @@ import { FormModal } from '../../components/form-modal';
 import { localizedMessage } from '../../i18n';
 import { type LeaderSummary, useSaveLeader } from '../../leaders-api';
 import { useLocale } from '../../locale-context';
+import { LeaderSearchSelect } from './leader-search-select';
 import { PickupPointFields, type PickupPointValues, pickupPointBody } from './pickup-point-fields';
 
 interface FormValues {
   name: string;
   phone?: string;
   regionId: string;
+  referrerId?: string;
   pickupPoint: PickupPointValues;
 }
 
@@ -23,7 +25,7 @@ function formPathOf(field: string | undefined): NamePath | null {
   if (!field?.startsWith('body.')) return null;
   const parts = field.slice('body.'.length).split('.');
   if (parts[0] === 'pickupPoint' && parts[1]) return ['pickupPoint', parts[1]];
-  return parts[0] && ['name', 'phone', 'regionId'].includes(parts[0]) ? [parts[0]] : null;
+  return parts[0] && ['name', 'phone', 'regionId', 'referrerId'].includes(parts[0]) ? [parts[0]] : null;
 }
 
 /**
@@ -64,6 +66,7 @@ export function LeaderFormModal({ leader, onClose }: { leader: LeaderSummary | n
             name: v.name.trim(),
             phone,
             regionId: v.regionId,
+            referrerId: v.referrerId ?? null,
             pickupPoint: pickupPointBody(v.pickupPoint),
           },
         });
@@ -130,6 +133,12 @@ export function LeaderFormModal({ leader, onClose }: { leader: LeaderSummary | n
         </Form.Item>
         {isNew && (
           <>
+            <Form.Item name="referrerId" label={t('leaders.referrer')} extra={t('leaders.referrerHint')}>
+              <LeaderSearchSelect
+                placeholder={t('leaders.referrerPlaceholder')}
+                testId="leader-form-referrer"
+              />
+            </Form.Item>
             <Divider titlePlacement="start">{t('leaders.firstPickupPoint')}</Divider>
             <PickupPointFields prefix={['pickupPoint']} testPrefix="leader-form-pp" regions={regionOptions} />
           </>

@@ -1,8 +1,7 @@
 import { Select } from 'antd';
-import { useState } from 'react';
 import { useLevelOptions } from '../../leader-network-api';
-import { useLeaderList } from '../../leaders-api';
 import { useLocale } from '../../locale-context';
+import { LeaderSearchSelect } from './leader-search-select';
 
 /** The leaders list's referrer filter: search a leader by code or name, list their direct recruits. */
 export function ReferrerFilter({
@@ -13,19 +12,13 @@ export function ReferrerFilter({
   onChange: (referrerId: string | undefined) => void;
 }) {
   const { t } = useLocale();
-  const [q, setQ] = useState('');
-  const candidates = useLeaderList({ q, page: 1, pageSize: 20 });
   return (
-    <Select
-      allowClear
+    <LeaderSearchSelect
       style={{ width: 220 }}
       value={value}
-      onChange={(v: string | undefined) => onChange(v)}
-      showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
+      onChange={onChange}
       placeholder={t('network.filter.referrer')}
-      loading={candidates.isFetching}
-      data-testid="leaders-filter-referrer"
-      options={(candidates.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.name}（${l.code}）` }))}
+      testId="leaders-filter-referrer"
     />
   );
 }

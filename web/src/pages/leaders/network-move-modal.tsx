@@ -1,10 +1,10 @@
-import { App as AntApp, Checkbox, Form, Input, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { App as AntApp, Checkbox, Form, Input, Typography } from 'antd';
 import { formTarget, useReportError } from '../../api-errors';
 import { FormModal } from '../../components/form-modal';
 import { useMoveReferrer } from '../../leader-network-api';
-import { type LeaderDetail, useLeaderList } from '../../leaders-api';
+import type { LeaderDetail } from '../../leaders-api';
 import { useLocale } from '../../locale-context';
+import { LeaderSearchSelect } from './leader-search-select';
 
 interface Values {
   referrerId?: string;
@@ -28,8 +28,6 @@ export function NetworkMoveModal({
   const { t } = useLocale();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
-  const [q, setQ] = useState('');
-  const candidates = useLeaderList({ q, page: 1, pageSize: 20 });
   const move = useMoveReferrer();
   const reportError = useReportError();
   const top = Form.useWatch('top', form) ?? false;
@@ -68,15 +66,11 @@ export function NetworkMoveModal({
           label={t('network.move.target')}
           rules={top ? [] : [{ required: true, message: t('network.move.target') }]}
         >
-          <Select
-            showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
+          <LeaderSearchSelect
             disabled={top}
             placeholder={t('network.move.targetPlaceholder')}
-            loading={candidates.isFetching}
-            data-testid="network-move-target"
-            options={(candidates.data?.items ?? [])
-              .filter((l) => l.id !== leader.id)
-              .map((l) => ({ value: l.id, label: `${l.name}（${l.code}）` }))}
+            testId="network-move-target"
+            excludeId={leader.id}
           />
         </Form.Item>
         <Form.Item
