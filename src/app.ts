@@ -35,7 +35,7 @@ import {
   regionsRoutes,
 } from './modules/leaders/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
-import { ordersRoutes } from './modules/orders/index.js';
+import { customerScopeOf, ordersRoutes } from './modules/orders/index.js';
 import { portalRoutes } from './modules/portal/index.js';
 import { riskRoutes } from './modules/risk/index.js';
 import { healthRoutes } from './platform/http/health.routes.js';
@@ -127,7 +127,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   await app.register(leaderNetworkRoutes, { deps });
   await app.register(onboardingRoutes, { deps });
   await app.register(regionsAdminRoutes, { deps });
-  await app.register(customersRoutes, { deps });
+  await app.register(customersRoutes, { deps, scopeOf: (user) => customerScopeOf(deps.db, user) });
   await app.register(ordersRoutes, { deps });
   await app.register(portalRoutes, { deps });
   await app.register(riskRoutes, { deps });

@@ -560,6 +560,26 @@ describe('region scoping: a region manager sees only their regions', () => {
     ).rows[0]?.id as string;
     const s2 = await loginAs(t.app, mgr.username, mgr.password);
     expectError(await call(t, s2, 'GET', `/api/orders/${orderId}`), 404, 'orders.not_found');
+    // Its customer and its bag are out of scope too.
+    const customerId = (
+      await t.tdb.deps.pool.query<{ customer_id: string }>('SELECT customer_id FROM orders WHERE id = $1', [
+        orderId,
+      ])
+    ).rows[0]?.customer_id as string;
+    const { delivery_date: deliveryDate } = (
+      await t.tdb.deps.pool.query<{ delivery_date: string }>(
+        `SELECT to_char(delivery_date, 'YYYY-MM-DD') AS delivery_date FROM campaigns WHERE id = $1`,
+        [sale.campaignId],
+      )
+    ).rows[0] as { delivery_date: string };
+    const bagsUrl = `/api/orders/bags?pickupPointId=${sale.pickupPointId}&deliveryDate=${deliveryDate}`;
+    const customerIds = async (s: typeof s2) =>
+      (await call(t, s, 'GET', '/api/customers?pageSize=100')).json().items.map((c: { id: string }) => c.id);
+    expect(await customerIds(s2)).not.toContain(customerId);
+    expect(await customerIds(op)).toContain(customerId);
+    expectError(await call(t, s2, 'GET', `/api/customers/${customerId}`), 404, 'customers.not_found');
+    expect((await call(t, s2, 'GET', bagsUrl)).json().items).toEqual([]);
+    expect((await call(t, op, 'GET', bagsUrl)).json().items).toHaveLength(1);
     const hidden = (await call(t, s2, 'GET', '/api/orders?pageSize=200')).json();
     expect(hidden.items.some((o: { id: string }) => o.id === orderId)).toBe(false);
     const statsBefore = (await call(t, s2, 'GET', '/api/orders/stats')).json().orders as number;
@@ -571,6 +591,11 @@ describe('region scoping: a region manager sees only their regions', () => {
     const shown = (await call(t, s2, 'GET', '/api/orders?pageSize=200')).json();
     expect(shown.items.some((o: { id: string }) => o.id === orderId)).toBe(true);
     expect((await call(t, s2, 'GET', '/api/orders/stats')).json().orders).toBe(statsBefore + 1);
+    expect(await customerIds(s2)).toContain(customerId);
+    expect((await call(t, s2, 'GET', `/api/customers/${customerId}`)).statusCode).toBe(200);
+    expect((await call(t, s2, 'GET', bagsUrl)).json().items).toMatchObject([
+      { customerId, orderIds: [orderId] },
+    ]);
 
     const exported = await t.app.inject({ method: 'GET', url: '/api/leaders/export', headers: s2.headers });
     expect(exported.statusCode).toBe(200);

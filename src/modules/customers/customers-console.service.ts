@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { type Actor, escapeLike, recordAudit } from '../../platform/audit/index.js';
+import type { PublicUser } from '../../platform/auth/index.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
@@ -45,11 +46,23 @@ export interface CustomerListQuery {
 }
 
 /**
- * Lists customers. A search that is a full mobile number matches by keyed hash; anything else
- * searches names. Partial numbers cannot be searched: only the hash of the whole number is stored.
+ * Which customers a user may see (数据范围): null for all, or a condition on the `customers` table.
+ * The customers module knows nothing of regions; the application passes in the rule that does.
  */
-export async function listCustomers(db: Executor, crypto: FieldCrypto, q: CustomerListQuery) {
-  const where: SQL[] = [];
+export type CustomerScopeOf = (user: PublicUser | undefined) => Promise<SQL | null>;
+
+/**
+ * Lists customers within `scope` (a condition from `CustomerScopeOf`). A search that is a full
+ * mobile number matches by keyed hash; anything else searches names. Partial numbers cannot be
+ * searched: only the hash of the whole number is stored.
+ */
+export async function listCustomers(
+  db: Executor,
+  crypto: FieldCrypto,
+  q: CustomerListQuery,
+  scope: SQL | null = null,
+) {
+  const where: SQL[] = scope ? [scope] : [];
   const text = q.q?.trim();
   if (text) {
     const phone = normalizePhone(text);
@@ -72,14 +85,23 @@ export async function listCustomers(db: Executor, crypto: FieldCrypto, q: Custom
   return { items: rows.map((r) => customerView(crypto, r)), total: total?.n ?? 0 };
 }
 
-async function findRow(db: Executor, id: string): Promise<CustomerRow> {
-  const [row] = await db.select().from(customers).where(eq(customers.id, id));
+async function findRow(db: Executor, id: string, scope: SQL | null = null): Promise<CustomerRow> {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(scope ? and(eq(customers.id, id), scope) : eq(customers.id, id));
   if (!row) throw customersError('customers.not_found', { field: 'params.id', detail: id });
   return row;
 }
 
-export async function getCustomerDetail(db: Executor, crypto: FieldCrypto, id: string) {
-  return customerView(crypto, await findRow(db, id));
+/** One customer; one outside `scope` is not found, as if it did not exist. */
+export async function getCustomerDetail(
+  db: Executor,
+  crypto: FieldCrypto,
+  id: string,
+  scope: SQL | null = null,
+) {
+  return customerView(crypto, await findRow(db, id, scope));
 }
 
 /**

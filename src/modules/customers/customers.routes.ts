@@ -4,7 +4,12 @@ import { PERMISSIONS } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
-import { getCustomerDetail, listCustomers, revealCustomerPhone } from './customers-console.service.js';
+import {
+  type CustomerScopeOf,
+  getCustomerDetail,
+  listCustomers,
+  revealCustomerPhone,
+} from './customers-console.service.js';
 
 const tags = ['customers'];
 
@@ -18,8 +23,14 @@ const CustomerSchema = Type.Object({
   updatedAt: Type.String(),
 });
 
-/** The customers HTTP API (用户 / 团员). Phones are masked everywhere except the audited reveal route. */
-export const customersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+/**
+ * The customers HTTP API (用户 / 团员). Phones are masked everywhere except the audited reveal route.
+ * `scopeOf` limits what a user sees (a region manager: the customers of their regions' leaders).
+ */
+export const customersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; scopeOf: CustomerScopeOf }> = async (
+  app,
+  { deps, scopeOf },
+) => {
   app.get(
     '/api/customers',
     {
@@ -40,7 +51,7 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
         },
       },
     },
-    (req) => listCustomers(deps.db, deps.crypto, req.query),
+    async (req) => listCustomers(deps.db, deps.crypto, req.query, await scopeOf(req.auth?.user)),
   );
 
   app.get(
@@ -54,7 +65,7 @@ export const customersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
         response: { 200: CustomerSchema, 404: ErrorBodySchema, ...standardErrors },
       },
     },
-    (req) => getCustomerDetail(deps.db, deps.crypto, req.params.id),
+    async (req) => getCustomerDetail(deps.db, deps.crypto, req.params.id, await scopeOf(req.auth?.user)),
   );
 
   // A POST, not a GET: reading the number writes an audit record, and a GET could be prefetched or

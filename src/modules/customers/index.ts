@@ -9,6 +9,7 @@ export { customersRoutes } from './customers.routes.js';
 export { customers } from './customers.tables.js';
 export {
   type CustomerListQuery,
+  type CustomerScopeOf,
   getCustomerDetail,
   listCustomers,
   revealCustomerPhone,

@@ -3,6 +3,8 @@
  * groups (intake/): validated and priced in memory, decided by the pure `allocateBatch`, written
  * with their stock allocation, audit trail and events in one transaction per batch.
  */
+
+export { customerScopeOf } from './customer-scope.js';
 export {
   allocateBatch,
   type BatchLine,

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { campaigns } from '../campaigns/index.js';
 import { findSkus } from '../catalog/index.js';
 import { customers, maskPhone } from '../customers/index.js';
+import { leaderInScope, type RegionScope } from '../leaders/index.js';
 import { mergeIntoBags } from './domain/merge-bags.js';
 import { orderLines, orders } from './orders.tables.js';
 
@@ -15,6 +16,7 @@ export async function listBags(
   db: Db,
   crypto: FieldCrypto,
   q: { pickupPointId: string; deliveryDate: string },
+  scope: RegionScope = null,
 ) {
   const rows = await db
     .select({
@@ -32,6 +34,8 @@ export async function listBags(
         eq(campaigns.deliveryDate, q.deliveryDate),
         // A fully refunded order has nothing to hand over; refunded units of the others are left out below.
         notInArray(orders.status, ['cancelled', 'refunded']),
+        // A region manager packs only what their leaders sold, as the order list shows them.
+        leaderInScope(orders.leaderId, scope),
       ),
     );
   if (rows.length === 0) return { items: [] };

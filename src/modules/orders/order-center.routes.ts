@@ -194,7 +194,7 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
         },
       },
     },
-    (req) => listBags(deps.db, deps.crypto, req.query),
+    async (req) => listBags(deps.db, deps.crypto, req.query, await regionScopeOf(deps.db, req.auth?.user)),
   );
 
   app.get(
