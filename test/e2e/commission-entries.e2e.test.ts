@@ -89,22 +89,29 @@ beforeAll(async () => {
   deps.clock.set(new Date(now - 10 * DAY - 62 * 60_000));
   const sale = await arrangeSale(tdb, { priceFen: 10_000, limit: 5 });
   arrange = await buildApp(deps, { serveWeb: false, loginPerMinute: 1000 });
-  const res = await arrange.inject({
-    method: 'POST',
-    url: '/api/orders',
-    headers: { 'idempotency-key': `e2e-commission-${Date.now()}` },
-    payload: {
-      campaignId: sale.campaignId,
-      leaderCode: codes[3],
-      pickupPointId: points[3],
-      customer: { phone: newPhone(), name: '小陈' },
-      items: [{ itemId: sale.itemId, quantity: 1 }],
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  orderId = res.json().order.id;
-  await markPaid(deps, SYSTEM_ACTOR, orderId, { provider: 'offline', reference: 'E2E-0001' });
-  await deps.db.transaction((tx) => accrueOrdersTx(deps, tx, [orderId]));
+  const placePaid = async (name: string, reference: string) => {
+    const res = await arrange.inject({
+      method: 'POST',
+      url: '/api/orders',
+      headers: { 'idempotency-key': `e2e-commission-${reference}-${Date.now()}` },
+      payload: {
+        campaignId: sale.campaignId,
+        leaderCode: codes[3],
+        pickupPointId: points[3],
+        customer: { phone: newPhone(), name },
+        items: [{ itemId: sale.itemId, quantity: 1 }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id: string = res.json().order.id;
+    await markPaid(deps, SYSTEM_ACTOR, id, { provider: 'offline', reference });
+    return id;
+  };
+  orderId = await placePaid('小陈', 'E2E-0001');
+  // A second order accrued in the same call: 普通王's two direct entries travel in one transfer.
+  // It is never picked up, so it stays estimated and out of the settlement below.
+  const second = await placePaid('小林', 'E2E-0002');
+  await deps.db.transaction((tx) => accrueOrdersTx(deps, tx, [orderId, second]));
   // Picked up and completed nine days ago: its after-sales window closed two days ago.
   const picked = new Date(now - 9 * DAY);
   await deps.db.transaction((tx) =>
@@ -141,6 +148,9 @@ describe.skipIf(!browserAvailable)('commission entries and settlements in Chromi
     expect(await why.textContent()).toContain('¥100.00 × 10%');
     expect(await page.getByTestId('entry-amount').textContent()).toBe('¥10.00');
     await page.getByTestId('entry-transfers').getByText('company:commission_expense').waitFor();
+    // The accrual transfer carried both orders' direct entries: ¥20.00, of which this entry ¥10.00.
+    await page.getByTestId('entry-transfers').getByText('¥20.00').waitFor();
+    expect(await page.getByTestId('entry-share').textContent()).toBe('本条 ¥10.00，共 2 条合计入账');
     await page.close();
   });
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NewEntry, recordEntriesTx, recordEntryCountsTx } from '../../src/modules/commission/index.js';
+import {
+  getEntry,
+  type NewEntry,
+  recordEntriesTx,
+  recordEntryCountsTx,
+} from '../../src/modules/commission/index.js';
 import { balancesOf, checkInvariants } from '../../src/modules/ledger/index.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -108,6 +113,13 @@ describe('aggregated accrual', () => {
     );
     expect(row).toEqual({ entry_count: 5, amount_fen: 2400, transfer_count: 2 });
     await expectPendingMatchesOpenEntries();
+
+    // An entry's detail names the transfer that carried it, how many entries it carried, and its part.
+    const [a1] = await q<{ id: string }>('SELECT id FROM commission_entries WHERE key = $1', [first[0]?.key]);
+    const detail = await getEntry(tdb.deps.db, a1?.id ?? '');
+    expect(detail.transfers).toMatchObject([
+      { key: `accrual:${accrualId}:${A}`, amountFen: 1700, entryCount: 2, entryShareFen: 1000 },
+    ]);
   });
 
   it('recomputing inserts and posts nothing, and writes no accrual', async () => {

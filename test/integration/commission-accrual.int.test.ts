@@ -285,6 +285,7 @@ describe('accrual at payment', () => {
     expect(body.explanation.zh).toContain('= ¥10.00');
     expect(body.explanation.en).toContain('Direct commission');
     expect(body.transfers).toHaveLength(1);
+    expect(body.transfers[0]).toMatchObject({ amountFen: 1000, entryCount: 1, entryShareFen: 1000 });
     const list = await call(t, admin, 'GET', `/api/commission/entries?orderId=${order.id}`);
     expect(list.json().total).toBe(4);
     expect(list.json().sums.amountFen).toBe(1740);

@@ -64,6 +64,10 @@ export const commissionEntriesMessages = {
   },
   'cEntries.none': { zh: '无', en: 'None' },
   'cEntries.memo': { zh: '摘要', en: 'Memo' },
+  'cEntries.share': {
+    zh: '本条 {share}，共 {count} 条合计入账',
+    en: 'this entry {share} of {count} posted together',
+  },
   'cEntries.at': { zh: '时间', en: 'When' },
 
   'cSettlements.title': { zh: '佣金结算批次', en: 'Commission settlements' },

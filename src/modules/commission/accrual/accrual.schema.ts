@@ -111,6 +111,10 @@ export const EntryDetailSchema = Type.Intersect([
       Type.Object({
         key: Type.String(),
         amountFen: Type.Integer(),
+        /** Entries an accrual transfer carries (the leader's new entries of one accrual); null otherwise. */
+        entryCount: Nullable(Type.Integer()),
+        /** This entry's part of an accrual transfer; null for a transfer of this entry alone. */
+        entryShareFen: Nullable(Type.Integer()),
         at: Type.String(),
         memo: Nullable(Type.String()),
         debit: Type.String(),

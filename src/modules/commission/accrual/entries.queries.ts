@@ -14,7 +14,7 @@ import { explainStoredEntry, RULE_LABELS } from '../period/entry-explain.js';
 import { levelNames, loadLevels } from '../plan-facts.js';
 import { accrualError } from './accrual.errors.js';
 import { dayBounds, isBusinessDay } from './business-day.js';
-import { CAUSE_COMMISSION_ENTRY } from './record-entries.js';
+import { CAUSE_COMMISSION_ACCRUAL, CAUSE_COMMISSION_ENTRY } from './record-entries.js';
 
 /**
  * Reads of the commission entries (佣金明细) for the console: a filtered, paged list with totals,
@@ -203,8 +203,12 @@ export async function getEntry(db: Executor, id: string) {
       memo: string | null;
       debit: string;
       credit: string;
+      entry_count: number | null;
     }>(sql`
-      SELECT t.key, t.amount_fen, t.at, t.memo, d.code AS debit, c.code AS credit
+      SELECT t.key, t.amount_fen, t.at, t.memo, d.code AS debit, c.code AS credit,
+             CASE WHEN t.cause_type = ${CAUSE_COMMISSION_ACCRUAL} THEN (
+               SELECT count(*)::int FROM ${commissionEntries} x
+               WHERE x.beneficiary_id = ${row.beneficiary_id} AND x.accrual_id = t.cause_id::bigint) END AS entry_count
       FROM ${ledgerTransfers} t
       JOIN ${ledgerAccounts} d ON d.id = t.debit_account_id
       JOIN ${ledgerAccounts} c ON c.id = t.credit_account_id
@@ -253,6 +257,10 @@ export async function getEntry(db: Executor, id: string) {
     transfers: transfers.rows.map((t) => ({
       key: t.key,
       amountFen: Number(t.amount_fen),
+      // An accrual transfer carries the sum of the beneficiary's entries of one accrual: how many,
+      // and this entry's part of it (what it accrued, before any void or clawback).
+      entryCount: t.entry_count === null ? null : Number(t.entry_count),
+      entryShareFen: t.entry_count === null ? null : view.amountFen,
       at: iso(t.at) ?? '',
       memo: t.memo,
       debit: t.debit,

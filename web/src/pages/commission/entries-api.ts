@@ -83,6 +83,10 @@ export interface EntryDetail extends EntryItem {
   transfers: Array<{
     key: string;
     amountFen: number;
+    /** Entries an accrual transfer carries (this leader's new entries of one accrual); null otherwise. */
+    entryCount: number | null;
+    /** This entry's part of that accrual transfer. */
+    entryShareFen: number | null;
     at: string;
     memo: string | null;
     debit: string;

@@ -171,7 +171,20 @@ export function EntriesDetailDrawer({
                   title: t('cEntries.amount'),
                   dataIndex: 'amountFen',
                   align: 'right',
-                  render: (v: number) => formatYuan(v),
+                  render: (v: number, tr: EntryDetail['transfers'][number]) => (
+                    <>
+                      {formatYuan(v)}
+                      {tr.entryCount !== null && tr.entryShareFen !== null && tr.entryCount > 1 && (
+                        <Typography.Text
+                          type="secondary"
+                          style={{ display: 'block' }}
+                          data-testid="entry-share"
+                        >
+                          {t('cEntries.share', { share: formatYuan(tr.entryShareFen), count: tr.entryCount })}
+                        </Typography.Text>
+                      )}
+                    </>
+                  ),
                 },
                 { title: t('cEntries.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
                 { title: t('cEntries.memo'), dataIndex: 'memo' },
