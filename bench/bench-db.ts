@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 
 /** What the scale benchmarks (leaders, commission) share: where their database comes from, leader codes. */
@@ -36,34 +35,4 @@ export function codeOf(i: number): string {
     n = Math.floor(n / 32);
   }
   return s;
-}
-
-/**
- * CPU seconds (user + system) spent so far by the PostgreSQL processes on this machine: live ones,
- * plus what exited backends left in their postmaster's children times. Linux only (`/proc`); null
- * elsewhere. The difference of two readings is what the server spent between them.
- */
-export function postgresCpuSeconds(): number | null {
-  let dirs: string[];
-  try {
-    dirs = readdirSync('/proc');
-  } catch {
-    return null;
-  }
-  let ticks = 0;
-  for (const d of dirs) {
-    if (!/^\d+$/.test(d)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    const close = stat.lastIndexOf(')');
-    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-    // Fields after the command: state is field 3; utime 14, stime 15, cutime 16, cstime 17.
-    const f = stat.slice(close + 2).split(' ');
-    ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-  }
-  return ticks / 100; // USER_HZ is 100 on Linux
 }

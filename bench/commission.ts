@@ -24,8 +24,9 @@ import { ensureDatabase, startEmbeddedPostgres } from '../src/platform/db/embedd
 import { runMigrations } from '../src/platform/db/migrate.js';
 import type { Deps } from '../src/platform/deps.js';
 import { EventBus } from '../src/platform/outbox/event-bus.js';
-import { codeOf, postgresCpuSeconds, recreateDatabase, serverOption } from './bench-db.js';
+import { codeOf, recreateDatabase, serverOption } from './bench-db.js';
 import { freePort, numberFlag, round } from './flash-sale-support.js';
+import { postgresCpuSeconds } from './proc-cpu.js';
 
 /**
  * bench/commission: the money path at scale. On a fresh embedded PostgreSQL (the settings `npm start`
@@ -315,7 +316,9 @@ async function main(): Promise<void> {
     let next = 0;
     let accrued = { lines: 0, inserted: 0, posted: 0 };
     const cpu0 = process.cpuUsage();
-    const pgCpu0 = postgresCpuSeconds();
+    // The embedded cluster's CPU (an external server's is not measured: it may serve others too).
+    const pgCpu = () => (embedded ? postgresCpuSeconds(dir) : null);
+    const pgCpu0 = pgCpu();
     await mark('accrual_s', async () => {
       const worker = async () => {
         for (;;) {
@@ -332,7 +335,7 @@ async function main(): Promise<void> {
       await Promise.all(Array.from({ length: STREAMS }, worker));
     });
     const cpu = process.cpuUsage(cpu0);
-    const pgCpu1 = postgresCpuSeconds();
+    const pgCpu1 = pgCpu();
     const accrualPgCpuS = pgCpu0 === null || pgCpu1 === null ? null : round(pgCpu1 - pgCpu0);
     const accrualNodeCpuS = round((cpu.user + cpu.system) / 1e6);
 

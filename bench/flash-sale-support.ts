@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { openDatabase } from '../src/platform/db/database.js';
 import type { Deps } from '../src/platform/deps.js';
 import { newId } from '../src/platform/ids.js';
 import { EventBus } from '../src/platform/outbox/event-bus.js';
+import { cpuSecondsOf, postgresCpuSeconds } from './proc-cpu.js';
 
 /** What the flash-sale benchmarks share: the server, the sale, the load generator, the checks. */
 
@@ -411,40 +412,6 @@ export interface LoadOptions {
   pgDataDir?: string;
 }
 
-/** CPU seconds of a process from /proc (Linux), or 0 elsewhere. */
-function cpuSecondsOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100).
-  } catch {
-    return 0;
-  }
-}
-
-/** The postmaster of the cluster in `dataDir/pg` and its children (backends, WAL writer, ...). */
-function postgresPids(dataDir: string | undefined): number[] {
-  if (!dataDir || !existsSync('/proc')) return [];
-  let postmaster: number;
-  try {
-    postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  } catch {
-    return [];
-  }
-  const pids = [postmaster];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === postmaster) pids.push(Number(entry));
-    } catch {
-      // Exited.
-    }
-  }
-  return pids;
-}
-
 function machineBusy(): { busy: number; total: number } {
   try {
     const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
@@ -519,7 +486,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadRun> {
   const sample = (): CpuSample => ({
     at: performance.now(),
     server: watch.reduce((a, p) => a + cpuSecondsOf(p), 0),
-    postgres: postgresPids(o.pgDataDir).reduce((a, p) => a + cpuSecondsOf(p), 0),
+    postgres: postgresCpuSeconds(o.pgDataDir),
     generator: child.pid ? cpuSecondsOf(child.pid) : 0,
     machine: machineBusy(),
   });

@@ -22,6 +22,9 @@ import type { PendingOrder } from './flush-batch.js';
 
 const arr = (values: readonly unknown[]) => sql.param(values);
 
+/** The key of a phone's order count in a campaign (the `placed` counters, the risk check's input). */
+const placedKey = (phoneHash: string, campaignId: string) => `${phoneHash}|${campaignId}`;
+
 export interface HotState {
   items: { id: string; stock_cap: number; sold: number; per_customer_limit: number }[];
   levels: { sku_id: string; warehouse_id: string; available: number }[];
@@ -47,7 +50,7 @@ function keysOf(live: readonly PendingOrder[]) {
   ];
   const phoneCampaigns = [
     ...new Map(
-      live.map((o) => [`${o.phoneHash}|${o.campaignId}`, [o.phoneHash, o.campaignId] as const]),
+      live.map((o) => [placedKey(o.phoneHash, o.campaignId), [o.phoneHash, o.campaignId] as const]),
     ).values(),
   ];
   return {
@@ -144,9 +147,10 @@ export function decideOn(live: readonly PendingOrder[], state: HotState, policy:
       quantity: l.quantity,
     })),
   }));
+  const limits = new Map(state.items.map((i) => [i.id, Number(i.per_customer_limit)]));
   const result = allocateBatch(batchOrders, {
     itemRemaining: new Map(state.items.map((i) => [i.id, Number(i.stock_cap) - Number(i.sold)])),
-    itemLimit: new Map(state.items.map((i) => [i.id, Number(i.per_customer_limit)])),
+    itemLimit: limits,
     customerBought: new Map(
       state.counters.map((c) => [boughtKey(c.phone_hash, c.campaign_item_id), Number(c.bought)]),
     ),
@@ -154,15 +158,16 @@ export function decideOn(live: readonly PendingOrder[], state: HotState, policy:
   });
   const refusals = new Map<number, Refusal>();
   for (const [i, d] of result.decisions.entries()) if (!d.accepted) refusals.set(i, d.refusal);
-  const limits = new Map(state.items.map((i) => [i.id, Number(i.per_customer_limit)]));
   // What each phone had placed in the campaign when read: the hot statement updates the counter only
   // if it still holds this, so a risk decision taken on a stale count is taken again.
-  const placedRead = new Map(state.placed.map((p) => [`${p.phone_hash}|${p.campaign_id}`, Number(p.orders)]));
+  const placedRead = new Map(
+    state.placed.map((p) => [placedKey(p.phone_hash, p.campaign_id), Number(p.orders)]),
+  );
   const placed = new Map(placedRead);
   const holds = new Map<number, RiskReason[]>();
   for (const [i, o] of live.entries()) {
     if (refusals.has(i)) continue;
-    const k = `${o.phoneHash}|${o.campaignId}`;
+    const k = placedKey(o.phoneHash, o.campaignId);
     const nth = (placed.get(k) ?? 0) + 1;
     placed.set(k, nth);
     const reasons = evaluateRisk(policy, {
@@ -216,7 +221,7 @@ export function hotStatement(
       b.q += l.quantity;
       bought.set(k, b);
     }
-    const k = `${o.phoneHash}|${o.campaignId}`;
+    const k = placedKey(o.phoneHash, o.campaignId);
     const p = placed.get(k) ?? { h: o.phoneHash, c: o.campaignId, n: 0 };
     p.n += 1;
     placed.set(k, p);
@@ -224,7 +229,7 @@ export function hotStatement(
   const b = [...bought.values()];
   // Counters read as existing are updated only if they still hold what was read; the others are
   // made, and a row another transaction made first is a conflict that counts as moved.
-  const p = [...placed.values()].map((x) => ({ ...x, was: decided.placedRead.get(`${x.h}|${x.c}`) }));
+  const p = [...placed.values()].map((x) => ({ ...x, was: decided.placedRead.get(placedKey(x.h, x.c)) }));
   const seen = p.filter((x) => x.was !== undefined);
   const fresh = p.filter((x) => x.was === undefined);
   const statement = sql`

@@ -92,17 +92,6 @@ function refusalAnswer(r: Refusal | { reason: 'campaign_not_open' }, requestId: 
 }
 
 /**
- * Commits one batch in one transaction and returns an answer per idempotency key.
- *
- * Work that touches no contended row comes first (claiming keys, the campaign check, the customers,
- * writing the orders), so a second batch can do it while the first still holds the hot rows. Then
- * `BatchTurn.hot` keeps batches of this process entering the hot section in arrival order (first
- * come first served); the hot section is two statements and the commit. Every write is set-based for
- * the whole batch, and writes of different modules share statements (`StatementParts`): on a loaded
- * machine each round trip waits for a busy event loop, so a batch makes as few as it can (about
- * eight in all: begin, claim-and-read, customers ×2, savepoint, orders, hot rows, the rest, commit).
- */
-/**
  * How a batch takes its turns among the batches of one process, so that they stay first come first
  * served and never wait for each other in a circle: `start` resolves when the batch created before
  * this one has done its row-independent work (so a later batch never holds a customer row an earlier
@@ -118,6 +107,17 @@ export interface BatchTurn {
 
 const NO_TURN: BatchTurn = { start: async () => {}, started: () => {}, hot: async () => {} };
 
+/**
+ * Commits one batch in one transaction and returns an answer per idempotency key.
+ *
+ * Work that touches no contended row comes first (claiming keys, the campaign check, the customers,
+ * writing the orders), so a second batch can do it while the first still holds the hot rows. Then
+ * `BatchTurn.hot` keeps batches of this process entering the hot section in arrival order (first
+ * come first served); the hot section is two statements and the commit. Every write is set-based for
+ * the whole batch, and writes of different modules share statements (`StatementParts`): on a loaded
+ * machine each round trip waits for a busy event loop, so a batch makes as few as it can (about
+ * eight in all: begin, claim-and-read, customers ×2, savepoint, orders, hot rows, the rest, commit).
+ */
 export async function flushBatch(
   deps: Deps,
   batch: readonly PendingOrder[],
