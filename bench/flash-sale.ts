@@ -26,6 +26,9 @@ import {
  *   B. sell-out: stock S, 5×S attempts               → sellout {…, oversold}, checked in the database
  *   D. the same load on POST /api/bench/empty        → empty_req_per_s
  *   C. BENCH_MODE=naive (one transaction per order)  → naive_orders_per_s
+ *   E. BENCH_MODE=nodb (the route's work, batches answered without the database)
+ *                                                    → nodb_orders_per_s, a reference: what is left
+ *                                                      for the database is the gap between A and E
  * Prints one JSON object. Usage:
  *   npm run bench:flash-sale [-- --concurrency 256 --seconds 10 --stock 1000 --attempts-factor 5]
  *   [--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"]  (profiles the server of phase A)
@@ -151,6 +154,22 @@ async function main() {
     });
     const stateC = await saleState(benchC.deps, saleC);
     const brokenC = brokenInvariants(stateC, AMPLE);
+    await stopServer(server);
+    server = undefined;
+
+    // E. The same orders, answered without the database: the route's and the batch's own work.
+    server = await startServer({ ...env, benchMode: 'nodb' });
+    const e = await runLoad({
+      targets: [server.url],
+      sale: await arrangeSale(benchC.deps, { stock: AMPLE }),
+      concurrency,
+      seconds,
+      warmup,
+      phoneStart: nextPhones(20_000_000),
+      keyPrefix: newKeyPrefix('e'),
+      watchPids: watchPids(server),
+      pgDataDir: dataDir,
+    });
     await benchC.close();
     await stopServer(server);
     server = undefined;
@@ -158,6 +177,7 @@ async function main() {
     const summaryA = phaseSummary(a, '201');
     const summaryC = phaseSummary(c, '201');
     const summaryD = phaseSummary(d, '200');
+    const summaryE = phaseSummary(e, '201');
     const soldOutB = b.result.total.byCode['orders.sold_out'] ?? 0;
     const oversold = Math.max(acceptedB, stateB.sold, stateB.allocated, stateB.orders) - stock;
     const broken = [...brokenA, ...brokenB, ...brokenC];
@@ -198,10 +218,13 @@ async function main() {
       empty_req_per_s: summaryD.per_s,
       ratio_vs_naive: round(summaryA.per_s / summaryC.per_s),
       ratio_vs_empty: round(summaryA.per_s / summaryD.per_s),
+      nodb_orders_per_s: summaryE.per_s,
+      ratio_nodb_vs_empty: round(summaryE.per_s / summaryD.per_s),
       phases: {
         group: { ...summaryA, avg_batch: round(stateA.orders / Math.max(1, stateA.batches), 1) },
         naive: summaryC,
         empty: summaryD,
+        nodb: summaryE,
       },
       targets: {
         orders_per_s: { target: 8000, met: summaryA.per_s >= 8000 },

@@ -20,8 +20,11 @@ export interface Config {
   /** Mark the session cookie Secure; on by default only when served behind HTTPS. */
   cookieSecure: boolean;
   seedDemo: boolean;
-  /** Benchmark-only switches: `naive` order intake and the do-nothing endpoint (see bench/). */
-  benchMode: 'off' | 'group' | 'naive';
+  /**
+   * Benchmark-only switches (see bench/flash-sale.ts): the do-nothing endpoint, and the order intake
+   * as `naive` (a transaction per order) or `nodb` (answers without the database).
+   */
+  benchMode: 'off' | 'group' | 'naive' | 'nodb';
   /** `auto` builds the console at start when web/ is newer than dist/web; `skip` never does. */
   webBuild: 'auto' | 'skip';
   bodyLimitBytes: number;
@@ -146,8 +149,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   }
   const benchMode = (env.BENCH_MODE?.trim() || 'off') as Config['benchMode'];
-  if (!['off', 'group', 'naive'].includes(benchMode)) {
-    throw new ConfigError('BENCH_MODE', `must be off, group or naive, got "${env.BENCH_MODE}"`);
+  if (!['off', 'group', 'naive', 'nodb'].includes(benchMode)) {
+    throw new ConfigError('BENCH_MODE', `must be off, group, naive or nodb, got "${env.BENCH_MODE}"`);
   }
   const webBuild = (env.WEB_BUILD?.trim() || 'auto') as Config['webBuild'];
   if (webBuild !== 'auto' && webBuild !== 'skip') {

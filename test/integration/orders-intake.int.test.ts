@@ -214,3 +214,29 @@ describe('bad input is refused with nothing written', () => {
     expect((await counters(sale)).orders).toBe(0);
   });
 });
+
+describe('BENCH_MODE=nodb (the flash-sale benchmark’s reference)', () => {
+  it('answers an order as placed, after the same validation, and writes nothing', async () => {
+    const nodb = await createTestApp({ config: { benchMode: 'nodb' } });
+    try {
+      const sale = await arrangeSale(nodb.tdb, { priceFen: 1290 });
+      const post = (body: object) =>
+        nodb.app.inject({
+          method: 'POST',
+          url: '/api/orders',
+          headers: { 'idempotency-key': key() },
+          payload: body,
+        });
+      const res = await post(orderBody(sale, newPhone(), 2));
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().order).toMatchObject({ status: 'pending_payment', totalFen: 2580, itemCount: 2 });
+      expectError(await post(orderBody(sale, '12345')), 400, 'orders.phone_invalid', 'body.customer.phone');
+      const n = await nodb.tdb.deps.pool.query(
+        'SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM customers)::int AS customers',
+      );
+      expect(n.rows[0]).toEqual({ orders: 0, customers: 0 });
+    } finally {
+      await nodb.close();
+    }
+  });
+});

@@ -84,7 +84,8 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     await risk.start().catch((err: unknown) => deps.log.error({ err }, 'risk policy not loaded yet'));
   });
   const intake = new OrderIntake(deps, deps.log, {
-    mode: deps.config.benchMode === 'naive' ? 'naive' : 'group',
+    mode:
+      deps.config.benchMode === 'naive' || deps.config.benchMode === 'nodb' ? deps.config.benchMode : 'group',
     riskPolicy: () => (risk.loaded() ? risk.get() : RISK_POLICY_OFF),
     onSold: (campaignIds) => {
       const hub = liveHubFor(deps);

@@ -344,7 +344,7 @@ function planOrders(
   deps: Deps,
   live: readonly PendingOrder[],
   customerIds: readonly { customerId: string }[],
-  decided: Decision,
+  decided: Pick<Decision, 'refusals' | 'holds'>,
 ): Written {
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -480,7 +480,7 @@ async function applyHot(
 /** Each live order's answer: its refusal, or the accepted order as placed. */
 function answerAll(
   live: readonly PendingOrder[],
-  decided: Decision,
+  decided: Pick<Decision, 'refusals'>,
   w: Written,
   answers: Map<string, Answer>,
   stored: { key: string; answer: Answer }[],
@@ -513,6 +513,19 @@ function answerAll(
     answers.set(r.o.key, answer);
     stored.push({ key: r.o.key, answer });
   }
+}
+
+/**
+ * `BENCH_MODE=nodb`, a reference for the flash-sale benchmark only: the answers `flushBatch` would
+ * give were every order of the batch accepted (ids, pickup codes, the same bodies), with nothing
+ * read or written. The rate the route reaches this way is what HTTP, validation, pricing, hashing
+ * and building the answers allow before any database work.
+ */
+export function acceptWithoutDatabase(deps: Deps, batch: readonly PendingOrder[]): Map<string, Answer> {
+  const none = { refusals: new Map<number, never>(), holds: new Map<number, never>() };
+  const answers = new Map<string, Answer>();
+  answerAll(batch, none, planOrders(deps, batch, [], none), answers, []);
+  return answers;
 }
 
 /** The audit trail of the batch: one record per accepted order, naming every line. */

@@ -2,7 +2,13 @@ import type { Logger } from 'pino';
 import type { Deps } from '../../../platform/deps.js';
 import { RISK_POLICY_OFF, type RiskPolicy } from '../../risk/index.js';
 import { ordersError } from '../orders.errors.js';
-import { type Answer, type BatchTurn, flushBatch, type PendingOrder } from './flush-batch.js';
+import {
+  type Answer,
+  acceptWithoutDatabase,
+  type BatchTurn,
+  flushBatch,
+  type PendingOrder,
+} from './flush-batch.js';
 
 interface Waiter {
   hash: string;
@@ -20,9 +26,11 @@ export interface IntakeOptions {
   soldOutTtlMs: number;
   /**
    * `group` (the product): batches share a transaction. `naive` exists for the benchmark only: each
-   * request commits its own transaction at once, as the systems measured in the research do.
+   * request commits its own transaction at once, as the systems measured in the research do; `nodb`
+   * answers each batch as if all were accepted without touching the database (see
+   * `acceptWithoutDatabase`).
    */
-  mode: 'group' | 'naive';
+  mode: 'group' | 'naive' | 'nodb';
   /**
    * Batches in flight at once. While one holds the hot rows, the next does its row-independent work
    * (keys, campaign check, customers); they still enter the hot section in arrival order.
@@ -145,7 +153,22 @@ export class OrderIntake {
     }
   }
 
+  /** Hands each waiting request of `batch` its answer. */
+  private answer(batch: readonly PendingOrder[], answers: ReadonlyMap<string, Answer>): void {
+    for (const o of batch) {
+      const w = this.waiting.get(o.key);
+      this.waiting.delete(o.key);
+      const a = answers.get(o.key);
+      if (a) w?.resolve(a);
+      else w?.reject(new Error(`no answer for ${o.key}`));
+    }
+  }
+
   private async commit(batch: PendingOrder[], turn?: BatchTurn): Promise<void> {
+    if (this.opts.mode === 'nodb') {
+      this.answer(batch, acceptWithoutDatabase(this.deps, batch));
+      return;
+    }
     let lastError: unknown;
     // A deadlock or serialization failure aborts the whole batch with nothing written, so it is
     // safe to try again; anything else fails the batch's requests (their keys stay unclaimed).
@@ -160,13 +183,7 @@ export class OrderIntake {
         const until = this.deps.clock.now().getTime() + this.opts.soldOutTtlMs;
         for (const id of soldOutItems) this.soldOutUntil.set(id, until);
         if (soldIn.size > 0) this.opts.onSold?.(soldIn);
-        for (const o of batch) {
-          const w = this.waiting.get(o.key);
-          this.waiting.delete(o.key);
-          const a = answers.get(o.key);
-          if (a) w?.resolve(a);
-          else w?.reject(new Error(`no answer for ${o.key}`));
-        }
+        this.answer(batch, answers);
         return;
       } catch (err) {
         lastError = err;
