@@ -319,6 +319,7 @@ async function main(): Promise<void> {
     // The embedded cluster's CPU (an external server's is not measured: it may serve others too).
     const pgCpu = () => (embedded ? postgresCpuSeconds(dir) : null);
     const pgCpu0 = pgCpu();
+    const lsn0 = ((await q('SELECT pg_current_wal_lsn()::text AS l')).rows[0] as { l: string }).l;
     await mark('accrual_s', async () => {
       const worker = async () => {
         for (;;) {
@@ -338,6 +339,13 @@ async function main(): Promise<void> {
     const pgCpu1 = pgCpu();
     const accrualPgCpuS = pgCpu0 === null || pgCpu1 === null ? null : round(pgCpu1 - pgCpu0);
     const accrualNodeCpuS = round((cpu.user + cpu.system) / 1e6);
+    // The WAL the accrual wrote (a measure of its write volume, full-page images included).
+    const walMb = Number(
+      (
+        (await q('SELECT round(pg_wal_lsn_diff(pg_current_wal_lsn(), $1) / 1048576)::int AS mb', [lsn0]))
+          .rows[0] as { mb: number }
+      ).mb,
+    );
 
     // A second pass over a sample: recomputing writes nothing.
     const again = await deps.db.transaction((tx) => accrueOrdersTx(deps, tx, orderIds.slice(0, BATCH)));
@@ -389,6 +397,7 @@ async function main(): Promise<void> {
       accrual_s: phase.accrual_s,
       accrual_node_cpu_s: accrualNodeCpuS,
       accrual_postgres_cpu_s: accrualPgCpuS,
+      accrual_wal_mb: walMb,
       entries: counts.reduce((s, c) => s + c.n, 0),
       entries_by_rule: Object.fromEntries(counts.map((c) => [c.rule, c.n])),
       accrual_transfers: accrued.posted,
