@@ -25,7 +25,11 @@ function addDays(date: string, days: number): string {
  * 22:00 Shanghai time and delivery tomorrow, and 明日鲜蔬早市, scheduled to open tomorrow morning. Both
  * go through the real use-cases (create, then schedule), so they carry audit records and events.
  */
-export async function seedCampaignsDemo(deps: Deps, tx: Tx, input: { skuIds: string[] }): Promise<void> {
+export async function seedCampaignsDemo(
+  deps: Deps,
+  tx: Tx,
+  input: { skuIds: string[]; warehouseId?: string },
+): Promise<void> {
   const skus = (await findSkus(tx, input.skuIds)).filter(
     (s) => s.skuStatus === 'active' && s.productStatus !== 'off_sale',
   );
@@ -58,6 +62,8 @@ export async function seedCampaignsDemo(deps: Deps, tx: Tx, input: { skuIds: str
     deliveryDate: addDays(cutoffDay, 1),
     sellTo: 'all',
     regionIds: [],
+    // The live campaign names its warehouse (发货仓); the next one takes each SKU's first.
+    warehouseId: input.warehouseId ?? null,
     items: items(forToday, 80),
   });
   await scheduleCampaignTx(deps, tx, SYSTEM_ACTOR, live.id);

@@ -125,7 +125,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     const { skuIds } = await seedCatalogDemo(deps, tx);
     const ids = Object.values(skuIds);
     await seedInventoryDemo(deps, tx, { warehouseId, skuIds: ids });
-    await seedCampaignsDemo(deps, tx, { skuIds: ids });
+    await seedCampaignsDemo(deps, tx, { skuIds: ids, warehouseId });
     // Risk review: the policy, a blocklist and two orders on hold in the live campaign.
     await seedRiskDemo(deps, tx);
     // Commission plans (佣金方案): v1 active with every rule kind, v2 a draft (after levels and catalog).

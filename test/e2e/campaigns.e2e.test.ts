@@ -5,10 +5,12 @@ import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js'
 import { makeUser } from '../helpers/test-app.js';
 import type { TestDb } from '../helpers/test-db.js';
 import { makeSku } from '../integration/campaigns-support.js';
+import { makeWarehouse } from '../integration/inventory-support.js';
 
 /**
  * An operator in a real browser creates a campaign with one item, picking the SKU by searching the
- * catalog, then schedules it; the database holds what the form said, in fen.
+ * catalog and the shipping warehouse (发货仓), then schedules it; the database holds what the form
+ * said, in fen.
  */
 let tdb: TestDb;
 let server: E2eServer | undefined;
@@ -16,6 +18,7 @@ let browser: Browser;
 let base: string;
 let operator: { username: string; password: string };
 let sku: { id: string; code: string };
+let warehouse: { id: string; code: string; name: string };
 
 beforeAll(async () => {
   if (!browserAvailable) return;
@@ -23,6 +26,12 @@ beforeAll(async () => {
   ({ tdb, browser, base } = server);
   operator = await makeUser(tdb, ['operator']);
   sku = await makeSku(tdb, { listPriceFen: 1590 });
+  const warehouseId = await makeWarehouse(tdb);
+  const w = await tdb.deps.pool.query<{ code: string; name: string }>(
+    'SELECT code, name FROM warehouses WHERE id = $1',
+    [warehouseId],
+  );
+  warehouse = { id: warehouseId, code: w.rows[0]?.code ?? '', name: w.rows[0]?.name ?? '' };
 });
 
 afterAll(() => server?.close());
@@ -48,9 +57,16 @@ describe.skipIf(!browserAvailable)('campaigns in Chromium', () => {
     await page.getByTestId('campaign-item-0-price').fill('9.9');
     await page.getByTestId('campaign-item-0-stockCap').fill('50');
     await page.getByTestId('campaign-item-0-perCustomerLimit').fill('2');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await page.getByTestId('campaign-form-warehouseId').click();
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText(`${warehouse.code} · ${warehouse.name}`)
+      .click();
     await page.getByTestId('campaign-form-submit').click();
 
     await page.getByTestId('campaign-title').getByText('周末水果节').waitFor();
+    await expect.poll(() => page.getByTestId('campaign-detail-warehouse').textContent()).toBe(warehouse.name);
     await page.getByTestId('campaign-state-draft').waitFor();
     await expect.poll(() => page.getByTestId('campaign-sold-0').textContent()).toBe('0 / 50');
 
@@ -64,12 +80,15 @@ describe.skipIf(!browserAvailable)('campaigns in Chromium', () => {
       price_fen: number;
       stock_cap: number;
       sku_id: string;
+      warehouse_id: string;
     }>(
-      `SELECT c.state, i.price_fen, i.stock_cap, i.sku_id
+      `SELECT c.state, i.price_fen, i.stock_cap, i.sku_id, c.warehouse_id
          FROM campaigns c JOIN campaign_items i ON i.campaign_id = c.id WHERE c.code = $1`,
       [code],
     );
-    expect(rows.rows).toEqual([{ state: 'scheduled', price_fen: 990, stock_cap: 50, sku_id: sku.id }]);
+    expect(rows.rows).toEqual([
+      { state: 'scheduled', price_fen: 990, stock_cap: 50, sku_id: sku.id, warehouse_id: warehouse.id },
+    ]);
 
     await page.getByTestId('campaign-back').click();
     await page.getByTestId('campaigns-table').getByText(code).waitFor();

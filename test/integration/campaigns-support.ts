@@ -58,6 +58,7 @@ export interface CampaignJson {
   deliveryDate: string;
   sellTo: 'all' | 'regions';
   regionIds: string[];
+  warehouseId?: string | null;
   items: Array<{
     skuId: string;
     priceFen: number;

@@ -3,6 +3,7 @@ import { listAudit } from '../../src/platform/audit/index.js';
 import { isId } from '../../src/platform/ids.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
 import { type CampaignJson, campaignBody, campaignSnapshot, makeSku } from './campaigns-support.js';
+import { makeWarehouse } from './inventory-support.js';
 import { call, expectError, type Res } from './support.js';
 
 interface Item {
@@ -23,6 +24,8 @@ interface Detail {
   state: string;
   sellTo: string;
   regionIds: string[];
+  warehouseId: string | null;
+  warehouseName: string | null;
   closeReason: string | null;
   closedAt: string | null;
   cancelledAt: string | null;
@@ -41,6 +44,8 @@ let sku2: { id: string; code: string };
 let inactive: { id: string; code: string };
 let offSale: { id: string; code: string };
 let regionId: string;
+let shipFrom: string;
+let closedWarehouse: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -50,6 +55,8 @@ beforeAll(async () => {
   sku2 = await makeSku(t.tdb);
   inactive = await makeSku(t.tdb, { skuStatus: 'inactive' });
   offSale = await makeSku(t.tdb, { productStatus: 'off_sale' });
+  shipFrom = await makeWarehouse(t.tdb);
+  closedWarehouse = await makeWarehouse(t.tdb, 'inactive');
   regionId = 'reg_01JTESTREGION0000000000000';
   await t.tdb.deps.pool.query(
     `INSERT INTO regions (id, code, name, level, created_at) VALUES ($1, '330100', '杭州市', 'city', now())`,
@@ -95,6 +102,21 @@ describe('creating and reading campaigns', () => {
     const read = await call(t, warehouse, 'GET', `/api/campaigns/${c.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json<Detail>().items).toHaveLength(2);
+  });
+
+  it('names a shipping warehouse (发货仓), or none for each SKU’s first', async () => {
+    const c = await create(campaignBody(t.tdb, [sku1.id], { warehouseId: shipFrom }));
+    expect(c.warehouseId).toBe(shipFrom);
+    expect(c.warehouseName).toMatch(/^测试仓 /);
+    const res = await call(t, op, 'PUT', `/api/campaigns/${c.id}`, {
+      ...campaignBody(t.tdb, [sku1.id]),
+      code: c.code,
+      warehouseId: null,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Detail>()).toMatchObject({ warehouseId: null, warehouseName: null });
+    // Without the field at all: none.
+    expect((await create(campaignBody(t.tdb, [sku1.id]))).warehouseId).toBeNull();
   });
 
   it('lists with filters by state, search and date window, with totals', async () => {
@@ -308,6 +330,20 @@ describe('bad input: a 4xx naming the field, nothing written', () => {
       'body.regionIds.1',
     ],
     [
+      'unknown warehouse',
+      () => campaignBody(t.tdb, [sku1.id], { warehouseId: 'wh_missing' }),
+      400,
+      'campaigns.warehouse_not_found',
+      'body.warehouseId',
+    ],
+    [
+      'warehouse out of use',
+      () => campaignBody(t.tdb, [sku1.id], { warehouseId: closedWarehouse }),
+      400,
+      'campaigns.warehouse_not_found',
+      'body.warehouseId',
+    ],
+    [
       'bad code',
       () => campaignBody(t.tdb, [sku1.id], { code: 'has space' }),
       400,
@@ -344,6 +380,18 @@ describe('bad input: a 4xx naming the field, nothing written', () => {
     const c = await create(campaignBody(t.tdb, [sku1.id, s.id]));
     await t.tdb.deps.pool.query(`UPDATE catalog_skus SET status = 'inactive' WHERE id = $1`, [s.id]);
     expectError(await refused(() => act(c.id, 'schedule')), 422, 'campaigns.sku_inactive', 'items.1.skuId');
+  });
+
+  it('refuses to schedule a draft whose warehouse was taken out of use since it was saved', async () => {
+    const w = await makeWarehouse(t.tdb);
+    const c = await create(campaignBody(t.tdb, [sku1.id], { warehouseId: w }));
+    await t.tdb.deps.pool.query(`UPDATE warehouses SET status = 'inactive' WHERE id = $1`, [w]);
+    expectError(
+      await refused(() => act(c.id, 'schedule')),
+      400,
+      'campaigns.warehouse_not_found',
+      'warehouseId',
+    );
   });
 });
 

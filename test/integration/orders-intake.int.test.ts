@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receiveStock } from '../../src/modules/inventory/index.js';
+import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { levelOf, makeWarehouse } from './inventory-support.js';
 import { arrangeSale, newPhone, orderBody, type Sale } from './orders-support.js';
 import { expectError } from './support.js';
 
@@ -212,6 +215,40 @@ describe('bad input is refused with nothing written', () => {
     expectError(await place(orderBody(sale, newPhone())), 409, 'orders.campaign_not_open', 'body.campaignId');
     t.tdb.deps.clock.advance(-5 * 3_600_000);
     expect((await counters(sale)).orders).toBe(0);
+  });
+});
+
+describe('the campaign’s warehouse (发货仓)', () => {
+  it('allocates from the warehouse the campaign names, not the first that stocks the SKU', async () => {
+    const sale = await arrangeSale(t.tdb);
+    const other = await makeWarehouse(t.tdb);
+    // Its code sorts after the sale's own warehouse, which would otherwise be chosen first.
+    await t.tdb.deps.pool.query(`UPDATE warehouses SET code = 'ZZ-' || id WHERE id = $1`, [other]);
+    await receiveStock(t.tdb.deps, SYSTEM_ACTOR, { skuId: sale.skuId, warehouseId: other, quantity: 50 });
+    await t.tdb.deps.pool.query('UPDATE campaigns SET warehouse_id = $1 WHERE id = $2', [
+      other,
+      sale.campaignId,
+    ]);
+    const res = await place(orderBody(sale, newPhone(), 2));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await levelOf(t.tdb, sale.skuId, other)).toEqual({ onHand: 50, allocated: 2, available: 48 });
+    expect(await levelOf(t.tdb, sale.skuId, sale.warehouseId)).toEqual({
+      onHand: 1000,
+      allocated: 0,
+      available: 1000,
+    });
+  });
+
+  it('refuses an item its warehouse does not stock, writing nothing', async () => {
+    const sale = await arrangeSale(t.tdb);
+    const empty = await makeWarehouse(t.tdb);
+    await t.tdb.deps.pool.query('UPDATE campaigns SET warehouse_id = $1 WHERE id = $2', [
+      empty,
+      sale.campaignId,
+    ]);
+    const before = await counters(sale);
+    expectError(await place(orderBody(sale, newPhone())), 409, 'orders.out_of_stock', 'body.items.0.itemId');
+    expect(await counters(sale)).toEqual(before);
   });
 });
 

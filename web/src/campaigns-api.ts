@@ -28,6 +28,8 @@ interface CampaignFields {
   state: CampaignState;
   sellTo: SellTo;
   regionIds: string[];
+  /** 发货仓; null: each SKU from the first active warehouse that stocks it. */
+  warehouseId: string | null;
   closeReason: string | null;
   closedAt: string | null;
   cancelledAt: string | null;
@@ -57,6 +59,7 @@ export interface CampaignItem {
 }
 
 export interface CampaignDetail extends CampaignFields {
+  warehouseName: string | null;
   items: CampaignItem[];
   serverNow: string;
   openForOrders: boolean;
@@ -73,6 +76,7 @@ export interface CampaignBody {
   deliveryDate: string;
   sellTo: SellTo;
   regionIds: string[];
+  warehouseId: string | null;
   items: Array<{
     skuId: string;
     priceFen: number;

@@ -109,6 +109,7 @@ export async function scheduleCampaignTx(deps: TxDeps, tx: Tx, actor: Actor, id:
     tx,
     items.map((i) => i.skuId),
     row.regionIds,
+    row.warehouseId,
   );
   throwFirst(scheduleProblems({ cutoffAt: row.cutoffAt, itemCount: items.length }, deps.clock.now()), true);
   throwFirst(validateCampaign({ ...row, items }, facts), true);

@@ -21,7 +21,11 @@ const skus = new Map<string, SkuFacts>([
   ['sku_gone', sku('sku_gone', { productStatus: 'off_sale' })],
   ['sku_new', sku('sku_new', { productStatus: 'draft' })],
 ]);
-const facts = { skus, knownRegionIds: new Set(['reg_hz', 'reg_sh']) };
+const facts = {
+  skus,
+  knownRegionIds: new Set(['reg_hz', 'reg_sh']),
+  activeWarehouseIds: new Set(['wh_south']),
+};
 
 // 18:00 to 22:00 Shanghai time on 1 March; delivery the next day.
 const valid: CampaignInput = {
@@ -54,6 +58,9 @@ describe('validateCampaign', () => {
       ),
     ).toEqual([]);
     expect(validateCampaign({ ...valid, sellTo: 'regions', regionIds: ['reg_hz'] }, facts)).toEqual([]);
+    // A chosen warehouse that is active; none chosen.
+    expect(validateCampaign({ ...valid, warehouseId: 'wh_south' }, facts)).toEqual([]);
+    expect(validateCampaign({ ...valid, warehouseId: null }, facts)).toEqual([]);
     // The cutoff may be the end itself, and delivery may be the cutoff's own day.
     expect(validateCampaign({ ...valid, endsAt: valid.cutoffAt, deliveryDate: '2026-03-01' }, facts)).toEqual(
       [],
@@ -102,6 +109,12 @@ describe('validateCampaign', () => {
       { ...valid, sellTo: 'regions', regionIds: ['reg_hz', 'reg_nope'] },
       'campaigns.region_not_found',
       'body.regionIds.1',
+    ],
+    [
+      'a warehouse that is not active (or does not exist)',
+      { ...valid, warehouseId: 'wh_closed' },
+      'campaigns.warehouse_not_found',
+      'body.warehouseId',
     ],
     ['unknown SKU', item(1, { skuId: 'sku_zz' }), 'campaigns.sku_not_found', 'body.items.1.skuId'],
     ['inactive SKU', item(0, { skuId: 'sku_off' }), 'campaigns.sku_inactive', 'body.items.0.skuId'],

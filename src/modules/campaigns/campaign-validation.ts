@@ -32,6 +32,8 @@ export interface CampaignInput {
   deliveryDate: string;
   sellTo: 'all' | 'regions';
   regionIds: string[];
+  /** 发货仓: the warehouse the items are allocated from; null or absent for the first that stocks each SKU. */
+  warehouseId?: string | null | undefined;
   items: CampaignItemInput[];
 }
 
@@ -121,7 +123,12 @@ function itemProblems(items: readonly CampaignItemInput[], skus: ReadonlyMap<str
  */
 export function validateCampaign(
   input: CampaignInput,
-  facts: { skus: ReadonlyMap<string, SkuFacts>; knownRegionIds: ReadonlySet<string> },
+  facts: {
+    skus: ReadonlyMap<string, SkuFacts>;
+    knownRegionIds: ReadonlySet<string>;
+    /** The active warehouses among the one asked for (empty when none was). */
+    activeWarehouseIds?: ReadonlySet<string>;
+  },
 ): Problem[] {
   const problems: Problem[] = [];
   const start = input.startsAt.getTime();
@@ -159,6 +166,13 @@ export function validateCampaign(
     if (!facts.knownRegionIds.has(id))
       problems.push({ code: 'campaigns.region_not_found', field: `body.regionIds.${i}`, detail: id });
   });
+  if (input.warehouseId && !facts.activeWarehouseIds?.has(input.warehouseId)) {
+    problems.push({
+      code: 'campaigns.warehouse_not_found',
+      field: 'body.warehouseId',
+      detail: `${input.warehouseId} is not an active warehouse`,
+    });
+  }
   problems.push(...itemProblems(input.items, facts.skus));
   return problems;
 }

@@ -40,6 +40,11 @@ export const campaignsErrors = defineErrors({
     zh: '指定区域销售时至少选择一个区域',
   },
   'campaigns.region_not_found': { kind: 'validation', en: 'No region has this id', zh: '区域不存在' },
+  'campaigns.warehouse_not_found': {
+    kind: 'validation',
+    en: 'No active warehouse has this id',
+    zh: '发货仓不存在或已停用',
+  },
   'campaigns.no_items': {
     kind: 'unprocessable',
     en: 'A campaign needs at least one item before it is scheduled',

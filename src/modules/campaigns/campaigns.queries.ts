@@ -3,6 +3,7 @@ import { escapeLike } from '../../platform/audit/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor, Tx } from '../../platform/db/database.js';
 import { findSkus } from '../catalog/index.js';
+import { warehouses } from '../inventory/index.js';
 import { type CampaignState, isOpenForOrders } from './campaign-state.js';
 import { campaignsError } from './campaigns.errors.js';
 import { campaignItems, campaigns } from './campaigns.tables.js';
@@ -38,9 +39,14 @@ export async function detailOf(db: Executor, clock: Clock, row: CampaignRow) {
       )
     ).map((s) => [s.skuId, s]),
   );
+  const [warehouse] = row.warehouseId
+    ? await db.select({ name: warehouses.name }).from(warehouses).where(eq(warehouses.id, row.warehouseId))
+    : [];
   const now = clock.now();
   return {
     ...campaignView(row),
+    // Shown to every reader of the campaign, who may not be allowed to list warehouses.
+    warehouseName: warehouse?.name ?? null,
     items: items.map((i) => itemView(i, skus.get(i.skuId))),
     // The console counts down against the server's clock, which alone decides when sales stop.
     serverNow: now.toISOString(),
@@ -119,6 +125,8 @@ export interface CampaignForOrdering {
   deliveryDate: string;
   sellTo: 'all' | 'regions';
   regionIds: string[];
+  /** 发货仓, or null for the first active warehouse that stocks each SKU. */
+  warehouseId: string | null;
   items: Array<{
     id: string;
     skuId: string;
@@ -145,6 +153,7 @@ export async function getCampaignForOrdering(db: Executor, id: string): Promise<
     deliveryDate: row.deliveryDate,
     sellTo: row.sellTo,
     regionIds: row.regionIds,
+    warehouseId: row.warehouseId,
     items: items.map((i) => ({
       id: i.id,
       skuId: i.skuId,

@@ -42,6 +42,12 @@ export const CampaignBody = Type.Object(
     deliveryDate: Type.String({ format: 'date', description: 'YYYY-MM-DD (Asia/Shanghai)' }),
     sellTo: Type.Union([Type.Literal('all'), Type.Literal('regions')]),
     regionIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 500 }),
+    warehouseId: Type.Optional(
+      Type.Union([Type.String({ maxLength: 64 }), Type.Null()], {
+        description:
+          '发货仓: the warehouse every item is allocated from; null for the first that stocks each SKU',
+      }),
+    ),
     items: Type.Array(CampaignItemBody, { maxItems: 500 }),
   },
   { additionalProperties: false },
@@ -62,6 +68,7 @@ const campaignFields = {
   state: CampaignStateSchema,
   sellTo: Type.Union([Type.Literal('all'), Type.Literal('regions')]),
   regionIds: Type.Array(Type.String()),
+  warehouseId: Nullable(Type.String()),
   closeReason: Nullable(Type.String()),
   closedAt: Nullable(Type.String()),
   cancelledAt: Nullable(Type.String()),
@@ -93,6 +100,7 @@ export const CampaignItemSchema = Type.Object({
 
 export const CampaignDetailSchema = Type.Object({
   ...campaignFields,
+  warehouseName: Nullable(Type.String()),
   items: Type.Array(CampaignItemSchema),
   serverNow: Type.String(),
   openForOrders: Type.Boolean(),

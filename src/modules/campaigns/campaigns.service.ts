@@ -1,9 +1,10 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../platform/audit/index.js';
 import type { Executor, Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { findSkus } from '../catalog/index.js';
+import { warehouses } from '../inventory/index.js';
 import { regions } from '../leaders/index.js';
 import {
   type CampaignInput,
@@ -28,8 +29,16 @@ export function throwFirst(problems: readonly Problem[], stripBody = false): voi
   throw campaignsError(p.code, { field, detail: p.detail });
 }
 
-/** Looks up what validation needs: the catalog's view of the SKUs and which region ids exist. */
-export async function loadFacts(db: Executor, skuIds: readonly string[], regionIds: readonly string[]) {
+/**
+ * Looks up what validation needs: the catalog's view of the SKUs, which region ids exist, and
+ * whether the chosen warehouse is active.
+ */
+export async function loadFacts(
+  db: Executor,
+  skuIds: readonly string[],
+  regionIds: readonly string[],
+  warehouseId: string | null | undefined,
+) {
   const found = await findSkus(db, [...new Set(skuIds)]);
   const skus = new Map<string, SkuFacts>(found.map((s) => [s.skuId, s]));
   const known =
@@ -39,7 +48,17 @@ export async function loadFacts(db: Executor, skuIds: readonly string[], regionI
           .select({ id: regions.id })
           .from(regions)
           .where(inArray(regions.id, [...regionIds]));
-  return { skus, knownRegionIds: new Set(known.map((r) => r.id)) };
+  const active = warehouseId
+    ? await db
+        .select({ id: warehouses.id })
+        .from(warehouses)
+        .where(and(eq(warehouses.id, warehouseId), eq(warehouses.status, 'active')))
+    : [];
+  return {
+    skus,
+    knownRegionIds: new Set(known.map((r) => r.id)),
+    activeWarehouseIds: new Set(active.map((w) => w.id)),
+  };
 }
 
 /** Trims text and drops a repeated region id; the content is otherwise stored as given. */
@@ -52,6 +71,7 @@ function normalise(input: CampaignInput): CampaignInput {
     description: input.description?.trim() ?? '',
     // Selling to everyone needs no list; a leftover one from the form would only confuse readers.
     regionIds: input.sellTo === 'all' ? [] : [...new Set(input.regionIds)],
+    warehouseId: input.warehouseId?.trim() || null,
   };
 }
 
@@ -60,6 +80,7 @@ async function validateInTx(tx: Tx, input: CampaignInput): Promise<void> {
     tx,
     input.items.map((i) => i.skuId),
     input.regionIds,
+    input.warehouseId,
   );
   throwFirst(validateCampaign(input, facts));
 }
@@ -76,6 +97,7 @@ function columnsOf(input: CampaignInput) {
     deliveryDate: input.deliveryDate,
     sellTo: input.sellTo,
     regionIds: input.regionIds,
+    warehouseId: input.warehouseId ?? null,
   };
 }
 

@@ -37,6 +37,11 @@ export const campaigns = pgTable(
       .notNull()
       .default('all'),
     regionIds: text('region_ids').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * 发货仓: the warehouse every item of this campaign is allocated from. Null: each SKU comes from
+     * the first active warehouse (by code) that stocks it. Plain text: inventory owns warehouses.
+     */
+    warehouseId: text('warehouse_id'),
     closeReason: text('close_reason'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),

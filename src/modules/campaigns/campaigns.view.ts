@@ -19,6 +19,7 @@ export function campaignView(c: CampaignRow) {
     state: c.state,
     sellTo: c.sellTo,
     regionIds: c.regionIds,
+    warehouseId: c.warehouseId,
     closeReason: c.closeReason,
     closedAt: c.closedAt?.toISOString() ?? null,
     cancelledAt: c.cancelledAt?.toISOString() ?? null,

@@ -109,15 +109,21 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   const leaderCache = new TtlCache<LeaderForOrdering | null>(5000, now);
   const pickupCache = new TtlCache<PickupPointForOrdering | null>(5000, now);
   const warehouseCache = new TtlCache<string | null>(5000, now);
-  // Until campaigns name their warehouse, each SKU is allocated from the first active warehouse
-  // (by code) that stocks it.
-  const warehouseFor = (skuId: string) =>
-    warehouseCache.get(skuId, async () => {
+  // A campaign's items come from its warehouse (发货仓) when it names one (a SKU it does not stock is
+  // out of stock there); otherwise each from the first active warehouse (by code) that stocks it.
+  const warehouseFor = (campaign: CampaignForOrdering, skuId: string) =>
+    warehouseCache.get(`${campaign.warehouseId ?? ''}|${skuId}`, async () => {
       const [w] = await deps.db
         .select({ id: warehouses.id })
         .from(stockLevels)
         .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-        .where(and(eq(stockLevels.skuId, skuId), eq(warehouses.status, 'active')))
+        .where(
+          and(
+            eq(stockLevels.skuId, skuId),
+            eq(warehouses.status, 'active'),
+            campaign.warehouseId ? eq(warehouses.id, campaign.warehouseId) : undefined,
+          ),
+        )
         .orderBy(asc(warehouses.code))
         .limit(1);
       return w?.id ?? null;
@@ -178,7 +184,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       if (soldOut) throw ordersError('orders.sold_out', { field: 'body.items', detail: soldOut.itemId });
       const lines = [];
       for (const [n, l] of priced.lines.entries()) {
-        const warehouseId = await warehouseFor(l.skuId);
+        const warehouseId = await warehouseFor(campaign, l.skuId);
         if (!warehouseId) throw ordersError('orders.out_of_stock', { field: `body.items.${n}.itemId` });
         lines.push({ ...l, warehouseId });
       }

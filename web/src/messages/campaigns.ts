@@ -29,6 +29,11 @@ export const campaignsMessages = {
   'campaigns.deliveryDate': { zh: '配送日期', en: 'Delivery date' },
   'campaigns.sellTo': { zh: '可售范围', en: 'Who may sell it' },
   'campaigns.sellTo.all': { zh: '全部团长', en: 'All leaders' },
+  'campaigns.warehouse': { zh: '发货仓', en: 'Shipping warehouse' },
+  'campaigns.warehouse.auto': {
+    zh: '自动：每个商品取第一个有库存的仓库',
+    en: 'Automatic: each SKU from the first warehouse that stocks it',
+  },
   'campaigns.sellTo.regions': { zh: '指定区域', en: 'Chosen regions' },
   'campaigns.regions': { zh: '区域', en: 'Regions' },
   'campaigns.state': { zh: '状态', en: 'State' },

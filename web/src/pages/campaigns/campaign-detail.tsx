@@ -157,6 +157,11 @@ export function CampaignDetailView({ id, onBack, onEdit }: Props) {
             ? t('campaigns.sellTo.all')
             : `${t('campaigns.sellTo.regions')} (${c.regionIds.length})`}
         </Descriptions.Item>
+        <Descriptions.Item label={t('campaigns.warehouse')}>
+          <span data-testid="campaign-detail-warehouse">
+            {c.warehouseName ?? t('campaigns.warehouse.auto')}
+          </span>
+        </Descriptions.Item>
         {c.closeReason && (
           <Descriptions.Item label={t('campaigns.closeReason')}>{c.closeReason}</Descriptions.Item>
         )}

@@ -13,6 +13,7 @@ import {
 } from '../../campaigns-api';
 import { QueryError } from '../../components/query-error';
 import { localizedMessage } from '../../i18n';
+import { useWarehouses } from '../../inventory-api';
 import { useLocale } from '../../locale-context';
 import { CampaignItemsEditor, type ItemRow } from './campaign-items-editor';
 
@@ -27,6 +28,7 @@ interface FormValues {
   deliveryDate: Dayjs;
   sellTo: SellTo;
   regionIds?: string[];
+  warehouseId?: string | null;
   items?: ItemRow[];
 }
 
@@ -41,6 +43,7 @@ const TOP_FIELDS = [
   'deliveryDate',
   'sellTo',
   'regionIds',
+  'warehouseId',
 ] as const;
 
 type TopField = (typeof TOP_FIELDS)[number];
@@ -94,6 +97,7 @@ function valuesOf(c: CampaignDetail): Partial<FormValues> {
     deliveryDate: dayjs(c.deliveryDate),
     sellTo: c.sellTo,
     regionIds: c.regionIds,
+    warehouseId: c.warehouseId,
     items: c.items.map((i) => ({
       skuId: i.skuId,
       price: i.priceFen / 100,
@@ -115,6 +119,7 @@ function bodyOf(v: FormValues): CampaignBody {
     deliveryDate: v.deliveryDate.format('YYYY-MM-DD'),
     sellTo: v.sellTo,
     regionIds: v.sellTo === 'regions' ? (v.regionIds ?? []) : [],
+    warehouseId: v.warehouseId ?? null,
     items: (v.items ?? []).map((i, n) => ({
       skuId: i.skuId ?? '',
       // Yuan with two decimals to whole fen; rounding removes binary floating-point noise (9.9 * 100).
@@ -153,6 +158,15 @@ function CampaignFormBody({
   const save = useSaveCampaign();
   const reportError = useReportError();
   const regions = useRegionOptions();
+  const warehouses = useWarehouses();
+  const warehouseOptions = useMemo(
+    () =>
+      (warehouses.data?.items ?? [])
+        // A warehouse taken out of use can stay on a campaign that already names it.
+        .filter((w) => w.status === 'active' || w.id === campaign?.warehouseId)
+        .map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` })),
+    [warehouses.data, campaign],
+  );
   const sellTo = Form.useWatch('sellTo', form);
   const initial = useMemo(() => (campaign ? valuesOf(campaign) : defaults()), [campaign]);
   const known = useMemo(
@@ -243,6 +257,15 @@ function CampaignFormBody({
             />
           </Form.Item>
         )}
+        <Form.Item name="warehouseId" label={t('campaigns.warehouse')}>
+          <Select
+            allowClear
+            placeholder={t('campaigns.warehouse.auto')}
+            loading={warehouses.isLoading}
+            options={warehouseOptions}
+            data-testid="campaign-form-warehouseId"
+          />
+        </Form.Item>
         <Form.Item label={t('campaigns.items')}>
           <CampaignItemsEditor known={known} />
         </Form.Item>
