@@ -14,7 +14,7 @@ import {
   freezeAndSettle,
   recordOrderProgressTx,
 } from '../modules/commission/index.js';
-import { stockLevels, warehouses } from '../modules/inventory/index.js';
+import { shippingWarehouses, stockLevels, warehouses } from '../modules/inventory/index.js';
 import { leaders, pickupPoints } from '../modules/leaders/index.js';
 import { confirmPaidOrders, markPaid, orderPayments, priceOrder } from '../modules/orders/index.js';
 import { flushBatch, type PendingOrder } from '../modules/orders/intake/flush-batch.js';
@@ -89,8 +89,11 @@ export async function seedCommissionAccrualDemo(
     .filter((s) => s.skuStatus === 'active' && s.productStatus !== 'off_sale')
     .slice(0, 3);
   if (team.length === 0 || sellable.length === 0) return { orders: 0, entries: 0, settlements: 0 };
-  const warehouseOf = new Map<string, string>();
-  for (const s of stocked) if (!warehouseOf.has(s.skuId)) warehouseOf.set(s.skuId, s.warehouseId);
+  const warehouseOf = await shippingWarehouses(
+    deps.db,
+    sellable.map((s) => s.skuId),
+    null,
+  );
 
   /** One past sale, picked up at `pickedUpAt`: everything before it happens on clocks set back. */
   const pastSale = async (tag: string, name: string, pickedUpAt: number, seq: number): Promise<number> => {

@@ -22,7 +22,7 @@ import {
   runHotProducts,
   runRecruitCheck,
 } from '../modules/commission/index.js';
-import { receiveStockTx, stockLevels, warehouses } from '../modules/inventory/index.js';
+import { receiveStockTx, shippingWarehouses } from '../modules/inventory/index.js';
 import {
   backfillLeaderDailySales,
   createLeaderTx,
@@ -150,20 +150,15 @@ async function sellPastCampaign(
     .from(campaignItems)
     .where(eq(campaignItems.campaignId, campaignId));
   if (!item) return [];
-  const [stock] = await deps.db
-    .select({ warehouseId: stockLevels.warehouseId })
-    .from(stockLevels)
-    .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-    .where(and(eq(stockLevels.skuId, item.skuId), eq(warehouses.status, 'active')))
-    .orderBy(asc(warehouses.code));
-  if (!stock) return [];
+  const warehouseId = (await shippingWarehouses(deps.db, [item.skuId], null)).get(item.skuId);
+  if (!warehouseId) return [];
   const total = sellers.reduce((a, s) => a + s.units.reduce((x, y) => x + y, 0), 0);
   await deps.db.transaction((tx) => scheduleCampaignTx(at(deps, start - HOUR), tx, ACTOR, campaignId));
   // The goods for this sale arrived for it, so today's demo campaigns keep their stock.
   await deps.db.transaction((tx) =>
     receiveStockTx(at(deps, start - 2 * HOUR), tx, ACTOR, {
       skuId: item.skuId,
-      warehouseId: stock.warehouseId,
+      warehouseId,
       quantity: total,
       reason: '往期爆品团 到货入库',
     }),
@@ -189,7 +184,7 @@ async function sellPastCampaign(
         phone,
         phoneHash: deps.crypto.hash(phone),
         customerName: ['邓阿姨', '许先生', '韩女士', '冯奶奶', '曹同学', '彭师傅', '袁女士'][n % 7] ?? null,
-        lines: priced.lines.map((l) => ({ ...l, warehouseId: stock.warehouseId })),
+        lines: priced.lines.map((l) => ({ ...l, warehouseId })),
         totalFen: priced.totalFen,
         itemCount: priced.itemCount,
         actor: ACTOR,

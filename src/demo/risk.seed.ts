@@ -8,7 +8,7 @@ import {
   isOpenForOrders,
 } from '../modules/campaigns/index.js';
 import { upsertCustomersByPhoneTx } from '../modules/customers/index.js';
-import { allocate, stockLevels, warehouses } from '../modules/inventory/index.js';
+import { allocate, shippingWarehouses } from '../modules/inventory/index.js';
 import { leaders, pickupPoints } from '../modules/leaders/index.js';
 import { customerItemCounts, priceOrder } from '../modules/orders/index.js';
 import { PAYMENT_MINUTES } from '../modules/orders/intake/flush-batch.js';
@@ -100,7 +100,11 @@ export async function seedRiskDemo(deps: Deps, tx: Tx): Promise<{ held: number }
     .innerJoin(leaders, eq(leaders.id, pickupPoints.leaderId))
     .where(and(eq(pickupPoints.status, 'active'), eq(leaders.status, 'active')))
     .orderBy(asc(pickupPoints.id));
-  const warehouseOf = await warehousesOf(tx, campaign.warehouseId);
+  const warehouseOf = await shippingWarehouses(
+    tx,
+    campaign.items.map((i) => i.skuId),
+    campaign.warehouseId,
+  );
   const items = campaign.items.filter((i) => warehouseOf.has(i.skuId));
   const first = items[0];
   const roomy = [...items].sort((a, b) => b.perCustomerLimit - a.perCustomerLimit)[0];
@@ -168,27 +172,6 @@ async function openCampaign(tx: Tx, now: Date): Promise<CampaignForOrdering | nu
     if (candidate && isOpenForOrders(candidate, now)) return candidate;
   }
   return null;
-}
-
-/**
- * Each SKU's warehouse as the intake picks it: the campaign's own (发货仓) when it names one, else the
- * first active warehouse (by code) that stocks it.
- */
-async function warehousesOf(tx: Tx, campaignWarehouseId: string | null): Promise<Map<string, string>> {
-  const stocked = await tx
-    .select({ skuId: stockLevels.skuId, warehouseId: stockLevels.warehouseId })
-    .from(stockLevels)
-    .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-    .where(
-      and(
-        eq(warehouses.status, 'active'),
-        campaignWarehouseId ? eq(warehouses.id, campaignWarehouseId) : undefined,
-      ),
-    )
-    .orderBy(asc(warehouses.code));
-  const map = new Map<string, string>();
-  for (const s of stocked) if (!map.has(s.skuId)) map.set(s.skuId, s.warehouseId);
-  return map;
 }
 
 /** One order as the intake's batch writes it, pending payment or on hold. */

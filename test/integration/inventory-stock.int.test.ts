@@ -6,6 +6,7 @@ import {
   release,
   type StockLine,
   ship,
+  shippingWarehouses,
 } from '../../src/modules/inventory/index.js';
 import { type Actor, SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { openDatabase } from '../../src/platform/db/database.js';
@@ -269,6 +270,41 @@ describe('under concurrency', () => {
     } finally {
       await database.close();
     }
+  });
+});
+
+describe('which warehouse ships a SKU (发货仓)', () => {
+  it('takes the campaign’s warehouse when it names one, else the first active one by code', async () => {
+    const [first, second, closed] = [
+      await makeWarehouse(tdb),
+      await makeWarehouse(tdb),
+      await makeWarehouse(tdb),
+    ];
+    const [both, onlySecond, onlyClosed, none] = await makeSkus(tdb, ['a', 'b', 'c', 'd']);
+    await tdb.deps.db.transaction(async (tx) => {
+      for (const [skuId, warehouseId] of [
+        [both, second],
+        [both, first],
+        [onlySecond, second],
+        [onlyClosed, closed],
+      ] as const) {
+        await receiveStockTx(tdb.deps, tx, actor, { skuId: skuId ?? '', warehouseId, quantity: 5 });
+      }
+    });
+    // Stock received while it was open, then closed (停用).
+    await tdb.deps.pool.query(`UPDATE warehouses SET status = 'inactive' WHERE id = $1`, [closed]);
+    const skus = [both, onlySecond, onlyClosed, none].map((s) => s ?? '');
+    expect(Object.fromEntries(await shippingWarehouses(tdb.deps.db, skus, null))).toEqual({
+      [both ?? '']: first,
+      [onlySecond ?? '']: second,
+    });
+    expect(Object.fromEntries(await shippingWarehouses(tdb.deps.db, skus, second))).toEqual({
+      [both ?? '']: second,
+      [onlySecond ?? '']: second,
+    });
+    // A named warehouse that is inactive ships nothing, even what it stocks.
+    expect((await shippingWarehouses(tdb.deps.db, skus, closed)).size).toBe(0);
+    expect((await shippingWarehouses(tdb.deps.db, [], null)).size).toBe(0);
   });
 });
 

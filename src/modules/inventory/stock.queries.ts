@@ -130,3 +130,32 @@ export async function listMovements(db: Executor, q: MovementQuery) {
     total: total?.n ?? 0,
   };
 }
+
+/**
+ * Which warehouse ships each of `skuIds` (发货仓): the campaign's own warehouse when it names one (a SKU
+ * that warehouse does not stock, or an inactive warehouse, gets none), otherwise the first active
+ * warehouse by code that stocks the SKU. The order intake allocates from it; the demo seeds write
+ * their past orders the same way.
+ */
+export async function shippingWarehouses(
+  db: Executor,
+  skuIds: readonly string[],
+  campaignWarehouseId: string | null,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (skuIds.length === 0) return out;
+  const stocked = await db
+    .select({ skuId: stockLevels.skuId, warehouseId: stockLevels.warehouseId })
+    .from(stockLevels)
+    .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
+    .where(
+      and(
+        inArray(stockLevels.skuId, [...new Set(skuIds)]),
+        eq(warehouses.status, 'active'),
+        campaignWarehouseId ? eq(warehouses.id, campaignWarehouseId) : undefined,
+      ),
+    )
+    .orderBy(asc(warehouses.code));
+  for (const s of stocked) if (!out.has(s.skuId)) out.set(s.skuId, s.warehouseId);
+  return out;
+}

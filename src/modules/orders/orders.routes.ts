@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { canonicalJson } from '../../platform/audit/canonical-json.js';
 import type { Deps } from '../../platform/deps.js';
@@ -14,7 +13,7 @@ import {
   maySellIn,
 } from '../campaigns/index.js';
 import { normalizePhone } from '../customers/index.js';
-import { stockLevels, warehouses } from '../inventory/index.js';
+import { shippingWarehouses } from '../inventory/index.js';
 import {
   findLeaderByCode,
   getPickupPoint,
@@ -112,22 +111,10 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   // A campaign's items come from its warehouse (发货仓) when it names one (a SKU it does not stock is
   // out of stock there); otherwise each from the first active warehouse (by code) that stocks it.
   const warehouseFor = (campaign: CampaignForOrdering, skuId: string) =>
-    warehouseCache.get(`${campaign.warehouseId ?? ''}|${skuId}`, async () => {
-      const [w] = await deps.db
-        .select({ id: warehouses.id })
-        .from(stockLevels)
-        .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
-        .where(
-          and(
-            eq(stockLevels.skuId, skuId),
-            eq(warehouses.status, 'active'),
-            campaign.warehouseId ? eq(warehouses.id, campaign.warehouseId) : undefined,
-          ),
-        )
-        .orderBy(asc(warehouses.code))
-        .limit(1);
-      return w?.id ?? null;
-    });
+    warehouseCache.get(
+      `${campaign.warehouseId ?? ''}|${skuId}`,
+      async () => (await shippingWarehouses(deps.db, [skuId], campaign.warehouseId)).get(skuId) ?? null,
+    );
 
   app.post(
     '/api/orders',
