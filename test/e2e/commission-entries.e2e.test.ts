@@ -34,6 +34,7 @@ let base: string;
 let arrange: App;
 let orderId: string;
 let directEntryId: string;
+let directKey: string;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
@@ -117,11 +118,12 @@ beforeAll(async () => {
   await deps.db.transaction((tx) =>
     recordOrderProgressTx(tx, picked, [{ orderId, pickedUpAt: picked, completedAt: picked }]),
   );
-  const direct = await deps.pool.query<{ id: string }>(
-    `SELECT id FROM commission_entries WHERE order_id = $1 AND rule = 'direct'`,
+  const direct = await deps.pool.query<{ id: string; key: string }>(
+    `SELECT id, key FROM commission_entries WHERE order_id = $1 AND rule = 'direct'`,
     [orderId],
   );
   directEntryId = direct.rows[0]?.id ?? '';
+  directKey = direct.rows[0]?.key ?? '';
 });
 afterAll(async () => {
   await arrange?.close();
@@ -148,9 +150,11 @@ describe.skipIf(!browserAvailable)('commission entries and settlements in Chromi
     expect(await why.textContent()).toContain('¥100.00 × 10%');
     expect(await page.getByTestId('entry-amount').textContent()).toBe('¥10.00');
     await page.getByTestId('entry-transfers').getByText('company:commission_expense').waitFor();
-    // The accrual transfer carried both orders' direct entries: ¥20.00, of which this entry ¥10.00.
-    await page.getByTestId('entry-transfers').getByText('¥20.00').waitFor();
-    expect(await page.getByTestId('entry-share').textContent()).toBe('本条 ¥10.00，共 2 条合计入账');
+    // The entry's own accrual transfer, keyed by its cause: order line, rule, chain position, leader.
+    const transfers = page.getByTestId('entry-transfers');
+    await transfers.getByText('¥10.00').waitFor();
+    await transfers.getByText(`accrual:${directKey}`).waitFor();
+    expect(await page.getByTestId('entry-share').count()).toBe(0);
     await page.close();
   });
 

@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  getEntry,
-  type NewEntry,
-  recordEntriesTx,
-  recordEntryCountsTx,
-} from '../../src/modules/commission/index.js';
-import { balancesOf, checkInvariants } from '../../src/modules/ledger/index.js';
+import { getEntry, type NewEntry, recordEntriesTx } from '../../src/modules/commission/index.js';
+import { balancesOf, checkInvariants, postTransfersTx } from '../../src/modules/ledger/index.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 
 /**
- * Aggregated accrual (one transfer per beneficiary and accrual): the entries one call inserts are
- * accrued by one transfer per beneficiary for their sum, named by the accrual; entries that already
- * existed post nothing, so recomputing is free; each leader's pending balance stays the sum of their
- * open entries and the ledger's invariants hold throughout. Voids, clawbacks and settlement after
- * aggregated accruals are covered end to end in commission-accrual.int.test.ts.
+ * Accrual transfers: each new entry of more than 0 fen is accrued by its own transfer, keyed by the
+ * entry's cause (order line, rule, chain position, beneficiary) under the kind `accrual`; entries that
+ * already existed post nothing, so recomputing is free; each leader's pending balance stays the sum of
+ * their open entries and the ledger's invariants hold throughout. Entries accrued in aggregate by an
+ * earlier version (one transfer per beneficiary and `commission_accruals` row) are still read back.
+ * Voids, clawbacks and settlement are covered end to end in commission-accrual.int.test.ts.
  */
 let tdb: TestDb;
 const q = async <R extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
@@ -73,7 +69,7 @@ async function expectPendingMatchesOpenEntries() {
   expect(report.problems).toEqual([]);
 }
 
-describe('aggregated accrual', () => {
+describe('accrual transfers', () => {
   const first = [
     lineEntry(1, 'direct', 0, A, 1000),
     lineEntry(1, 'differential', 1, B, 400),
@@ -82,56 +78,57 @@ describe('aggregated accrual', () => {
     lineEntry(3, 'direct', 0, C, 0),
   ];
 
-  it('posts one transfer per beneficiary for the sum of the entries the call inserted', async () => {
-    const r = await tdb.deps.db.transaction((tx) => recordEntryCountsTx(tdb.deps, tx, first));
-    expect(r).toMatchObject({ inserted: 5, insertedFen: 2400, posted: 2 });
-    const accrualId = r.accrualId as number;
-    const entries = await q<{ beneficiary_id: string; accrual_id: number }>(
-      `SELECT beneficiary_id, accrual_id::int FROM commission_entries WHERE key LIKE $1`,
-      [`line:oln_batch_${tag}_%`],
-    );
-    expect(entries.every((e) => e.accrual_id === accrualId)).toBe(true);
-    // Each transfer equals the sum of its beneficiary's entries in the accrual; C's 0 fen posts nothing.
-    const legs = await q<{ key: string; fen: number; cause_type: string; cause_id: string; sum: number }>(
-      `SELECT t.key, t.amount_fen::int AS fen, t.cause_type, t.cause_id,
-              (SELECT sum(e.amount_fen)::int FROM commission_entries e
-               WHERE e.accrual_id = $1 AND 'accrual:' || e.accrual_id || ':' || e.beneficiary_id = t.key) AS sum
-       FROM ledger_transfers t WHERE t.key LIKE $2 ORDER BY t.key`,
-      [accrualId, `accrual:${accrualId}:%`],
+  it('posts one transfer per new entry, keyed by its cause and kind, for the entry’s amount', async () => {
+    const r = await tdb.deps.db.transaction((tx) => recordEntriesTx(tdb.deps, tx, first));
+    expect(r.inserted).toHaveLength(5);
+    expect(r.posted).toBe(4);
+    // Each transfer is its entry: same amount, the entry as its cause; C's 0 fen posts nothing.
+    const legs = await q<{
+      key: string;
+      fen: number;
+      cause_type: string;
+      entry_key: string;
+      entry_fen: number;
+    }>(
+      `SELECT t.key, t.amount_fen::int AS fen, t.cause_type, e.key AS entry_key, e.amount_fen::int AS entry_fen
+       FROM ledger_transfers t JOIN commission_entries e ON e.id = t.cause_id
+       WHERE t.key LIKE $1 ORDER BY t.amount_fen DESC`,
+      [`accrual:line:oln_batch_${tag}_%`],
     );
     expect(legs.map((l) => [l.key, l.fen])).toEqual([
-      [`accrual:${accrualId}:${A}`, 1700],
-      [`accrual:${accrualId}:${B}`, 700],
+      [`accrual:${first[0]?.key}`, 1000],
+      [`accrual:${first[2]?.key}`, 700],
+      [`accrual:${first[1]?.key}`, 400],
+      [`accrual:${first[3]?.key}`, 300],
     ]);
     for (const l of legs) {
-      expect(l.fen).toBe(l.sum);
-      expect([l.cause_type, l.cause_id]).toEqual(['commission_accrual', String(accrualId)]);
+      expect(l.key).toBe(`accrual:${l.entry_key}`);
+      expect(l.fen).toBe(l.entry_fen);
+      expect(l.cause_type).toBe('commission_entry');
     }
-    const [row] = await q(
-      'SELECT entry_count, amount_fen::int, transfer_count FROM commission_accruals WHERE id = $1',
-      [accrualId],
+    const [noAccrualRow] = await q<{ n: number }>(
+      'SELECT count(*)::int AS n FROM commission_entries WHERE key LIKE $1 AND accrual_id IS NOT NULL',
+      [`line:oln_batch_${tag}_%`],
     );
-    expect(row).toEqual({ entry_count: 5, amount_fen: 2400, transfer_count: 2 });
+    expect(noAccrualRow?.n).toBe(0);
     await expectPendingMatchesOpenEntries();
 
-    // An entry's detail names the transfer that carried it, how many entries it carried, and its part.
+    // An entry's detail names the transfer that carried it.
     const [a1] = await q<{ id: string }>('SELECT id FROM commission_entries WHERE key = $1', [first[0]?.key]);
     const detail = await getEntry(tdb.deps.db, a1?.id ?? '');
     expect(detail.transfers).toMatchObject([
-      { key: `accrual:${accrualId}:${A}`, amountFen: 1700, entryCount: 2, entryShareFen: 1000 },
+      { key: `accrual:${first[0]?.key}`, amountFen: 1000, entryCount: null, entryShareFen: null },
     ]);
   });
 
-  it('recomputing inserts and posts nothing, and writes no accrual', async () => {
-    const [before] = await q<{ t: number; a: number }>(
-      'SELECT (SELECT count(*) FROM ledger_transfers)::int AS t, (SELECT count(*) FROM commission_accruals)::int AS a',
+  it('recomputing inserts and posts nothing', async () => {
+    const [before] = await q<{ t: number; e: number }>(
+      'SELECT (SELECT count(*) FROM ledger_transfers)::int AS t, (SELECT count(*) FROM commission_entries)::int AS e',
     );
-    const counts = await tdb.deps.db.transaction((tx) => recordEntryCountsTx(tdb.deps, tx, first));
-    expect(counts).toEqual({ inserted: 0, insertedFen: 0, posted: 0, accrualId: null });
     const rows = await tdb.deps.db.transaction((tx) => recordEntriesTx(tdb.deps, tx, first));
-    expect(rows).toEqual({ inserted: [], posted: 0, accrualId: null });
-    const [after] = await q<{ t: number; a: number }>(
-      'SELECT (SELECT count(*) FROM ledger_transfers)::int AS t, (SELECT count(*) FROM commission_accruals)::int AS a',
+    expect(rows).toEqual({ inserted: [], posted: 0 });
+    const [after] = await q<{ t: number; e: number }>(
+      'SELECT (SELECT count(*) FROM ledger_transfers)::int AS t, (SELECT count(*) FROM commission_entries)::int AS e',
     );
     expect(after).toEqual(before);
   });
@@ -145,12 +142,51 @@ describe('aggregated accrual', () => {
     ]);
     expect(r.posted).toBe(2);
     const legs = await q<{ key: string; fen: number }>(
-      'SELECT key, amount_fen::int AS fen FROM ledger_transfers WHERE key LIKE $1 ORDER BY key',
-      [`accrual:${r.accrualId}:%`],
+      'SELECT key, amount_fen::int AS fen FROM ledger_transfers WHERE key LIKE $1 ORDER BY amount_fen DESC',
+      [`accrual:line:oln_batch_${tag}_4:%`],
     );
     expect(legs).toEqual([
-      { key: `accrual:${r.accrualId}:${A}`, fen: 250 },
-      { key: `accrual:${r.accrualId}:${C}`, fen: 50 },
+      { key: `accrual:${mixed[5]?.key}`, fen: 250 },
+      { key: `accrual:${mixed[6]?.key}`, fen: 50 },
+    ]);
+    await expectPendingMatchesOpenEntries();
+  });
+
+  it('still reads an entry accrued in aggregate by an earlier version', async () => {
+    // What sessions 3-5 wrote: entries naming a commission_accruals row, one transfer per beneficiary
+    // for their sum, keyed accrual:<accrualId>:<beneficiaryId>. Built here the way that code built it.
+    const [accrual] = await q<{ id: number }>(
+      `INSERT INTO commission_accruals (at, entry_count, amount_fen, transfer_count)
+       VALUES (now(), 2, 200, 1) RETURNING id::int`,
+    );
+    const accrualId = accrual?.id as number;
+    const ids = [`cen_legacy_${tag}_1`, `cen_legacy_${tag}_2`];
+    for (const [i, fen] of [120, 80].entries()) {
+      const e = lineEntry(5 + i, 'direct', 0, A, fen);
+      await q(
+        `INSERT INTO commission_entries (id, key, beneficiary_id, rule, cause_type, order_id, order_line_id,
+           plan_id, plan_version, chain_position, base_fen, rate_bps, amount_fen, line_quantity, line_fen, status,
+           explanation, paid_at, created_at, accrual_id)
+         VALUES ($1, $2, $3, 'direct', 'order_line', $4, $5, 'cpl_batch', 1, 0, 10000, 1000, $6, 2, 10000,
+           'estimated', '{}', now(), now(), $7)`,
+        [ids[i], e.key, A, e.orderId, e.orderLineId, fen, accrualId],
+      );
+    }
+    await tdb.deps.db.transaction((tx) =>
+      postTransfersTx(tx, tdb.deps.clock, [
+        {
+          key: `accrual:${accrualId}:${A}`,
+          debit: { owner: 'company', kind: 'commission_expense' },
+          credit: { owner: 'leader', leaderId: A, kind: 'pending' },
+          amountFen: 200,
+          causeType: 'commission_accrual',
+          causeId: String(accrualId),
+        },
+      ]),
+    );
+    const detail = await getEntry(tdb.deps.db, ids[0] ?? '');
+    expect(detail.transfers).toMatchObject([
+      { key: `accrual:${accrualId}:${A}`, amountFen: 200, entryCount: 2, entryShareFen: 120 },
     ]);
     await expectPendingMatchesOpenEntries();
   });

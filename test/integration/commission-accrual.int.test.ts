@@ -234,19 +234,8 @@ describe('accrual at payment', () => {
       [l2, 'peer', 40, 'estimated'],
       [l3, 'differential', 300, 'estimated'],
     ]);
-    // The entries written together form one accrual; each beneficiary's new entries are accrued by one
-    // transfer (commission expense → their pending) for their sum, keyed by the accrual and beneficiary.
-    const ids = await q<{ accrual_id: number }>(
-      'SELECT DISTINCT accrual_id::int FROM commission_entries WHERE order_id = $1',
-      [order.id],
-    );
-    expect(ids).toHaveLength(1);
-    const accrualId = ids[0]?.accrual_id as number;
-    const [accrual] = await q<{ entry_count: number; amount_fen: number; transfer_count: number }>(
-      'SELECT entry_count, amount_fen::int, transfer_count FROM commission_accruals WHERE id = $1',
-      [accrualId],
-    );
-    expect(accrual).toEqual({ entry_count: 4, amount_fen: 1740, transfer_count: 4 });
+    // Each entry is accrued by its own transfer (commission expense → the beneficiary's pending), keyed
+    // by the entry's cause (order line, rule, chain position, beneficiary) under the kind `accrual`.
     const legs = await q<{
       key: string;
       amount_fen: number;
@@ -257,18 +246,23 @@ describe('accrual at payment', () => {
     }>(
       `SELECT t.key, t.amount_fen::int, d.code AS debit, c.code AS credit, t.cause_type, t.cause_id FROM ledger_transfers t
        JOIN ledger_accounts d ON d.id = t.debit_account_id JOIN ledger_accounts c ON c.id = t.credit_account_id
-       WHERE t.key LIKE $1 ORDER BY t.amount_fen DESC`,
-      [`accrual:${accrualId}:%`],
+       WHERE t.cause_id IN (SELECT id FROM commission_entries WHERE order_id = $1) ORDER BY t.amount_fen DESC`,
+      [order.id],
     );
     expect(legs).toHaveLength(4);
-    for (const e of rows) {
-      expect(legs.find((leg) => leg.key === `accrual:${accrualId}:${e.beneficiary_id}`)).toEqual({
-        key: `accrual:${accrualId}:${e.beneficiary_id}`,
+    const [{ id: lineId } = { id: '' }] = await q<{ id: string }>(
+      'SELECT DISTINCT order_line_id AS id FROM commission_entries WHERE order_id = $1',
+      [order.id],
+    );
+    for (const [position, e] of rows.entries()) {
+      expect(e.key).toBe(`line:${lineId}:${e.rule}:${position}:${e.beneficiary_id}`);
+      expect(legs.find((leg) => leg.cause_id === e.id)).toEqual({
+        key: `accrual:${e.key}`,
         amount_fen: e.amount_fen,
         debit: 'company:commission_expense',
         credit: `leader:${e.beneficiary_id}:pending`,
-        cause_type: 'commission_accrual',
-        cause_id: String(accrualId),
+        cause_type: 'commission_entry',
+        cause_id: e.id,
       });
     }
     expect((await balancesOf(deps().db, l0 as string)).pendingFen).toBe(1000);
@@ -285,7 +279,7 @@ describe('accrual at payment', () => {
     expect(body.explanation.zh).toContain('= ¥10.00');
     expect(body.explanation.en).toContain('Direct commission');
     expect(body.transfers).toHaveLength(1);
-    expect(body.transfers[0]).toMatchObject({ amountFen: 1000, entryCount: 1, entryShareFen: 1000 });
+    expect(body.transfers[0]).toMatchObject({ amountFen: 1000, entryCount: null, entryShareFen: null });
     const list = await call(t, admin, 'GET', `/api/commission/entries?orderId=${order.id}`);
     expect(list.json().total).toBe(4);
     expect(list.json().sums.amountFen).toBe(1740);

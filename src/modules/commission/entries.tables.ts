@@ -18,8 +18,8 @@ import {
  * period and beneficiary, what became of it (voided by a refund, final after the after-sales window,
  * settled into the leader's available balance, clawed back after settlement), and one settlement
  * record per business day. The ledger holds the money; these rows explain it. Entries are unique by
- * `key`, and only entries actually inserted are accrued (one transfer per beneficiary and accrual,
- * `commission_accruals`), so recomputing never posts twice.
+ * `key`, and only entries actually inserted are accrued (one transfer each, keyed
+ * `accrual:<entry key>`), so recomputing never posts twice.
  */
 
 export const ENTRY_STATUSES = ['estimated', 'final', 'settled', 'voided'] as const;
@@ -89,9 +89,10 @@ export const commissionEntries = pgTable(
     settledAt: timestamp('settled_at', { withTimezone: true }),
     settlementId: text('settlement_id'),
     /**
-     * The accrual (`commission_accruals`) that wrote the entry: its money reached the leader's pending
-     * balance in that accrual's transfer `accrual:<accrualId>:<beneficiaryId>`. Null for entries written
-     * before accruals were aggregated, whose own transfer has the entry's key.
+     * Set only on entries an earlier version accrued in aggregate (sessions 3-5): their money reached
+     * the leader's pending balance in the transfer `accrual:<accrualId>:<beneficiaryId>` of that
+     * `commission_accruals` row. Null for every other entry, whose own accrual transfer names the
+     * entry as its cause (key `accrual:<entry key>`, or the bare entry key before session 3).
      */
     accrualId: bigint('accrual_id', { mode: 'number' }),
   },
@@ -134,10 +135,11 @@ export const commissionEntries = pgTable(
 );
 
 /**
- * One call of `recordEntriesTx` that wrote entries (一次入账): the entries it inserted are accrued
- * together, one transfer per beneficiary (commission expense → the leader's pending,
- * `accrual:<id>:<beneficiaryId>`, cause `commission_accrual` / this id) for the sum of that
- * beneficiary's new entries. A call that inserts nothing (a recompute) writes no row and posts nothing.
+ * Kept for databases an earlier version wrote (sessions 3-5; nothing writes it now): one call of
+ * `recordEntriesTx` that accrued its new entries together, one transfer per beneficiary (commission
+ * expense → the leader's pending, `accrual:<id>:<beneficiaryId>`, cause `commission_accrual` / this id)
+ * for the sum of that beneficiary's new entries. The ledger is append-only, so those transfers stay,
+ * and the entry detail and the invariant check still read them through this table.
  */
 export const commissionAccruals = pgTable(
   'commission_accruals',

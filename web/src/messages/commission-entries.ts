@@ -64,9 +64,10 @@ export const commissionEntriesMessages = {
   },
   'cEntries.none': { zh: '无', en: 'None' },
   'cEntries.memo': { zh: '摘要', en: 'Memo' },
+  'cEntries.transferKey': { zh: '转账键（幂等）', en: 'Transfer key (idempotent)' },
   'cEntries.share': {
-    zh: '本条 {share}，共 {count} 条合计入账',
-    en: 'this entry {share} of {count} posted together',
+    zh: '本条 {share}，共 {count} 条合计入账（早期版本）',
+    en: 'this entry {share} of {count} posted together (earlier version)',
   },
   'cEntries.at': { zh: '时间', en: 'When' },
 

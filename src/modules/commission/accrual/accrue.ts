@@ -15,7 +15,7 @@ import {
 } from './accrual.queries.js';
 import { chainOf, levelAt, lineEntries, type PlanVersion, planAt } from './accrual-math.js';
 import { applyRefundsTx } from './adjust.js';
-import { type NewEntry, recordEntryCountsTx } from './record-entries.js';
+import { type NewEntry, recordEntriesTx } from './record-entries.js';
 
 /**
  * Accrual at payment (预估佣金): every line of each paid order is computed under the plan version
@@ -180,14 +180,14 @@ export async function accrueOrdersTx(
         updated_at = excluded.updated_at`);
   }
 
-  const recorded = await recordEntryCountsTx(deps, tx, entries);
-  result.inserted = recorded.inserted;
+  const recorded = await recordEntriesTx(deps, tx, entries);
+  result.inserted = recorded.inserted.length;
   result.posted = recorded.posted;
 
   // An order whose entries were already frozen (its completion and window passed before it accrued):
   // its new entries are final from now, and the next settlement takes them.
   const finalOrders = [...new Set(lines.filter((l) => l.orderFinalAt !== null).map((l) => l.orderId))];
-  if (finalOrders.length > 0 && recorded.inserted > 0) {
+  if (finalOrders.length > 0 && recorded.inserted.length > 0) {
     await tx.execute(sql`
       UPDATE ${commissionEntries} SET status = 'final', final_at = ${now.toISOString()}::timestamptz
       WHERE order_id = ANY(${arr(finalOrders)}::text[]) AND status = 'estimated'`);

@@ -69,9 +69,10 @@ type EntryRow = {
 };
 
 /**
- * The key of the transfer that accrued entry `id` (`accrual:<accrualId>:<beneficiaryId>`, for the sum
- * of that beneficiary's entries in the accrual), as a scalar subquery; null for an entry written
- * before accruals were aggregated, whose accrual transfer names the entry as its cause.
+ * For an entry an earlier version accrued in aggregate (sessions 3-5): the key of the transfer that
+ * carried it (`accrual:<accrualId>:<beneficiaryId>`, the sum of that beneficiary's entries in the
+ * accrual), as a scalar subquery. Null for every other entry, whose accrual transfer names the entry as
+ * its cause.
  */
 export const accrualKeyOf = (id: string): SQL => sql`
   SELECT 'accrual:' || x.accrual_id || ':' || x.beneficiary_id FROM ${commissionEntries} x

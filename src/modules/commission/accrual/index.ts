@@ -34,11 +34,9 @@ export {
   CAUSE_COMMISSION_ENTRY,
   CAUSE_COMMISSION_SETTLEMENT,
   type NewEntry,
-  type RecordCounts,
   type RecordedEntry,
   type RecordResult,
   recordEntriesTx,
-  recordEntryCountsTx,
 } from './record-entries.js';
 export { getAccrualSettings, saveAccrualSettings } from './settings.js';
 export {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accrualTransfers, entryDocuments, type NewEntry } from './record-entries.js';
+import { accrualTransfer, accrualTransferKey, entryDocuments, type NewEntry } from './record-entries.js';
 
 const entry = (line: string, leader: string, fen: number, over: Partial<NewEntry> = {}): NewEntry => ({
   key: `line:${line}:direct:0:${leader}`,
@@ -23,37 +23,39 @@ const entry = (line: string, leader: string, fen: number, over: Partial<NewEntry
   ...over,
 });
 
-describe('accrualTransfers', () => {
-  it('gives one transfer per beneficiary for their sum, in beneficiary order, keyed by the accrual', () => {
-    const transfers = accrualTransfers(42, [
-      { beneficiaryId: 'ldr_b', entryCount: 2, amountFen: 700 },
-      { beneficiaryId: 'ldr_a', entryCount: 1, amountFen: 1000 },
-    ]);
-    expect(transfers).toEqual([
-      {
-        key: 'accrual:42:ldr_a',
-        debit: { owner: 'company', kind: 'commission_expense' },
-        credit: { owner: 'leader', leaderId: 'ldr_a', kind: 'pending' },
-        amountFen: 1000,
-        causeType: 'commission_accrual',
-        causeId: '42',
-        memo: '预估佣金 accrual: 1 entry',
-      },
-      {
-        key: 'accrual:42:ldr_b',
-        debit: { owner: 'company', kind: 'commission_expense' },
-        credit: { owner: 'leader', leaderId: 'ldr_b', kind: 'pending' },
-        amountFen: 700,
-        causeType: 'commission_accrual',
-        causeId: '42',
-        memo: '预估佣金 accrual: 2 entries',
-      },
-    ]);
+describe('accrualTransfer', () => {
+  it('accrues one entry by its own transfer, keyed by the entry’s cause under the kind accrual', () => {
+    const key = 'line:oln_1:differential:2:ldr_b';
+    expect(
+      accrualTransfer({ id: 'cen_7', key, beneficiaryId: 'ldr_b', rule: 'differential', amountFen: 400 }),
+    ).toEqual({
+      key: 'accrual:line:oln_1:differential:2:ldr_b',
+      debit: { owner: 'company', kind: 'commission_expense' },
+      credit: { owner: 'leader', leaderId: 'ldr_b', kind: 'pending' },
+      amountFen: 400,
+      causeType: 'commission_entry',
+      causeId: 'cen_7',
+      memo: '预估佣金 accrual: differential',
+    });
   });
 
-  it('posts nothing for a beneficiary whose new entries are 0 fen, and nothing for no entries', () => {
-    expect(accrualTransfers(1, [{ beneficiaryId: 'ldr_a', entryCount: 2, amountFen: 0 }])).toEqual([]);
-    expect(accrualTransfers(1, [])).toEqual([]);
+  it('derives the key from the cause alone, so the same entry computed again gives the same key', () => {
+    const a = accrualTransfer({
+      id: 'cen_1',
+      key: 'tiered:2026-03:ldr_a',
+      beneficiaryId: 'ldr_a',
+      rule: 'tiered',
+      amountFen: 5,
+    });
+    const b = accrualTransfer({
+      id: 'cen_2',
+      key: 'tiered:2026-03:ldr_a',
+      beneficiaryId: 'ldr_a',
+      rule: 'tiered',
+      amountFen: 5,
+    });
+    expect(a.key).toBe(b.key);
+    expect(accrualTransferKey('tiered:2026-03:ldr_a')).toBe('accrual:tiered:2026-03:ldr_a');
   });
 });
 

@@ -188,6 +188,15 @@ export function EntriesDetailDrawer({
                 },
                 { title: t('cEntries.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },
                 { title: t('cEntries.memo'), dataIndex: 'memo' },
+                {
+                  title: t('cEntries.transferKey'),
+                  dataIndex: 'key',
+                  render: (v: string) => (
+                    <Typography.Text code style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                      {v}
+                    </Typography.Text>
+                  ),
+                },
               ]}
             />
           </div>
