@@ -89,6 +89,9 @@ describe.skipIf(!browserAvailable)('finance in Chromium', () => {
     await lines.getByTestId('line-paid-1').click();
     await page.getByTestId('line-paid-reference').fill('CMB-20260301-01');
     await page.getByTestId('line-paid-confirm').click();
+    // The server's answer, then the re-fetched line. On a loaded machine (the whole suite beside a
+    // browser on two cores) the answer alone has taken longer than the polls' 10 s.
+    await page.getByText('已标记为已打款').waitFor({ timeout: 30_000 });
     await expect.poll(() => lines.getByTestId('line-status-1').textContent()).toBe('已打款');
     expect(await page.getByTestId('batch-export').getAttribute('href')).toMatch(/\/export$/);
 
