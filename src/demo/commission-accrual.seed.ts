@@ -74,11 +74,7 @@ export async function seedCommissionAccrualDemo(
     return s ? [s] : [];
   });
   const stocked = await deps.db
-    .select({
-      skuId: stockLevels.skuId,
-      warehouseId: stockLevels.warehouseId,
-      available: stockLevels.available,
-    })
+    .select({ skuId: stockLevels.skuId, available: stockLevels.available })
     .from(stockLevels)
     .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
     .where(eq(warehouses.status, 'active'))
