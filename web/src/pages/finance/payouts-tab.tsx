@@ -5,7 +5,6 @@ import {
   Drawer,
   Form,
   Input,
-  Popconfirm,
   Select,
   Space,
   Table,
@@ -96,16 +95,50 @@ function FailModal({ line, onClose }: { line: PayoutLine; onClose: () => void })
   );
 }
 
+/** 标记已打款: an optional bank / WeChat reference, then the line is paid. */
+function PaidModal({ line, onClose }: { line: PayoutLine; onClose: () => void }) {
+  const { t } = useLocale();
+  const { message } = AntApp.useApp();
+  const paid = useMarkPaid();
+  const reportError = useReportError();
+  const [form] = Form.useForm<{ reference?: string }>();
+  const submit = () => {
+    const reference = form.getFieldValue('reference')?.trim() || undefined;
+    paid.mutate(
+      { id: line.id, reference },
+      {
+        onSuccess: () => {
+          message.success(t('finance.markedPaid'));
+          onClose();
+        },
+        onError: (e) => reportError(e, formTarget(form, ['reference'] as const)),
+      },
+    );
+  };
+  return (
+    <FormModal
+      title={`${t('finance.markPaid')} · #${line.seq} ${line.payeeName}`}
+      submitting={paid.isPending}
+      submitTestId="line-paid-confirm"
+      onSubmit={submit}
+      onCancel={onClose}
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name="reference" label={t('finance.reference')}>
+          <Input maxLength={200} data-testid="line-paid-reference" />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
 const LINE_COLORS = { pending: 'gold', paid: 'green', failed: 'red' } as const;
 
 function BatchDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean; onClose: () => void }) {
   const { t } = useLocale();
-  const { message } = AntApp.useApp();
   const batch = usePayoutBatch(id);
-  const paid = useMarkPaid();
-  const reportError = useReportError();
   const [failing, setFailing] = useState<PayoutLine | null>(null);
-  const [reference, setReference] = useState('');
+  const [paying, setPaying] = useState<PayoutLine | null>(null);
   const columns: TableProps<PayoutLine>['columns'] = [
     { title: '#', dataIndex: 'seq', width: 50 },
     { title: t('finance.leader'), render: (_, l) => `${l.leaderName} (${l.leaderCode})` },
@@ -134,31 +167,14 @@ function BatchDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean;
             render: (_: unknown, l: PayoutLine) =>
               l.status === 'pending' && (
                 <Space>
-                  <Popconfirm
-                    title={
-                      <Input
-                        placeholder={t('finance.reference')}
-                        value={reference}
-                        onChange={(e) => setReference(e.target.value)}
-                        data-testid="line-paid-reference"
-                      />
-                    }
-                    okButtonProps={{ 'data-testid': 'line-paid-confirm' }}
-                    onOpenChange={() => setReference('')}
-                    onConfirm={() =>
-                      paid.mutate(
-                        { id: l.id, reference: reference.trim() || undefined },
-                        {
-                          onSuccess: () => message.success(t('finance.markedPaid')),
-                          onError: (e) => reportError(e),
-                        },
-                      )
-                    }
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => setPaying(l)}
+                    data-testid={`line-paid-${l.seq}`}
                   >
-                    <Button size="small" type="primary" data-testid={`line-paid-${l.seq}`}>
-                      {t('finance.markPaid')}
-                    </Button>
-                  </Popconfirm>
+                    {t('finance.markPaid')}
+                  </Button>
                   <Button
                     size="small"
                     danger
@@ -206,6 +222,7 @@ function BatchDrawer({ id, canWrite, onClose }: { id: string; canWrite: boolean;
         pagination={false}
       />
       {failing && <FailModal line={failing} onClose={() => setFailing(null)} />}
+      {paying && <PaidModal line={paying} onClose={() => setPaying(null)} />}
     </Drawer>
   );
 }
