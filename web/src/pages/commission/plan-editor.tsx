@@ -148,13 +148,18 @@ function PlanEditorBody({
       },
     );
 
-  const activate = () =>
-    saveThen(() =>
-      action.mutate(
-        { id: plan.id, action: 'activate' },
-        { onSuccess: () => message.success(t('commission.activated')), onError: onServerError },
-      ),
-    );
+  // Save, then activate, as one sequence of promises rather than a callback of the save: the save
+  // changes the plan's updatedAt, which re-mounts this editor (its key), and TanStack Query drops a
+  // mutate() callback of an unmounted component, so the activation was sometimes never sent.
+  const activate = async () => {
+    try {
+      await save.mutateAsync({ id: plan.id, document: current() });
+      await action.mutateAsync({ id: plan.id, action: 'activate' });
+      message.success(t('commission.activated'));
+    } catch (error) {
+      onServerError(error);
+    }
+  };
 
   const archive = () =>
     action.mutate(
@@ -191,7 +196,7 @@ function PlanEditorBody({
               </Button>
               <Popconfirm
                 title={t('commission.activateConfirm', { version: plan.version })}
-                onConfirm={activate}
+                onConfirm={() => void activate()}
                 okText={t('common.ok')}
                 cancelText={t('common.cancel')}
                 okButtonProps={{ 'data-testid': 'plan-activate-confirm' }}
