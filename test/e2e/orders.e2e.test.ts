@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/platform/clock.js';
@@ -15,6 +16,8 @@ let server: E2eServer | undefined;
 let tdb: TestDb;
 let browser: Browser;
 let base: string;
+let operator: { username: string; password: string };
+let placedPhone = '';
 
 beforeAll(async () => {
   if (!browserAvailable) return;
@@ -35,7 +38,8 @@ describe.skipIf(!browserAvailable)('order center in Chromium', () => {
       body: JSON.stringify(orderBody(sale, phone, 2)),
     });
     expect(placed.status).toBe(201);
-    const operator = await makeUser(tdb, ['admin']);
+    placedPhone = phone;
+    operator = await makeUser(tdb, ['admin']);
     const page = await browser.newPage();
     await logIn(page, base, operator.username, operator.password);
     await page.getByTestId('nav-orders').click();
@@ -52,6 +56,32 @@ describe.skipIf(!browserAvailable)('order center in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('order-timeline').textContent())
       .toContain('offline: 转账 20261125-01');
+    await page.close();
+  });
+
+  it('downloads the list as xlsx (导出 Excel): every order, the phone masked, a total row', async () => {
+    expect(placedPhone).not.toBe('');
+    const page = await browser.newPage();
+    await logIn(page, base, operator.username, operator.password);
+    await page.getByTestId('nav-orders').click();
+    await page.waitForURL('**/orders');
+    await page.getByTestId('orders-table').locator('tr.ant-table-row').first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('orders-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const ws = wb.worksheets[0];
+    const total = (await tdb.deps.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')).rows[0]
+      ?.n;
+    expect(ws?.rowCount).toBe(1 + (total ?? 0) + 1);
+    const text = JSON.stringify(ws?.getSheetValues());
+    expect(text).toContain(`${placedPhone.slice(0, 3)}****${placedPhone.slice(7)}`);
+    expect(text).not.toContain(placedPhone);
+    expect(text).toContain('已付款');
+    expect(text).toContain(`合计 Total: ${total}`);
     await page.close();
   });
 });

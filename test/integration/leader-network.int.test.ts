@@ -8,6 +8,7 @@ import {
   leaderSalesBetween,
   registerLeaderNetworkSubscribers,
 } from '../../src/modules/leaders/index.js';
+import { leaderPages } from '../../src/modules/leaders/leaders-console.queries.js';
 import { closureOf, sortClosure } from '../../src/modules/leaders/network/network-rules.js';
 import { dayStart } from '../../src/modules/leaders/network/sales-days.js';
 import { completedOrderFacts, registerOrderSubscribers } from '../../src/modules/orders/index.js';
@@ -607,6 +608,52 @@ describe('region scoping: a region manager sees only their regions', () => {
     });
     expect(names).toContain('杭州团长');
     expect(names).not.toContain('上海团长');
+  });
+});
+
+describe('the leaders export (导出团长)', () => {
+  it('streams every leader the filter matches, paged by (created_at, id), ties included', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 6; i++) made.push(await createLeader(`导出团长${i}`, R.pd));
+    // Ties to the microsecond, and two rows that differ from them only below the millisecond.
+    await t.tdb.deps.pool.query(
+      `UPDATE leaders SET created_at = CASE WHEN id = ANY($2::text[]) THEN '2026-02-01 08:00:00.000100+00'::timestamptz
+                                            ELSE '2026-02-01 08:00:00.000900+00'::timestamptz END
+       WHERE id = ANY($1::text[])`,
+      [made, made.slice(0, 4)],
+    );
+    const listed = (await call(t, op, 'GET', `/api/leaders?regionId=${R.pd}&pageSize=200`)).json();
+    const expected = listed.items.map((l: { id: string }) => l.id);
+    expect(expected).toEqual(expect.arrayContaining(made));
+    for (const size of [1, 4, 6, 500]) {
+      const seen: string[] = [];
+      await leaderPages(
+        t.tdb.deps.crypto,
+        { regionId: R.pd },
+        size,
+      )(t.tdb.deps.db, async (page) => {
+        seen.push(...page.map((l) => l.id));
+      });
+      expect(seen, `page size ${size}`).toEqual(expected);
+    }
+
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/leaders/export?regionId=${R.pd}`,
+      headers: op.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['content-disposition'])).toMatch(/leaders-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+    const ws = wb.worksheets[0];
+    expect(ws?.name).toBe('团长 Leaders');
+    expect(ws?.rowCount).toBe(1 + expected.length + 1);
+    expect(ws?.getRow(1).getCell(1).value).toBe('团长码 Code');
+    const codes = listed.items.map((l: { code: string }) => l.code);
+    expect(codes.map((_: string, i: number) => ws?.getRow(i + 2).getCell(1).value)).toEqual(codes);
+    expect(ws?.getRow(expected.length + 2).getCell(1).value).toBe(`合计 Total: ${expected.length}`);
+    expect(JSON.stringify(ws?.getSheetValues())).not.toMatch(/137\d{8}/);
   });
 });
 

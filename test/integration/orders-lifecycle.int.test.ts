@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCampaigns } from '../../src/modules/campaigns/index.js';
 import { expireUnpaidOrders, registerOrderSubscribers } from '../../src/modules/orders/index.js';
+import { orderPages } from '../../src/modules/orders/orders.queries.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
 import { arrangeSale, newPhone, orderBody, type Sale } from './orders-support.js';
 import { call, expectError } from './support.js';
@@ -188,6 +189,50 @@ describe('the order lifecycle', () => {
     expect(text).not.toContain(phone);
     expect(text).toContain(`${phone.slice(0, 3)}****${phone.slice(7)}`);
     expect(text).toContain('合计 Total: 2');
+    const footer = ws?.getRow(4);
+    expect(footer?.getCell(9).value).toBe(3);
+    const amounts = [2, 3].map((n) => Number(ws?.getRow(n).getCell(10).value));
+    expect(Number(footer?.getCell(10).value)).toBeCloseTo((amounts[0] ?? 0) + (amounts[1] ?? 0), 2);
+    expect(ws?.getRow(1).getCell(1).value).toBe('订单号 Order');
+
+    // A malformed phone filter is refused before anything is sent.
+    expectError(
+      await call(t, admin, 'GET', '/api/orders/export?phone=123'),
+      400,
+      'orders.phone_invalid',
+      'query.phone',
+    );
+  });
+
+  it('pages the export by (placed_at, id): every order once, in the list’s order, ties included', async () => {
+    const s = await sale({ stock: 100 });
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push(await place(s, newPhone()));
+    // Orders of one batch share their placed_at, to the microsecond: make ties, and one that differs
+    // from them only below the millisecond (a JavaScript Date would lose it).
+    await t.tdb.deps.pool.query(
+      `UPDATE orders SET placed_at = CASE WHEN id = ANY($2::text[]) THEN '2026-03-01 10:00:00.123456+00'::timestamptz
+                                          ELSE '2026-03-01 10:00:00.123999+00'::timestamptz END
+       WHERE id = ANY($1::text[])`,
+      [ids, ids.slice(0, 5)],
+    );
+    const listed = (
+      await call(t, admin, 'GET', `/api/orders?campaignId=${s.campaignId}&pageSize=100`)
+    ).json();
+    const expected = listed.items.map((o: { id: string }) => o.id);
+    expect(expected).toHaveLength(7);
+    for (const size of [1, 2, 3, 7, 100]) {
+      const seen: string[] = [];
+      await orderPages(
+        t.tdb.deps.crypto,
+        { campaignId: s.campaignId },
+        size,
+      )(t.tdb.deps.db, async (page) => {
+        expect(page.length).toBeLessThanOrEqual(size);
+        seen.push(...page.map((o) => o.id));
+      });
+      expect(seen, `page size ${size}`).toEqual(expected);
+    }
   });
 
   it('merges a customer’s orders at one pickup point and day into one bag (合单)', async () => {

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { escapeLike } from '../../platform/audit/index.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import type { Executor } from '../../platform/db/database.js';
+import { forEachKeysetPage } from '../../platform/db/keyset.js';
 import { normalizePhone } from '../customers/index.js';
 import { leadersError } from './leaders.errors.js';
 import {
@@ -37,7 +38,8 @@ function regionAndBelow(regionId: string): SQL {
     select id from down)`;
 }
 
-export interface LeaderListQuery {
+/** The leaders list's filters (the list and the export). */
+export interface LeaderFilter {
   regionId?: string | undefined;
   status?: LeaderStatus | undefined;
   /** Name or code contains, or a full phone number (matched through its keyed hash). */
@@ -48,11 +50,15 @@ export interface LeaderListQuery {
   levelId?: string | undefined;
   /** A region manager's regions (null or absent: every leader). */
   regionScope?: RegionScope | undefined;
+}
+
+export interface LeaderListQuery extends LeaderFilter {
   page: number;
   pageSize: number;
 }
 
-export async function listLeaders(db: Executor, crypto: FieldCrypto, q: LeaderListQuery) {
+/** The filter as one condition (undefined: every leader). */
+function leaderCondition(crypto: FieldCrypto, q: LeaderFilter): SQL | undefined {
   const where: SQL[] = [];
   if (q.regionId) where.push(regionAndBelow(q.regionId));
   if (q.status) where.push(eq(leaders.status, q.status));
@@ -70,7 +76,11 @@ export async function listLeaders(db: Executor, crypto: FieldCrypto, q: LeaderLi
     );
     if (m) where.push(m);
   }
-  const cond = where.length ? and(...where) : undefined;
+  return where.length ? and(...where) : undefined;
+}
+
+/** Leaders with their pickup point counts and referrer, newest first. */
+function selectLeaders(db: Executor, cond: SQL | undefined) {
   const counts = db
     .select({
       leaderId: pickupPoints.leaderId,
@@ -81,38 +91,81 @@ export async function listLeaders(db: Executor, crypto: FieldCrypto, q: LeaderLi
     .groupBy(pickupPoints.leaderId)
     .as('pp_counts');
   const referrer = alias(leaders, 'referrer');
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        leader: leaders,
-        all: counts.all,
-        active: counts.active,
-        referrerCode: referrer.code,
-        referrerName: referrer.name,
-      })
-      .from(leaders)
-      .leftJoin(counts, eq(counts.leaderId, leaders.id))
-      .leftJoin(referrer, eq(referrer.id, leaders.referrerId))
-      .where(cond)
-      .orderBy(desc(leaders.createdAt), desc(leaders.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(leaders).where(cond),
-  ]);
+  return db
+    .select({
+      leader: leaders,
+      // The exact timestamp (microseconds), for the export's keyset: a JS Date keeps milliseconds.
+      createdAtExact: sql<string>`${leaders.createdAt}::text`,
+      all: counts.all,
+      active: counts.active,
+      referrerCode: referrer.code,
+      referrerName: referrer.name,
+    })
+    .from(leaders)
+    .leftJoin(counts, eq(counts.leaderId, leaders.id))
+    .leftJoin(referrer, eq(referrer.id, leaders.referrerId))
+    .where(cond)
+    .orderBy(desc(leaders.createdAt), desc(leaders.id))
+    .$dynamic();
+}
+
+type SelectedLeader = Awaited<ReturnType<typeof selectLeaders>>[number];
+
+/** A page of leaders as the list shows them (one query for their region names). */
+async function leaderItems(db: Executor, crypto: FieldCrypto, rows: readonly SelectedLeader[]) {
   const names = await regionNames(
     db,
     rows.map((r) => r.leader.regionId),
   );
-  return {
-    items: rows.map((r) => ({
-      ...leaderView(crypto, r.leader, names.get(r.leader.regionId) ?? null),
-      pickupPointCount: r.all ?? 0,
-      activePickupPointCount: r.active ?? 0,
-      referrerCode: r.referrerCode,
-      referrerName: r.referrerName,
-    })),
-    total: total?.n ?? 0,
-  };
+  return rows.map((r) => ({
+    ...leaderView(crypto, r.leader, names.get(r.leader.regionId) ?? null),
+    pickupPointCount: r.all ?? 0,
+    activePickupPointCount: r.active ?? 0,
+    referrerCode: r.referrerCode,
+    referrerName: r.referrerName,
+  }));
+}
+
+export type LeaderListItem = Awaited<ReturnType<typeof leaderItems>>[number];
+
+export async function listLeaders(db: Executor, crypto: FieldCrypto, q: LeaderListQuery) {
+  const cond = leaderCondition(crypto, q);
+  const [rows, [total]] = await Promise.all([
+    selectLeaders(db, cond)
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(leaders).where(cond),
+  ]);
+  return { items: await leaderItems(db, crypto, rows), total: total?.n ?? 0 };
+}
+
+/**
+ * Every leader the filter matches, in the list's order, `pageSize` at a time, each page after the
+ * last row of the one before (created_at, id): the export of 100,000 leaders holds one page in
+ * memory. Run the returned function in a repeatable-read transaction for one consistent snapshot.
+ */
+export function leaderPages(
+  crypto: FieldCrypto,
+  q: LeaderFilter,
+  pageSize: number,
+): (db: Executor, onPage: (items: LeaderListItem[]) => Promise<void>) => Promise<void> {
+  const cond = leaderCondition(crypto, q);
+  return (db, onPage) =>
+    forEachKeysetPage(
+      pageSize,
+      (after) =>
+        selectLeaders(
+          db,
+          and(
+            cond,
+            after
+              ? sql`(${leaders.createdAt}, ${leaders.id}) < (${after.at}::timestamptz, ${after.id})`
+              : undefined,
+          ),
+        ).limit(pageSize),
+      (r) => ({ at: r.createdAtExact, id: r.leader.id }),
+      async (rows) => onPage(await leaderItems(db, crypto, rows)),
+    );
 }
 
 export async function findLeaderRow(db: Executor, id: string): Promise<LeaderRow | undefined> {

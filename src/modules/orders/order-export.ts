@@ -1,57 +1,23 @@
-import ExcelJS from 'exceljs';
+import type { ExportColumn } from '../../platform/http/xlsx-export.js';
 import { ORDER_STATUS_LABELS } from './domain/order-state.js';
-import type { OrderStatus } from './orders.tables.js';
+import type { OrderListItem } from './orders.queries.js';
 
-export interface ExportRow {
-  id: string;
-  placedAt: string;
-  status: OrderStatus;
-  campaignName: string;
-  leaderName: string;
-  leaderCode: string;
-  pickupPointName: string;
-  customerName: string | null;
-  phoneMasked: string;
-  itemCount: number;
-  totalFen: number;
-}
+/** Orders read per page while the export streams. */
+export const ORDER_EXPORT_PAGE = 2_000;
 
-/** The filtered order list as an xlsx sheet: Chinese headers with English beside them, amounts in yuan. */
-export async function buildOrderExport(rows: readonly ExportRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('订单 Orders');
-  ws.columns = [
-    { header: '订单号 Order', key: 'id', width: 32 },
-    { header: '下单时间 Placed (UTC)', key: 'placedAt', width: 22 },
-    { header: '状态 Status', key: 'status', width: 12 },
-    { header: '团购活动 Campaign', key: 'campaignName', width: 20 },
-    { header: '团长 Leader', key: 'leader', width: 20 },
-    { header: '自提点 Pickup point', key: 'pickupPointName', width: 24 },
-    { header: '用户 Customer', key: 'customerName', width: 12 },
-    { header: '手机号 Phone', key: 'phoneMasked', width: 14 },
-    { header: '件数 Units', key: 'itemCount', width: 8 },
-    { header: '金额(元) Amount', key: 'amount', width: 12 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) {
-    ws.addRow({
-      id: r.id,
-      placedAt: r.placedAt.replace('T', ' ').slice(0, 19),
-      status: ORDER_STATUS_LABELS[r.status].zh,
-      campaignName: r.campaignName,
-      leader: `${r.leaderName} (${r.leaderCode})`,
-      pickupPointName: r.pickupPointName,
-      customerName: r.customerName ?? '',
-      phoneMasked: r.phoneMasked,
-      itemCount: r.itemCount,
-      // A number, not text, so the sheet can sum it.
-      amount: Number((r.totalFen / 100).toFixed(2)),
-    });
-  }
-  ws.getColumn('amount').numFmt = '0.00';
-  const total = rows.reduce((a, r) => a + r.totalFen, 0);
-  ws.addRow({ id: `合计 Total: ${rows.length}`, amount: Number((total / 100).toFixed(2)) }).font = {
-    bold: true,
-  };
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+/**
+ * The columns of the order center's export: Chinese headers with English beside them, the phone
+ * masked as on the page, amounts in yuan as numbers (so the sheet can sum them) with a total.
+ */
+export const ORDER_EXPORT_COLUMNS: readonly ExportColumn<OrderListItem>[] = [
+  { header: '订单号 Order', width: 32, value: (r) => r.id },
+  { header: '下单时间 Placed (UTC)', width: 22, value: (r) => r.placedAt.replace('T', ' ').slice(0, 19) },
+  { header: '状态 Status', width: 12, value: (r) => ORDER_STATUS_LABELS[r.status].zh },
+  { header: '团购活动 Campaign', width: 20, value: (r) => r.campaignName },
+  { header: '团长 Leader', width: 20, value: (r) => `${r.leaderName} (${r.leaderCode})` },
+  { header: '自提点 Pickup point', width: 24, value: (r) => r.pickupPointName },
+  { header: '用户 Customer', width: 12, value: (r) => r.customerName ?? '' },
+  { header: '手机号 Phone', width: 14, value: (r) => r.phoneMasked },
+  { header: '件数 Units', width: 8, value: (r) => r.itemCount, total: true },
+  { header: '金额(元) Amount', width: 12, numFmt: '0.00', value: (r) => r.totalFen / 100, total: true },
+];

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import type { Db, Executor } from '../../platform/db/database.js';
+import { forEachKeysetPage } from '../../platform/db/keyset.js';
 import { campaigns } from '../campaigns/index.js';
 import { findSkus } from '../catalog/index.js';
 import { customers, maskPhone, normalizePhone } from '../customers/index.js';
@@ -9,7 +10,8 @@ import { ordersError } from './orders.errors.js';
 import { type OrderStatus, orderEvents, orderLines, orders, payments } from './orders.tables.js';
 import { listOrderRefunds } from './refunds.queries.js';
 
-export interface OrderQuery {
+/** The order center's filters (the list and the export). */
+export interface OrderFilter {
   campaignId?: string | undefined;
   leaderId?: string | undefined;
   status?: OrderStatus | undefined;
@@ -18,15 +20,20 @@ export interface OrderQuery {
   to?: Date | undefined;
   /** A region manager's regions (null or absent: every order). */
   regionScope?: RegionScope | undefined;
+}
+
+export interface OrderQuery extends OrderFilter {
   page: number;
   pageSize: number;
 }
 
 /** Orders joined with what the order center shows beside them. */
-function selectOrders(db: Db) {
+function selectOrders(db: Executor) {
   return db
     .select({
       order: orders,
+      // The exact timestamp (microseconds), for the export's keyset: a JS Date keeps milliseconds.
+      placedAtExact: sql<string>`${orders.placedAt}::text`,
       campaignName: campaigns.name,
       leaderName: leaders.name,
       leaderCode: leaders.code,
@@ -64,8 +71,8 @@ function toListItem(crypto: FieldCrypto, r: SelectedOrder) {
   };
 }
 
-/** The order center's list: newest first, with campaign, leader and pickup point names and a masked phone. */
-export async function listOrders(db: Db, crypto: FieldCrypto, q: OrderQuery) {
+/** The filter as one condition (undefined: every order). */
+function orderCondition(crypto: FieldCrypto, q: OrderFilter): SQL | undefined {
   const where: SQL[] = [];
   if (q.campaignId) where.push(eq(orders.campaignId, q.campaignId));
   if (q.leaderId) where.push(eq(orders.leaderId, q.leaderId));
@@ -78,7 +85,12 @@ export async function listOrders(db: Db, crypto: FieldCrypto, q: OrderQuery) {
     if (!phone) throw ordersError('orders.phone_invalid', { field: 'query.phone' });
     where.push(eq(customers.phoneHash, crypto.hash(phone)));
   }
-  const cond = where.length ? and(...where) : undefined;
+  return where.length ? and(...where) : undefined;
+}
+
+/** The order center's list: newest first, with campaign, leader and pickup point names and a masked phone. */
+export async function listOrders(db: Db, crypto: FieldCrypto, q: OrderQuery) {
+  const cond = orderCondition(crypto, q);
   const [rows, [total]] = await Promise.all([
     selectOrders(db)
       .where(cond)
@@ -92,6 +104,41 @@ export async function listOrders(db: Db, crypto: FieldCrypto, q: OrderQuery) {
       .where(cond),
   ]);
   return { items: rows.map((r) => toListItem(crypto, r)), total: total?.n ?? 0 };
+}
+
+export type OrderListItem = ReturnType<typeof toListItem>;
+
+/**
+ * Every order the filter matches, in the list's order (newest first), `pageSize` at a time: each
+ * page starts after the last row of the one before (placed_at, id), so an export of a whole season
+ * reads each row once and holds one page in memory. The filter is checked now (a malformed phone
+ * throws before anything is sent); the returned function reads, best in a repeatable-read
+ * transaction for one consistent snapshot.
+ */
+export function orderPages(
+  crypto: FieldCrypto,
+  q: OrderFilter,
+  pageSize: number,
+): (db: Executor, onPage: (items: OrderListItem[]) => Promise<void>) => Promise<void> {
+  const cond = orderCondition(crypto, q);
+  return (db, onPage) =>
+    forEachKeysetPage(
+      pageSize,
+      (after) =>
+        selectOrders(db)
+          .where(
+            and(
+              cond,
+              after
+                ? sql`(${orders.placedAt}, ${orders.id}) < (${after.at}::timestamptz, ${after.id})`
+                : undefined,
+            ),
+          )
+          .orderBy(desc(orders.placedAt), desc(orders.id))
+          .limit(pageSize),
+      (r) => ({ at: r.placedAtExact, id: r.order.id }),
+      (rows) => onPage(rows.map((r) => toListItem(crypto, r))),
+    );
 }
 
 /** One order with its lines (and what of each is refunded), payments, refunds and timeline (订单详情). */

@@ -4,11 +4,12 @@ import { PERMISSIONS } from '../../../platform/auth/index.js';
 import type { Deps } from '../../../platform/deps.js';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import { ErrorBodySchema, IdParams, standardErrors } from '../../../platform/http/schemas.js';
+import { xlsxExport } from '../../../platform/http/xlsx-export.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../../platform/http/xlsx-response.js';
 import { leaderImportRoutes } from '../import/leader-import.routes.js';
-import { listLeaders } from '../leaders-console.queries.js';
+import { leaderPages } from '../leaders-console.queries.js';
 import { regionScopeOf } from '../regions/region-scope.js';
-import { buildLeaderExport } from './leader-export.js';
+import { LEADER_EXPORT_COLUMNS, LEADER_EXPORT_PAGE } from './leader-export.js';
 import { LeaderListFilter } from './leader-list.schema.js';
 import { networkError } from './network.errors.js';
 import { moveReferrer } from './network.service.js';
@@ -18,7 +19,6 @@ import { isDay } from './sales-days.js';
 const P = PERMISSIONS;
 const tags = ['leaders'];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-export const MAX_LEADER_EXPORT = 50_000;
 
 const Card = {
   leaderId: Type.String(),
@@ -55,23 +55,23 @@ export const leaderNetworkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
       config: { access: { permission: P.leadersRead } },
       schema: {
         tags,
-        summary: 'The filtered leaders list as xlsx, up to 50,000 leaders (导出团长)',
+        summary: 'The filtered leaders list as xlsx, every matching leader, streamed (导出团长)',
         querystring: LeaderListFilter,
         response: { 200: XlsxFile, ...standardErrors },
       },
     },
     async (req, reply) => {
-      const list = await listLeaders(deps.db, deps.crypto, {
-        ...req.query,
-        regionScope: await regionScopeOf(deps.db, req.auth?.user),
-        page: 1,
-        pageSize: MAX_LEADER_EXPORT,
-      });
+      const pages = leaderPages(
+        deps.crypto,
+        { ...req.query, regionScope: await regionScopeOf(deps.db, req.auth?.user) },
+        LEADER_EXPORT_PAGE,
+      );
       const day = deps.clock.now().toISOString().slice(0, 10);
+      const body = xlsxExport(deps.db, '团长 Leaders', LEADER_EXPORT_COLUMNS, pages, req.log);
       return reply
         .type(XLSX_MIME)
         .header('content-disposition', attachment(`leaders-${day}.xlsx`, `团长-${day}.xlsx`))
-        .send(await buildLeaderExport(list.items));
+        .send(body);
     },
   );
 

@@ -1,0 +1,84 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Db, Executor } from '../db/database.js';
+import { type ExportColumn, type PagedRows, xlsxExport } from './xlsx-export.js';
+
+/** A database whose transaction hands the callback a stand-in executor (the pages below ignore it). */
+const fakeDb = {
+  transaction: <T>(fn: (tx: Executor) => Promise<T>) => fn({} as Executor),
+} as unknown as Db;
+
+interface Row {
+  name: string;
+  yuan: number;
+}
+const COLUMNS: ExportColumn<Row>[] = [
+  { header: '名称 Name', width: 10, value: (r) => r.name },
+  { header: '金额 Amount', width: 10, numFmt: '0.00', value: (r) => r.yuan, total: true },
+];
+
+function collector() {
+  const errors: { obj: object; msg: string }[] = [];
+  return { errors, log: { error: (obj: object, msg: string) => errors.push({ obj, msg }) } };
+}
+
+async function read(stream: NodeJS.ReadableStream): Promise<ExcelJS.Worksheet | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(Buffer.concat(chunks)).buffer);
+  return wb.worksheets[0];
+}
+
+describe('xlsxExport', () => {
+  it('writes the header, every page in order, and a total row summed to the fen', async () => {
+    const pages: PagedRows<Row> = async (_db, write) => {
+      await write([
+        { name: 'a', yuan: 0.1 },
+        { name: 'b', yuan: 0.2 },
+      ]);
+      await write([]);
+      await write([{ name: 'c', yuan: 1.15 }]);
+    };
+    const { log, errors } = collector();
+    const ws = await read(xlsxExport(fakeDb, '测试 Test', COLUMNS, pages, log));
+    expect(ws?.name).toBe('测试 Test');
+    expect(ws?.getRow(1).values).toEqual([undefined, '名称 Name', '金额 Amount']);
+    expect([2, 3, 4].map((n) => ws?.getRow(n).getCell(1).value)).toEqual(['a', 'b', 'c']);
+    expect(ws?.getRow(5).getCell(1).value).toBe('合计 Total: 3');
+    // 0.1 + 0.2 + 1.15 in floating point is 1.4500000000000002: the total is rounded to the fen.
+    expect(ws?.getRow(5).getCell(2).value).toBe(1.45);
+    expect(ws?.getRow(1).font?.bold).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('ends the download broken and logs when reading fails part-way', async () => {
+    const pages: PagedRows<Row> = async (_db, write) => {
+      await write([{ name: 'a', yuan: 1 }]);
+      throw new Error('connection lost');
+    };
+    const { log, errors } = collector();
+    await expect(read(xlsxExport(fakeDb, 'T', COLUMNS, pages, log))).rejects.toThrow('connection lost');
+    expect(errors.map((e) => e.msg)).toEqual(['xlsx export failed']);
+  });
+
+  it('stops reading once the client has gone', async () => {
+    let pagesRead = 0;
+    const pages: PagedRows<Row> = async (_db, write) => {
+      for (let i = 0; i < 1_000; i++) {
+        pagesRead += 1;
+        await write([{ name: `r${i}`, yuan: 1 }]);
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    const { log, errors } = collector();
+    const file = xlsxExport(fakeDb, 'T', COLUMNS, pages, log);
+    file.pipe(new PassThrough()).resume();
+    await new Promise((r) => setImmediate(r));
+    file.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pagesRead).toBeLessThan(1_000);
+    expect(errors.map((e) => e.msg)).toEqual(['xlsx export failed']);
+  });
+});
