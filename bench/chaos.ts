@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   arrangeSale,
   brokenInvariants,
@@ -20,19 +23,49 @@ import {
 /**
  * bench/chaos: `kill -9` of the server during a flash sale loses no acknowledged order. Each round
  * starts tuanflow (group commit) on the same data directory, drives a live item with a large stock
- * from a separate process, kills the Node process with SIGKILL 100-2,000 ms into the load (the
- * embedded PostgreSQL survives, as it does when Node crashes), restarts it, and checks that every
+ * from a separate process, kills the Node process with SIGKILL 100-2,000 ms into the load, restarts
+ * it, and checks that every
  * order answered 201 exists with its idempotency key and id, that on_hand − allocated = available,
  * allocated = Σ order line units = campaign sold = Σ allocation movements, and that no claimed key
- * is left without its stored answer. Exits 1 when anything is missing or broken.
- * Usage: npm run bench:chaos [-- --rounds 10 --concurrency 48]
+ * is left without its stored answer. In even rounds the embedded PostgreSQL survives, as it does
+ * when Node crashes; in odd rounds every process of the embedded PostgreSQL is killed with SIGKILL at
+ * the same moment, as when the machine loses power with the data on disk, and the restarted server
+ * finds the stale cluster and starts it through crash recovery (`--kill-postgres false` keeps it in
+ * every round). Exits 1 when anything is missing or broken.
+ * Usage: npm run bench:chaos [-- --rounds 10 --concurrency 48 --kill-postgres true]
  */
 
 const rounds = numberFlag('rounds', 10);
 const concurrency = numberFlag('concurrency', 48);
 const minKillMs = numberFlag('min-kill-ms', 100);
 const maxKillMs = numberFlag('max-kill-ms', 2000);
+const killPostgresFlag = process.argv.indexOf('--kill-postgres');
+const killPostgresRounds = killPostgresFlag < 0 || process.argv[killPostgresFlag + 1] !== 'false';
 const STOCK = 1_000_000;
+
+/**
+ * SIGKILL to the embedded cluster's postmaster and every process it started (backends, WAL writer,
+ * checkpointer), sent one after the other without waiting: nothing of PostgreSQL gets to shut down.
+ */
+function killPostgres(dataDir: string): void {
+  const pid = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let children: number[] = [];
+  try {
+    children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // No children (pgrep exits 1): only the postmaster.
+  }
+  for (const p of [pid, ...children]) {
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
 
 async function main() {
   const dataDir = tempDataDir();
@@ -55,6 +88,7 @@ async function main() {
       server ??= await startServer(env);
       const victim: Server = server;
       const killAfterMs = Math.round(minKillMs + Math.random() * (maxKillMs - minKillMs));
+      const withPostgres = killPostgresRounds && r % 2 === 1;
       let killedAt = 0;
       const run = await runLoad({
         targets: [victim.url],
@@ -68,6 +102,7 @@ async function main() {
         onStart: (stop) => {
           setTimeout(() => {
             killedAt = performance.now();
+            if (withPostgres) killPostgres(dataDir);
             void killServer(victim).then(() => setTimeout(stop, 300));
           }, killAfterMs);
         },
@@ -93,6 +128,7 @@ async function main() {
       perRound.push({
         round: r,
         kill_after_ms: killAfterMs,
+        postgres_killed: withPostgres,
         acknowledged: acks.length,
         missing: lost.length,
         missing_keys: lost.slice(0, 5).map((l) => l.key),
@@ -111,7 +147,13 @@ async function main() {
       bench: 'chaos',
       command: `npm run bench:chaos -- --rounds ${rounds} --concurrency ${concurrency}`,
       ...machine(),
-      parameters: { rounds, concurrency, killWindowMs: [minKillMs, maxKillMs], stock: STOCK },
+      parameters: {
+        rounds,
+        concurrency,
+        killWindowMs: [minKillMs, maxKillMs],
+        stock: STOCK,
+        postgresKilledInOddRounds: killPostgresRounds,
+      },
       rounds,
       acknowledged,
       missing,

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +95,13 @@ async function login(username: string, password: string): Promise<Response> {
   });
 }
 
+/** The user the embedded PostgreSQL runs as: `postgres` when the tests run as root, else ours. */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
 describe('process lifecycle', () => {
   it('starts on an empty data dir, prints the demo accounts, and stops cleanly on SIGINT', async () => {
     const p = start();
@@ -137,6 +144,51 @@ describe('process lifecycle', () => {
       `999999\n${dataDir}/pg\n0\n${env.EMBEDDED_PG_PORT}\n`,
     );
     const p = start();
+    await waitReady(p);
+    p.child.kill('SIGINT');
+    expect(await exited(p.child)).toBe(0);
+  });
+
+  it('recovers after PostgreSQL itself died: stale lock files naming a live process of its user', async () => {
+    // After PostgreSQL is killed, or the machine loses power, the cluster's lock files survive, and
+    // the PIDs they name may belong to other processes of the same user by the next start (or, in
+    // a container whose init is slow to reap, to the killed postmaster's zombie). PostgreSQL then
+    // refuses its socket lock: "Is another postmaster (PID …) using socket file".
+    const other = spawn('sleep', ['120'], { ...postgresUser(), stdio: 'ignore' });
+    try {
+      const lock = `${other.pid}\n${dataDir}/pg\n0\n${env.EMBEDDED_PG_PORT}\n`;
+      writeFileSync(path.join(dataDir, 'pg/postmaster.pid'), lock);
+      writeFileSync(path.join(dataDir, `run/.s.PGSQL.${env.EMBEDDED_PG_PORT}.lock`), lock);
+      const p = start();
+      await waitReady(p);
+      expect((await login('admin', 'admin12345')).status).toBe(200);
+      p.child.kill('SIGINT');
+      expect(await exited(p.child)).toBe(0);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
+  it('waits for a dead postmaster’s processes to exit before starting a new one on its files', async () => {
+    // A backend outliving its postmaster for a moment: a process working in the cluster's folder.
+    const orphan = spawn('sleep', ['120'], {
+      ...postgresUser(),
+      cwd: path.join(dataDir, 'pg'),
+      stdio: 'ignore',
+    });
+    writeFileSync(
+      path.join(dataDir, 'pg/postmaster.pid'),
+      `999999\n${dataDir}/pg\n0\n${env.EMBEDDED_PG_PORT}\n`,
+    );
+    const p = start();
+    try {
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(p.child.exitCode).toBeNull();
+      await expect(fetch(`http://127.0.0.1:${port}/readyz`)).rejects.toThrow();
+      expect(existsSync(path.join(dataDir, 'pg/postmaster.pid'))).toBe(true);
+    } finally {
+      orphan.kill('SIGKILL');
+    }
     await waitReady(p);
     p.child.kill('SIGINT');
     expect(await exited(p.child)).toBe(0);

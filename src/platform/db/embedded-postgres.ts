@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,6 +91,50 @@ function isPostgresProcess(pid: number): boolean {
   }
 }
 
+/**
+ * Processes still working in the cluster's folder (PostgreSQL's processes chdir to it), zombies
+ * excluded. Linux only (/proc); elsewhere none are found and PostgreSQL's own checks remain.
+ */
+function processesIn(pgData: string): number[] {
+  if (!existsSync('/proc/self/cwd')) return [];
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readlinkSync(`/proc/${name}/cwd`) !== pgData) continue;
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2).charAt(0);
+      if (state !== 'Z') found.push(Number(name));
+    } catch {
+      // Gone meanwhile, or not ours to look at.
+    }
+  }
+  return found;
+}
+
+/** Waits (up to 30 s) until no process of a dead postmaster still works in `pgData`. */
+async function waitForOrphans(pgData: string, log: (msg: string) => void): Promise<void> {
+  const real = await fs.realpath(pgData);
+  const deadline = Date.now() + 30_000;
+  for (let left = processesIn(real); left.length > 0; left = processesIn(real)) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `processes ${left.join(', ')} still work in ${real} although its PostgreSQL is gone; stop them, then start again`,
+      );
+    log(`waiting for processes ${left.join(', ')} of the previous PostgreSQL to exit`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Removes the socket files (`.s.PGSQL.<port>` and its `.lock`) from our private socket folder. */
+async function removeStaleSockets(socketDir: string, log: (msg: string) => void): Promise<void> {
+  for (const name of await fs.readdir(socketDir)) {
+    if (!/^\.s\.PGSQL\.\d+(\.lock)?$/.test(name)) continue;
+    log(`removing stale socket file ${name}`);
+    await fs.rm(path.join(socketDir, name), { force: true });
+  }
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const log = opts.log ?? (() => {});
   const bin = await binaries();
@@ -149,6 +193,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
         await run(bin.pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w', '-t', '60'], spawnOpts);
       }
     } else {
+      // The postmaster is gone. Its backends outlive it for a moment (they notice its death at
+      // their next wait), and while one runs a new postmaster must not start on these files.
+      // PostgreSQL guards against that through the shared memory named in postmaster.pid, a
+      // guard that removing the file would bypass; so we wait for them first.
+      await waitForOrphans(pgData, log);
       log('removing stale postmaster.pid');
       await fs.rm(pidFile, { force: true });
     }
@@ -166,6 +215,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
 
   if (!existsSync(pidFile)) {
+    // No postmaster of this cluster runs, so a socket and its lock file left in our private socket
+    // folder are stale: a crash of PostgreSQL (or of the machine) leaves them, and PostgreSQL refuses
+    // to start while the lock names a live process of its user, which by then may be any process
+    // (or, in a container slow to reap, the killed postmaster's zombie).
+    if (useSocket) await removeStaleSockets(socketDir, log);
     const settings: Record<string, string> = {
       listen_addresses: '127.0.0.1',
       max_connections: '200',
