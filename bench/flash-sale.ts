@@ -1,3 +1,4 @@
+import { expireUnpaidOrders } from '../src/modules/orders/index.js';
 import {
   arrangeSale,
   brokenInvariants,
@@ -24,6 +25,8 @@ import {
  * a separate process, against tuanflow on a fresh embedded PostgreSQL (fsync on).
  *   A. ample stock, group commit (the product)      → orders_per_s, p50_ms, p99_ms
  *   B. sell-out: stock S, 5×S attempts               → sellout {…, oversold}, checked in the database
+ *   F. B's orders left unpaid past their deadline; the expiry job's function run once
+ *                                                    → expiry {orders, seconds, orders_per_s}, stock back
  *   D. the same load on POST /api/bench/empty        → empty_req_per_s
  *   C. BENCH_MODE=naive (one transaction per order)  → naive_orders_per_s
  *   E. BENCH_MODE=nodb (the route's work, batches answered without the database)
@@ -120,6 +123,33 @@ async function main() {
       brokenB.push(`available ${stateB.available} != stock - accepted ${stock - acceptedB}`);
     if (stateB.orders !== acceptedB) brokenB.push(`orders in db ${stateB.orders} != accepted ${acceptedB}`);
 
+    // F. Expiry: the sell-out's accepted orders are never paid. Their deadline is moved into the
+    // past and the `orders-expire` job's function runs once, here (the server's own job may take
+    // some of them if its minute comes meanwhile; the count is read from the database): every order
+    // cancelled, every unit back on sale.
+    await deps.pool.query(
+      `UPDATE orders SET payment_due_at = now() - interval '1 minute' WHERE campaign_id = $1 AND status = 'pending_payment'`,
+      [saleB.campaignId],
+    );
+    const expiryStart = performance.now();
+    const expired = await expireUnpaidOrders(deps);
+    const expirySeconds = (performance.now() - expiryStart) / 1000;
+    const stateF = await saleState(deps, saleB);
+    const brokenF: string[] = [];
+    const cancelledF = Number(
+      (
+        await deps.pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM orders WHERE campaign_id = $1 AND status = 'cancelled'`,
+          [saleB.campaignId],
+        )
+      ).rows[0]?.n,
+    );
+    if (cancelledF !== acceptedB) brokenF.push(`cancelled ${cancelledF} != accepted ${acceptedB}`);
+    if (stateF.sold !== 0 || stateF.allocated !== 0 || stateF.available !== stock || stateF.onHand !== stock)
+      brokenF.push(
+        `sold ${stateF.sold}, allocated ${stateF.allocated}, available ${stateF.available}, on hand ${stateF.onHand}`,
+      );
+
     // D. The floor: the same requests to an endpoint that does nothing.
     const d = await runLoad({
       targets: target,
@@ -180,7 +210,7 @@ async function main() {
     const summaryE = phaseSummary(e, '201');
     const soldOutB = b.result.total.byCode['orders.sold_out'] ?? 0;
     const oversold = Math.max(acceptedB, stateB.sold, stateB.allocated, stateB.orders) - stock;
-    const broken = [...brokenA, ...brokenB, ...brokenC];
+    const broken = [...brokenA, ...brokenB, ...brokenF.map((b) => `expiry: ${b}`), ...brokenC];
     const result = {
       bench: 'flash-sale',
       command: `npm run bench:flash-sale -- --concurrency ${concurrency} --seconds ${seconds} --stock ${stock}`,
@@ -213,6 +243,14 @@ async function main() {
           available: stateB.available,
           orders: stateB.orders,
         },
+      },
+      expiry: {
+        orders: cancelledF,
+        by_this_run: expired.cancelled,
+        rounds: expired.rounds,
+        seconds: round(expirySeconds),
+        orders_per_s: Math.round(cancelledF / expirySeconds),
+        db_after: { sold: stateF.sold, allocated: stateF.allocated, available: stateF.available },
       },
       naive_orders_per_s: summaryC.per_s,
       empty_req_per_s: summaryD.per_s,

@@ -132,6 +132,36 @@ describe('the order lifecycle', () => {
     expect(await state(s, paid)).toMatchObject({ sold: 1, allocated: 1, available: 4 });
   });
 
+  it('expires a flash sale’s whole unpaid tail in one run, round after round, oldest deadline first', async () => {
+    const s = await sale({ stock: 20 });
+    await expireUnpaidOrders(t.tdb.deps); // orders of earlier tests
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push(await place(s, newPhone()));
+    expect(await state(s, ids[0] ?? '')).toMatchObject({ sold: 7, allocated: 7, available: 13 });
+    t.tdb.deps.clock.advance(31 * 60_000);
+
+    // No budget left after the first round: that round's 3 (the oldest deadlines), the rest next run.
+    const first = await expireUnpaidOrders(t.tdb.deps, { batch: 3, budgetMs: 0 });
+    expect(first).toEqual({ cancelled: 3, rounds: 1 });
+    const statuses = async () =>
+      (
+        await t.tdb.deps.pool.query<{ id: string; status: string }>(
+          'SELECT id, status FROM orders WHERE id = ANY($1::text[])',
+          [ids],
+        )
+      ).rows;
+    const afterFirst = new Map((await statuses()).map((r) => [r.id, r.status]));
+    expect(ids.map((id) => afterFirst.get(id))).toEqual([
+      ...Array(3).fill('cancelled'),
+      ...Array(4).fill('pending_payment'),
+    ]);
+
+    // With time left it goes on until none is due: 3 + 1 orders, and a round that finds 0.
+    expect(await expireUnpaidOrders(t.tdb.deps, { batch: 3 })).toEqual({ cancelled: 4, rounds: 2 });
+    expect((await statuses()).every((r) => r.status === 'cancelled')).toBe(true);
+    expect(await state(s, ids[0] ?? '')).toMatchObject({ sold: 0, allocated: 0, available: 20 });
+  });
+
   it('confirms paid orders when their campaign closes at the cutoff, through the campaign.closed event', async () => {
     const s = await sale();
     const id = await place(s, newPhone());

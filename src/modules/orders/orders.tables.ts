@@ -52,6 +52,8 @@ export const orders = pgTable(
     index('orders_leader_idx').on(t.leaderId, t.placedAt),
     index('orders_customer_idx').on(t.customerId, t.placedAt),
     index('orders_status_idx').on(t.status),
+    // The expiry job's queue: unpaid orders by deadline (a flash sale leaves thousands at once).
+    index('orders_payment_due_idx').on(t.paymentDueAt).where(sql`${t.status} = 'pending_payment'`),
     check('orders_total_check', sql`${t.totalFen} >= 0 and ${t.itemCount} > 0`),
   ],
 );
