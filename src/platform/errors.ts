@@ -104,6 +104,11 @@ export const platformErrors = defineErrors({
     en: 'You do not have permission to do this',
     zh: '没有执行此操作的权限',
   },
+  'export.busy': {
+    kind: 'rate_limited',
+    en: 'Too many exports are running; try again in a minute',
+    zh: '正在进行的导出过多，请稍后再试',
+  },
   'system.not_ready': { kind: 'unavailable', en: 'The service is not ready', zh: '服务尚未就绪' },
   'system.internal': { kind: 'internal', en: 'Internal error', zh: '系统内部错误' },
 });

@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Db, Executor } from '../db/database.js';
-import { type ExportColumn, type PagedRows, xlsxExport } from './xlsx-export.js';
+import { DomainError } from '../errors.js';
+import { type ExportColumn, MAX_RUNNING_EXPORTS, type PagedRows, xlsxExport } from './xlsx-export.js';
 
 /** A database whose transaction hands the callback a stand-in executor (the pages below ignore it). */
 const fakeDb = {
@@ -79,6 +80,56 @@ describe('xlsxExport', () => {
     file.destroy();
     await new Promise((r) => setTimeout(r, 50));
     expect(pagesRead).toBeLessThan(1_000);
+    expect(errors.map((e) => e.msg)).toEqual(['xlsx export failed']);
+  });
+
+  it(`refuses a third export while ${MAX_RUNNING_EXPORTS} run (429 export.busy), and admits one again after`, async () => {
+    const gates: (() => void)[] = [];
+    const held: PagedRows<Row> = async (_db, write) => {
+      await new Promise<void>((r) => gates.push(r));
+      await write([{ name: 'a', yuan: 1 }]);
+    };
+    const { log } = collector();
+    const running = Array.from({ length: MAX_RUNNING_EXPORTS }, () =>
+      xlsxExport(fakeDb, 'T', COLUMNS, held, log),
+    );
+    let refused: unknown;
+    try {
+      xlsxExport(fakeDb, 'T', COLUMNS, held, log);
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe('export.busy');
+    expect((refused as DomainError).status).toBe(429);
+
+    // One download finishes: its slot is free again.
+    const openAll = () => {
+      for (const open of gates) open();
+    };
+    gates[0]?.();
+    await read(running[0] as NodeJS.ReadableStream);
+    await new Promise((r) => setImmediate(r)); // its 'close' follows the end of the data
+    const next = xlsxExport(fakeDb, 'T', COLUMNS, held, log);
+    await new Promise((r) => setImmediate(r));
+    openAll();
+    await Promise.all([running[1], next].map((f) => read(f as NodeJS.ReadableStream)));
+  });
+
+  it('abandons a download nobody reads, letting go of its snapshot', async () => {
+    let pagesRead = 0;
+    const pages: PagedRows<Row> = async (_db, write) => {
+      for (let i = 0; i < 500; i++) {
+        pagesRead += 1;
+        // Random names, so the compressed file grows and fills the buffers.
+        await write(Array.from({ length: 100 }, () => ({ name: Math.random().toString(36), yuan: 1 })));
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    const { log, errors } = collector();
+    const file = xlsxExport(fakeDb, 'T', COLUMNS, pages, log, { stallMs: 100 });
+    await new Promise<void>((resolve) => file.once('close', () => resolve()));
+    expect(pagesRead).toBeLessThan(500);
     expect(errors.map((e) => e.msg)).toEqual(['xlsx export failed']);
   });
 });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db, Executor } from '../db/database.js';
+import { platformError } from '../errors.js';
 
 /** One column of an export: its header (Chinese, then English) and how a row fills it. */
 export interface ExportColumn<R> {
@@ -26,12 +27,25 @@ interface ErrorLog {
 export type PagedRows<R> = (db: Executor, write: (page: readonly R[]) => Promise<void>) => Promise<void>;
 
 /**
+ * Exports running at once in this process. Each holds a database connection (its snapshot) for as
+ * long as its download runs, so a few slow downloads must not take the pool that orders need.
+ */
+export const MAX_RUNNING_EXPORTS = 2;
+let running = 0;
+
+export interface ExportLimits {
+  /** A download that takes nothing for this long is abandoned (its snapshot is let go). */
+  stallMs?: number;
+}
+
+/**
  * A list export of any length as a streamed xlsx (ExcelJS's streaming writer): each page of rows is
  * written as it is read, so memory stays flat however many rows the filter matches, and the
  * download starts at once. The pages are read in one read-only repeatable-read transaction, so the
  * file is one snapshot even while orders keep arriving. The header row is bold and frozen; the last
  * row reads `合计 Total: <rows>` with the sum of each `total` column. An error while reading ends the
- * download broken (the status is already sent) and is logged.
+ * download broken (the status is already sent) and is logged. Past `MAX_RUNNING_EXPORTS` it throws
+ * `export.busy` (429) before anything is sent.
  */
 export function xlsxExport<R>(
   db: Db,
@@ -39,8 +53,14 @@ export function xlsxExport<R>(
   columns: readonly ExportColumn<R>[],
   pages: PagedRows<R>,
   log: ErrorLog,
+  { stallMs = 60_000 }: ExportLimits = {},
 ): Readable {
+  if (running >= MAX_RUNNING_EXPORTS) throw platformError('export.busy');
+  running += 1;
   const out = new PassThrough();
+  out.once('close', () => {
+    running -= 1;
+  });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -68,7 +88,7 @@ export function xlsxExport<R>(
       count += 1;
     }
     // A slow client: read the next page once it has taken what is buffered.
-    if (out.writableNeedDrain) await once(out, 'drain');
+    if (out.writableNeedDrain) await once(out, 'drain', { signal: AbortSignal.timeout(stallMs) });
   };
   const run = async () => {
     await db.transaction((tx) => pages(tx, write), {
