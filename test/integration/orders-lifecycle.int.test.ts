@@ -162,6 +162,59 @@ describe('the order lifecycle', () => {
     expect(await state(s, ids[0] ?? '')).toMatchObject({ sold: 0, allocated: 0, available: 20 });
   });
 
+  it('expires beside new orders and payments: each order paid or cancelled, every counter agreeing', async () => {
+    const s = await sale({ stock: 200, limit: 10 });
+    await expireUnpaidOrders(t.tdb.deps); // orders of earlier tests
+    const phones = Array.from({ length: 6 }, () => newPhone());
+    const due: string[] = [];
+    for (let i = 0; i < 24; i++) due.push(await place(s, phones[i % 6] ?? '', 1 + (i % 2)));
+    t.tdb.deps.clock.advance(31 * 60_000);
+
+    const payers = due.filter((_, i) => i % 5 === 0);
+    const [expired, , paid] = await Promise.all([
+      expireUnpaidOrders(t.tdb.deps, { batch: 4 }),
+      Promise.all(Array.from({ length: 10 }, (_, i) => place(s, phones[i % 6] ?? ''))),
+      Promise.all(
+        payers.map((id) => call(t, admin, 'POST', `/api/orders/${id}/mark-paid`, { reference: 'race' })),
+      ),
+    ]);
+    const { rows } = await t.tdb.deps.pool.query<{ id: string; status: string; units: number }>(
+      `SELECT o.id, o.status, sum(l.quantity)::int AS units FROM orders o JOIN order_lines l ON l.order_id = o.id
+       WHERE l.campaign_item_id = $1 GROUP BY o.id, o.status`,
+      [s.itemId],
+    );
+    const status = new Map(rows.map((r) => [r.id, r.status]));
+    // A payment that came first keeps its order; one that came after the expiry is refused.
+    for (const [i, id] of payers.entries()) {
+      const res = paid[i];
+      if (res?.statusCode === 204) expect(status.get(id)).toBe('paid');
+      else {
+        expect(res?.statusCode).toBe(409);
+        expect(status.get(id)).toBe('cancelled');
+      }
+    }
+    for (const id of due.filter((id) => !payers.includes(id))) expect(status.get(id)).toBe('cancelled');
+    expect(expired.cancelled).toBe(rows.filter((r) => r.status === 'cancelled').length);
+    expect(rows.filter((r) => r.status === 'pending_payment')).toHaveLength(10);
+
+    const live = rows.filter((r) => r.status !== 'cancelled').reduce((a, r) => a + r.units, 0);
+    const [first] = due;
+    expect(await state(s, first ?? '')).toMatchObject({ sold: live, allocated: live, available: 200 - live });
+    const bought = await t.tdb.deps.pool.query<{ n: number }>(
+      'SELECT coalesce(sum(bought), 0)::int AS n FROM order_customer_item_counts WHERE campaign_item_id = $1',
+      [s.itemId],
+    );
+    expect(bought.rows[0]?.n).toBe(live);
+    const released = await t.tdb.deps.pool.query<{ n: number }>(
+      `SELECT coalesce(sum(quantity), 0)::int AS n FROM stock_movements
+       WHERE kind = 'release' AND reference_id = ANY($1::text[])`,
+      [rows.filter((r) => r.status === 'cancelled').map((r) => r.id)],
+    );
+    expect(released.rows[0]?.n).toBe(
+      rows.filter((r) => r.status === 'cancelled').reduce((a, r) => a + r.units, 0),
+    );
+  });
+
   it('confirms paid orders when their campaign closes at the cutoff, through the campaign.closed event', async () => {
     const s = await sale();
     const id = await place(s, newPhone());

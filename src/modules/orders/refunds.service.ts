@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../platform/audit/canonical-json.js';
 import { type Actor, recordAudit } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
@@ -52,8 +52,17 @@ export interface OrderRefundedPayload {
 
 /** The order's lines with what is refunded so far, locked (the caller holds the order's lock). */
 export async function lockRefundableLines(tx: Tx, orderId: string): Promise<RefundableLine[]> {
-  return tx
+  return (await lockRefundableLinesOf(tx, [orderId])).get(orderId) ?? [];
+}
+
+/** `lockRefundableLines` for several locked orders at once: their lines by order id. */
+export async function lockRefundableLinesOf(
+  tx: Tx,
+  orderIds: readonly string[],
+): Promise<Map<string, RefundableLine[]>> {
+  const rows = await tx
     .select({
+      orderId: orderLines.orderId,
       id: orderLines.id,
       skuId: orderLines.skuId,
       campaignItemId: orderLines.campaignItemId,
@@ -63,9 +72,16 @@ export async function lockRefundableLines(tx: Tx, orderId: string): Promise<Refu
       unitPriceFen: orderLines.unitPriceFen,
     })
     .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id))
+    .where(inArray(orderLines.orderId, [...orderIds]))
+    .orderBy(asc(orderLines.orderId), asc(orderLines.id))
     .for('update');
+  const byOrder = new Map<string, RefundableLine[]>();
+  for (const { orderId, ...line } of rows) {
+    const list = byOrder.get(orderId) ?? [];
+    list.push(line);
+    byOrder.set(orderId, list);
+  }
+  return byOrder;
 }
 
 /** The units of each line not yet refunded: what cancelling an order puts back on sale. */
