@@ -4,6 +4,7 @@ import {
   type CampaignForOrdering,
   campaignItems,
   campaigns,
+  DEFAULT_PAYMENT_MINUTES,
   getCampaignForOrdering,
   isOpenForOrders,
 } from '../modules/campaigns/index.js';
@@ -11,7 +12,6 @@ import { upsertCustomersByPhoneTx } from '../modules/customers/index.js';
 import { allocate, shippingWarehouses } from '../modules/inventory/index.js';
 import { leaders, pickupPoints } from '../modules/leaders/index.js';
 import { customerItemCounts, priceOrder } from '../modules/orders/index.js';
-import { PAYMENT_MINUTES } from '../modules/orders/intake/flush-batch.js';
 import { orderEvents, orderLines, orders } from '../modules/orders/orders.tables.js';
 import {
   evaluateRisk,
@@ -203,7 +203,7 @@ async function writeOrder(
     pickupCode: String(randomInt(0, 1_000_000)).padStart(6, '0'),
     idempotencyKey: o.key,
     placedAt: o.placedAt,
-    paymentDueAt: new Date(o.placedAt.getTime() + PAYMENT_MINUTES * MINUTE),
+    paymentDueAt: new Date(o.placedAt.getTime() + DEFAULT_PAYMENT_MINUTES * MINUTE),
     updatedAt: o.placedAt,
   });
   const lines = priced.lines.map((l) => ({ ...l, warehouseId: warehouseOf.get(l.skuId) ?? '' }));

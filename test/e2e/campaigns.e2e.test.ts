@@ -63,12 +63,16 @@ describe.skipIf(!browserAvailable)('campaigns in Chromium', () => {
       .locator('.ant-select-dropdown:visible')
       .getByText(`${warehouse.code} · ${warehouse.name}`)
       .click();
+    // 付款时限: a flash sale gives 15 minutes instead of the default 30.
+    expect(await page.getByTestId('campaign-form-paymentMinutes').inputValue()).toBe('30');
+    await page.getByTestId('campaign-form-paymentMinutes').fill('15');
     await page.getByTestId('campaign-form-submit').click();
 
     await page.getByTestId('campaign-title').getByText('周末水果节').waitFor();
     await expect.poll(() => page.getByTestId('campaign-detail-warehouse').textContent()).toBe(warehouse.name);
     await page.getByTestId('campaign-state-draft').waitFor();
     await expect.poll(() => page.getByTestId('campaign-sold-0').textContent()).toBe('0 / 50');
+    expect(await page.getByTestId('campaign-paymentMinutes').textContent()).toBe('15 分钟');
 
     await page.getByTestId('campaign-schedule').click();
     await page.getByTestId('campaign-schedule-confirm').click();
@@ -81,13 +85,21 @@ describe.skipIf(!browserAvailable)('campaigns in Chromium', () => {
       stock_cap: number;
       sku_id: string;
       warehouse_id: string;
+      payment_minutes: number;
     }>(
-      `SELECT c.state, i.price_fen, i.stock_cap, i.sku_id, c.warehouse_id
+      `SELECT c.state, i.price_fen, i.stock_cap, i.sku_id, c.warehouse_id, c.payment_minutes
          FROM campaigns c JOIN campaign_items i ON i.campaign_id = c.id WHERE c.code = $1`,
       [code],
     );
     expect(rows.rows).toEqual([
-      { state: 'scheduled', price_fen: 990, stock_cap: 50, sku_id: sku.id, warehouse_id: warehouse.id },
+      {
+        state: 'scheduled',
+        price_fen: 990,
+        stock_cap: 50,
+        sku_id: sku.id,
+        warehouse_id: warehouse.id,
+        payment_minutes: 15,
+      },
     ]);
 
     await page.getByTestId('campaign-back').click();

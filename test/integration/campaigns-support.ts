@@ -59,6 +59,7 @@ export interface CampaignJson {
   sellTo: 'all' | 'regions';
   regionIds: string[];
   warehouseId?: string | null;
+  paymentMinutes?: number;
   items: Array<{
     skuId: string;
     priceFen: number;

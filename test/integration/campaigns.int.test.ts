@@ -25,6 +25,7 @@ interface Detail {
   sellTo: string;
   regionIds: string[];
   warehouseId: string | null;
+  paymentMinutes: number;
   warehouseName: string | null;
   closeReason: string | null;
   closedAt: string | null;
@@ -102,6 +103,18 @@ describe('creating and reading campaigns', () => {
     const read = await call(t, warehouse, 'GET', `/api/campaigns/${c.id}`);
     expect(read.statusCode).toBe(200);
     expect(read.json<Detail>().items).toHaveLength(2);
+  });
+
+  it('keeps a payment window (付款时限) per campaign, 30 minutes unless set', async () => {
+    expect((await create(campaignBody(t.tdb, [sku1.id]))).paymentMinutes).toBe(30);
+    const c = await create(campaignBody(t.tdb, [sku1.id], { paymentMinutes: 15 }));
+    expect(c.paymentMinutes).toBe(15);
+    const res = await call(t, op, 'PUT', `/api/campaigns/${c.id}`, {
+      ...campaignBody(t.tdb, [sku1.id], { paymentMinutes: 120 }),
+      code: c.code,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Detail>().paymentMinutes).toBe(120);
   });
 
   it('names a shipping warehouse (发货仓), or none for each SKU’s first', async () => {
@@ -349,6 +362,20 @@ describe('bad input: a 4xx naming the field, nothing written', () => {
       400,
       'request.invalid',
       'body.code',
+    ],
+    [
+      'a payment window of 0 minutes',
+      () => campaignBody(t.tdb, [sku1.id], { paymentMinutes: 0 }),
+      400,
+      'request.invalid',
+      'body.paymentMinutes',
+    ],
+    [
+      'a payment window over a day',
+      () => campaignBody(t.tdb, [sku1.id], { paymentMinutes: 1441 }),
+      400,
+      'request.invalid',
+      'body.paymentMinutes',
     ],
   ];
 

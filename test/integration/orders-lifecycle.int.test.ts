@@ -132,6 +132,20 @@ describe('the order lifecycle', () => {
     expect(await state(s, paid)).toMatchObject({ sold: 1, allocated: 1, available: 4 });
   });
 
+  it('gives each order its campaign’s payment window (付款时限) and expires it then', async () => {
+    const s = await sale({ stock: 5 });
+    await t.tdb.deps.pool.query('UPDATE campaigns SET payment_minutes = 10 WHERE id = $1', [s.campaignId]);
+    const id = await place(s, newPhone());
+    const d = await detail(id);
+    expect(new Date(d.paymentDueAt).getTime() - new Date(d.placedAt).getTime()).toBe(10 * 60_000);
+    t.tdb.deps.clock.advance(9 * 60_000);
+    await expireUnpaidOrders(t.tdb.deps);
+    expect((await state(s, id)).status).toBe('pending_payment');
+    t.tdb.deps.clock.advance(61_000);
+    await expireUnpaidOrders(t.tdb.deps);
+    expect(await state(s, id)).toMatchObject({ status: 'cancelled', sold: 0, available: 5 });
+  });
+
   it('expires a flash sale’s whole unpaid tail in one run, round after round, oldest deadline first', async () => {
     const s = await sale({ stock: 20 });
     await expireUnpaidOrders(t.tdb.deps); // orders of earlier tests

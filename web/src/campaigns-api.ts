@@ -30,6 +30,8 @@ interface CampaignFields {
   regionIds: string[];
   /** 发货仓; null: each SKU from the first active warehouse that stocks it. */
   warehouseId: string | null;
+  /** 付款时限: minutes a customer has to pay before the order is cancelled. */
+  paymentMinutes: number;
   closeReason: string | null;
   closedAt: string | null;
   cancelledAt: string | null;
@@ -77,6 +79,7 @@ export interface CampaignBody {
   sellTo: SellTo;
   regionIds: string[];
   warehouseId: string | null;
+  paymentMinutes: number;
   items: Array<{
     skuId: string;
     priceFen: number;

@@ -34,6 +34,8 @@ export interface CampaignInput {
   regionIds: string[];
   /** 发货仓: the warehouse the items are allocated from; null or absent for the first that stocks each SKU. */
   warehouseId?: string | null | undefined;
+  /** 付款时限 in minutes; absent for the default. */
+  paymentMinutes?: number | undefined;
   items: CampaignItemInput[];
 }
 

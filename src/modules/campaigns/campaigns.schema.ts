@@ -1,6 +1,7 @@
 import { type Static, Type } from 'typebox';
 import type { CampaignState } from './campaign-state.js';
 import { MAX_PRICE_FEN, MAX_STOCK_CAP } from './campaign-validation.js';
+import { DEFAULT_PAYMENT_MINUTES, MAX_PAYMENT_MINUTES } from './campaigns.tables.js';
 
 /** Request and response schemas of the campaigns API: one source for validation, types and OpenAPI. */
 // Spelled out (not mapped from CAMPAIGN_STATES) so that the static type keeps each literal.
@@ -48,6 +49,13 @@ export const CampaignBody = Type.Object(
           '发货仓: the warehouse every item is allocated from; null for the first that stocks each SKU',
       }),
     ),
+    paymentMinutes: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_PAYMENT_MINUTES,
+        description: `付款时限: minutes a customer has to pay; unpaid orders are cancelled after it (default ${DEFAULT_PAYMENT_MINUTES})`,
+      }),
+    ),
     items: Type.Array(CampaignItemBody, { maxItems: 500 }),
   },
   { additionalProperties: false },
@@ -69,6 +77,7 @@ const campaignFields = {
   sellTo: Type.Union([Type.Literal('all'), Type.Literal('regions')]),
   regionIds: Type.Array(Type.String()),
   warehouseId: Nullable(Type.String()),
+  paymentMinutes: Type.Integer(),
   closeReason: Nullable(Type.String()),
   closedAt: Nullable(Type.String()),
   cancelledAt: Nullable(Type.String()),

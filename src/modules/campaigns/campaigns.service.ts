@@ -15,7 +15,7 @@ import {
 } from './campaign-validation.js';
 import { campaignsError } from './campaigns.errors.js';
 import { detailOf, loadItems } from './campaigns.queries.js';
-import { campaignItems, campaigns } from './campaigns.tables.js';
+import { campaignItems, campaigns, DEFAULT_PAYMENT_MINUTES } from './campaigns.tables.js';
 import { auditView, type CampaignRow } from './campaigns.view.js';
 
 type ServiceDeps = Pick<Deps, 'clock' | 'bus' | 'db'>;
@@ -98,6 +98,7 @@ function columnsOf(input: CampaignInput) {
     sellTo: input.sellTo,
     regionIds: input.regionIds,
     warehouseId: input.warehouseId ?? null,
+    paymentMinutes: input.paymentMinutes ?? DEFAULT_PAYMENT_MINUTES,
   };
 }
 

@@ -14,6 +14,11 @@ import { CAMPAIGN_STATES } from './campaign-state.js';
 
 const stateList = sql.raw(CAMPAIGN_STATES.map((s) => `'${s}'`).join(', '));
 
+/** 付款时限: minutes a customer has to pay an order before the clock cancels it, unless set per campaign. */
+export const DEFAULT_PAYMENT_MINUTES = 30;
+/** The longest payment window a campaign may give: one day. */
+export const MAX_PAYMENT_MINUTES = 1440;
+
 /**
  * A campaign (团购活动 / 开团): a set of SKUs at group prices in a time window. The state column is
  * moved by the use-cases and the `campaigns-tick` job only; the time order is checked here as well as
@@ -42,6 +47,8 @@ export const campaigns = pgTable(
      * the first active warehouse (by code) that stocks it. Plain text: inventory owns warehouses.
      */
     warehouseId: text('warehouse_id'),
+    /** 付款时限: an order of this campaign unpaid this many minutes after it was placed is cancelled. */
+    paymentMinutes: integer('payment_minutes').notNull().default(DEFAULT_PAYMENT_MINUTES),
     closeReason: text('close_reason'),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -57,6 +64,10 @@ export const campaigns = pgTable(
     check('campaigns_state_check', sql`${t.state} in (${stateList})`),
     check('campaigns_sell_to_check', sql`${t.sellTo} in ('all', 'regions')`),
     check('campaigns_times_check', sql`${t.startsAt} < ${t.cutoffAt} and ${t.cutoffAt} <= ${t.endsAt}`),
+    check(
+      'campaigns_payment_minutes_check',
+      sql`${t.paymentMinutes} between 1 and ${sql.raw(String(MAX_PAYMENT_MINUTES))}`,
+    ),
   ],
 );
 

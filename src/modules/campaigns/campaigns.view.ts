@@ -20,6 +20,7 @@ export function campaignView(c: CampaignRow) {
     sellTo: c.sellTo,
     regionIds: c.regionIds,
     warehouseId: c.warehouseId,
+    paymentMinutes: c.paymentMinutes,
     closeReason: c.closeReason,
     closedAt: c.closedAt?.toISOString() ?? null,
     cancelledAt: c.cancelledAt?.toISOString() ?? null,

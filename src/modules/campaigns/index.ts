@@ -32,7 +32,7 @@ export {
 } from './campaigns.queries.js';
 export { campaignsRoutes } from './campaigns.routes.js';
 export { createCampaign, createCampaignTx, updateDraftCampaign } from './campaigns.service.js';
-export { campaignItems, campaigns } from './campaigns.tables.js';
+export { campaignItems, campaigns, DEFAULT_PAYMENT_MINUTES } from './campaigns.tables.js';
 export {
   type LiveHub,
   type LiveHubOptions,

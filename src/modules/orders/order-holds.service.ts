@@ -3,7 +3,6 @@ import type { Actor } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { campaignItems, campaigns, isOpenForOrders } from '../campaigns/index.js';
-import { PAYMENT_MINUTES } from './intake/flush-batch.js';
 import { giveBack, lockOrder, move, type OrderRow } from './order-lifecycle.service.js';
 import { ordersError } from './orders.errors.js';
 import { orderLines, orders } from './orders.tables.js';
@@ -44,7 +43,12 @@ export async function approveHeldOrderTx(
   const order = await lockHeld(tx, orderId, 'pending_payment');
   // Read under a share lock, as the intake does: a close that commits first is seen, a later one waits.
   const [campaign] = await tx
-    .select({ state: campaigns.state, startsAt: campaigns.startsAt, cutoffAt: campaigns.cutoffAt })
+    .select({
+      state: campaigns.state,
+      startsAt: campaigns.startsAt,
+      cutoffAt: campaigns.cutoffAt,
+      paymentMinutes: campaigns.paymentMinutes,
+    })
     .from(campaigns)
     .where(eq(campaigns.id, order.campaignId))
     .for('share');
@@ -55,7 +59,8 @@ export async function approveHeldOrderTx(
       detail: 'the campaign no longer takes orders; reject the held order instead',
     });
   }
-  const paymentDueAt = new Date(now.getTime() + PAYMENT_MINUTES * 60_000);
+  // A fresh payment window, the campaign's own (付款时限), from the approval.
+  const paymentDueAt = new Date(now.getTime() + campaign.paymentMinutes * 60_000);
   await tx.update(orders).set({ paymentDueAt }).where(eq(orders.id, order.id));
   await move(deps, tx, actor, order, 'pending_payment', noteOf('approved', reason));
   await deps.bus.publish(

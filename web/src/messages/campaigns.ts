@@ -27,6 +27,12 @@ export const campaignsMessages = {
   'campaigns.cutoffAt': { zh: '截单时间', en: 'Order cutoff' },
   'campaigns.endsAt': { zh: '结束时间', en: 'End' },
   'campaigns.deliveryDate': { zh: '配送日期', en: 'Delivery date' },
+  'campaigns.paymentMinutes': { zh: '付款时限（分钟）', en: 'Payment window (minutes)' },
+  'campaigns.paymentMinutesHint': {
+    zh: '下单后未在此时限内付款的订单将被自动取消，库存回到可售（1–1440 分钟）',
+    en: 'Orders not paid within this time are cancelled and their stock goes back on sale (1–1440 minutes)',
+  },
+  'campaigns.paymentMinutesValue': { zh: '{n} 分钟', en: '{n} min' },
   'campaigns.sellTo': { zh: '可售范围', en: 'Who may sell it' },
   'campaigns.sellTo.all': { zh: '全部团长', en: 'All leaders' },
   'campaigns.warehouse': { zh: '发货仓', en: 'Shipping warehouse' },

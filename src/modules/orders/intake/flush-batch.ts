@@ -17,7 +17,7 @@ import {
 } from '../../../platform/db/statement-parts.js';
 import type { Deps } from '../../../platform/deps.js';
 import { newId } from '../../../platform/ids.js';
-import { campaigns, isOpenForOrders } from '../../campaigns/index.js';
+import { campaigns, DEFAULT_PAYMENT_MINUTES, isOpenForOrders } from '../../campaigns/index.js';
 import { upsertCustomersByPhoneTx } from '../../customers/index.js';
 import { guardedAllocation } from '../../inventory/index.js';
 import { RISK_POLICY_OFF, type RiskPolicy, type RiskReason, recordHoldsTx } from '../../risk/index.js';
@@ -67,9 +67,6 @@ export interface FlushResult {
   /** Campaigns that sold in this batch (for the live view, once the batch has committed). */
   soldIn: Set<string>;
 }
-
-/** Minutes an order may stay unpaid; the lifecycle's auto-cancel reads it from the order row. */
-export const PAYMENT_MINUTES = 30;
 
 /** A JS array as one PostgreSQL array parameter (for `unnest`), not a list of parameters. */
 const arr = (values: readonly unknown[]) => sql.param(values);
@@ -138,7 +135,9 @@ export async function flushBatch(
     // ours and its stored answer is returned instead (a replay across processes).
     const first = await tx.execute<{
       claimed: string[] | null;
-      campaigns: { id: string; state: string; starts_at: string; cutoff_at: string }[] | null;
+      campaigns:
+        | { id: string; state: string; starts_at: string; cutoff_at: string; payment_minutes: number }[]
+        | null;
       items: HotState['items'] | null;
       levels: HotState['levels'] | null;
       counters: HotState['counters'] | null;
@@ -153,7 +152,7 @@ export async function flushBatch(
       SELECT
         (SELECT json_agg(idempotency_key) FROM claimed) AS claimed,
         (SELECT json_agg(c) FROM (
-           SELECT id, state, starts_at, cutoff_at FROM ${campaigns}
+           SELECT id, state, starts_at, cutoff_at, payment_minutes FROM ${campaigns}
            WHERE id = ANY(${arr([...new Set(batch.map((o) => o.campaignId))])}::text[])
            ORDER BY id FOR SHARE) c) AS campaigns,
         ${optimisticStateColumns(batch)}`);
@@ -161,7 +160,8 @@ export async function flushBatch(
     const mine = new Set(row?.claimed ?? []);
     const replays = batch.filter((o) => !mine.has(o.key));
     if (replays.length > 0) await answerReplays(tx, replays, answers);
-    const open = new Set(
+    // The open campaigns, each with its payment window (付款时限).
+    const open = new Map(
       (row?.campaigns ?? [])
         .filter((c) =>
           isOpenForOrders(
@@ -173,7 +173,7 @@ export async function flushBatch(
             now,
           ),
         )
-        .map((c) => c.id),
+        .map((c) => [c.id, Number(c.payment_minutes)] as const),
     );
     let live = batch.filter((o) => mine.has(o.key));
     for (const o of live.filter((o) => !open.has(o.campaignId))) {
@@ -210,6 +210,7 @@ export async function flushBatch(
             turn.hot,
             policy,
             stateFromColumns(row),
+            open,
             answers,
             stored,
             soldOutItems,
@@ -290,6 +291,7 @@ async function place(
   waitTurn: () => Promise<void>,
   policy: RiskPolicy,
   optimistic: HotState,
+  paymentMinutes: ReadonlyMap<string, number>,
   answers: Map<string, Answer>,
   stored: { key: string; answer: Answer }[],
   soldOutItems: Set<string>,
@@ -299,7 +301,7 @@ async function place(
   const settled = stored.length;
   const attempt = async (decided: Decision) => {
     stored.length = settled;
-    const written = planOrders(deps, live, customerIds, decided);
+    const written = planOrders(deps, live, customerIds, decided, paymentMinutes);
     answerAll(live, decided, written, answers, stored);
     await writeOrders(deps, tx, written, storedAnswers(stored));
     return { written, audit: prepareAuditRecords(deps.clock.now(), auditEntries(written)) };
@@ -327,8 +329,9 @@ function pickupCode(): string {
 
 interface Written {
   at: string;
-  dueAt: string;
   rows: {
+    /** The payment deadline: placed + the campaign's 付款时限. */
+    dueAt: string;
     o: PendingOrder;
     customerId: string;
     id: string;
@@ -345,10 +348,14 @@ function planOrders(
   live: readonly PendingOrder[],
   customerIds: readonly { customerId: string }[],
   decided: Pick<Decision, 'refusals' | 'holds'>,
+  paymentMinutes: ReadonlyMap<string, number>,
 ): Written {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const dueAt = new Date(now.getTime() + PAYMENT_MINUTES * 60_000).toISOString();
+  const dueAt = (campaignId: string) =>
+    new Date(
+      now.getTime() + (paymentMinutes.get(campaignId) ?? DEFAULT_PAYMENT_MINUTES) * 60_000,
+    ).toISOString();
   const rows = live.flatMap((o, i) =>
     decided.refusals.has(i)
       ? []
@@ -360,11 +367,12 @@ function planOrders(
             code: pickupCode(),
             status: (decided.holds.has(i) ? 'on_hold' : 'pending_payment') as OrderStatus,
             reasons: decided.holds.get(i) ?? [],
+            dueAt: dueAt(o.campaignId),
           },
         ],
   );
   const lines = rows.flatMap((r) => r.o.lines.map((l) => ({ ...l, orderId: r.id, id: newId('orderLine') })));
-  return { at, dueAt, rows, lines };
+  return { at, rows, lines };
 }
 
 /**
@@ -372,7 +380,7 @@ function planOrders(
  * one statement, and risk holds, when there are any, in a second: rows no other batch touches.
  */
 async function writeOrders(deps: Deps, tx: Tx, w: Written, also: StatementParts): Promise<void> {
-  const { at, dueAt, rows, lines } = w;
+  const { at, rows, lines } = w;
   if (rows.length === 0) {
     await executeParts(tx, also);
     return;
@@ -383,13 +391,14 @@ async function writeOrders(deps: Deps, tx: Tx, w: Written, also: StatementParts)
         'new_orders',
         sql`INSERT INTO ${orders} (id, campaign_id, leader_id, customer_id, pickup_point_id, status, total_fen, item_count,
                           pickup_code, idempotency_key, placed_at, payment_due_at, updated_at)
-    SELECT id, c, l, cu, pp, st, t, n, pc, k, ${at}::timestamptz, ${dueAt}::timestamptz, ${at}::timestamptz
+    SELECT id, c, l, cu, pp, st, t, n, pc, k, ${at}::timestamptz, due, ${at}::timestamptz
     FROM unnest(${arr(rows.map((r) => r.id))}::text[], ${arr(rows.map((r) => r.o.campaignId))}::text[],
                 ${arr(rows.map((r) => r.o.leaderId))}::text[], ${arr(rows.map((r) => r.customerId))}::text[],
                 ${arr(rows.map((r) => r.o.pickupPointId))}::text[], ${arr(rows.map((r) => r.o.totalFen))}::bigint[],
                 ${arr(rows.map((r) => r.o.itemCount))}::int[], ${arr(rows.map((r) => r.code))}::text[],
-                ${arr(rows.map((r) => r.o.key))}::text[], ${arr(rows.map((r) => r.status))}::text[])
-      AS v(id, c, l, cu, pp, t, n, pc, k, st)`,
+                ${arr(rows.map((r) => r.o.key))}::text[], ${arr(rows.map((r) => r.status))}::text[],
+                ${arr(rows.map((r) => r.dueAt))}::timestamptz[])
+      AS v(id, c, l, cu, pp, t, n, pc, k, st, due)`,
       ),
       cte(
         'new_lines',
@@ -505,7 +514,7 @@ function answerAll(
           itemCount: r.o.itemCount,
           pickupCode: r.code,
           placedAt: w.at,
-          paymentDueAt: w.dueAt,
+          paymentDueAt: r.dueAt,
           lines: r.o.lines.map(({ warehouseId: _w, ...l }) => l),
         },
       },
@@ -524,7 +533,7 @@ function answerAll(
 export function acceptWithoutDatabase(deps: Deps, batch: readonly PendingOrder[]): Map<string, Answer> {
   const none = { refusals: new Map<number, never>(), holds: new Map<number, never>() };
   const answers = new Map<string, Answer>();
-  answerAll(batch, none, planOrders(deps, batch, [], none), answers, []);
+  answerAll(batch, none, planOrders(deps, batch, [], none, new Map()), answers, []);
   return answers;
 }
 

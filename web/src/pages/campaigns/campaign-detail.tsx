@@ -152,6 +152,11 @@ export function CampaignDetailView({ id, onBack, onEdit }: Props) {
         <Descriptions.Item label={t('campaigns.cutoffAt')}>{formatDateTime(c.cutoffAt)}</Descriptions.Item>
         <Descriptions.Item label={t('campaigns.endsAt')}>{formatDateTime(c.endsAt)}</Descriptions.Item>
         <Descriptions.Item label={t('campaigns.deliveryDate')}>{c.deliveryDate}</Descriptions.Item>
+        <Descriptions.Item label={t('campaigns.paymentMinutes')}>
+          <span data-testid="campaign-paymentMinutes">
+            {t('campaigns.paymentMinutesValue', { n: c.paymentMinutes })}
+          </span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('campaigns.sellTo')}>
           {c.sellTo === 'all'
             ? t('campaigns.sellTo.all')

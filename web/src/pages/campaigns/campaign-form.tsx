@@ -1,4 +1,16 @@
-import { App as AntApp, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Spin } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Spin,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { ApiError } from '../../api';
@@ -29,6 +41,7 @@ interface FormValues {
   sellTo: SellTo;
   regionIds?: string[];
   warehouseId?: string | null;
+  paymentMinutes: number;
   items?: ItemRow[];
 }
 
@@ -44,6 +57,7 @@ const TOP_FIELDS = [
   'sellTo',
   'regionIds',
   'warehouseId',
+  'paymentMinutes',
 ] as const;
 
 type TopField = (typeof TOP_FIELDS)[number];
@@ -81,6 +95,7 @@ function defaults(): Partial<FormValues> {
     deliveryDate: cutoffAt.add(1, 'day').startOf('day'),
     sellTo: 'all',
     regionIds: [],
+    paymentMinutes: 30,
     items: [{ stockCap: 100, perCustomerLimit: 5 }],
   };
 }
@@ -98,6 +113,7 @@ function valuesOf(c: CampaignDetail): Partial<FormValues> {
     sellTo: c.sellTo,
     regionIds: c.regionIds,
     warehouseId: c.warehouseId,
+    paymentMinutes: c.paymentMinutes,
     items: c.items.map((i) => ({
       skuId: i.skuId,
       price: i.priceFen / 100,
@@ -120,6 +136,7 @@ function bodyOf(v: FormValues): CampaignBody {
     sellTo: v.sellTo,
     regionIds: v.sellTo === 'regions' ? (v.regionIds ?? []) : [],
     warehouseId: v.warehouseId ?? null,
+    paymentMinutes: v.paymentMinutes,
     items: (v.items ?? []).map((i, n) => ({
       skuId: i.skuId ?? '',
       // Yuan with two decimals to whole fen; rounding removes binary floating-point noise (9.9 * 100).
@@ -236,6 +253,14 @@ function CampaignFormBody({
           {timeField('endsAt')}
           <Form.Item name="deliveryDate" label={t('campaigns.deliveryDate')} rules={[required]}>
             <DatePicker data-testid="campaign-form-deliveryDate" />
+          </Form.Item>
+          <Form.Item
+            name="paymentMinutes"
+            label={t('campaigns.paymentMinutes')}
+            tooltip={t('campaigns.paymentMinutesHint')}
+            rules={[required]}
+          >
+            <InputNumber min={1} max={1440} precision={0} data-testid="campaign-form-paymentMinutes" />
           </Form.Item>
         </Space>
         <Form.Item name="sellTo" label={t('campaigns.sellTo')}>

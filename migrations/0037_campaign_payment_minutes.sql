@@ -1,0 +1,2 @@
+ALTER TABLE "campaigns" ADD COLUMN "payment_minutes" integer DEFAULT 30 NOT NULL;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD CONSTRAINT "campaigns_payment_minutes_check" CHECK ("campaigns"."payment_minutes" between 1 and 1440);
