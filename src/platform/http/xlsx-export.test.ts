@@ -132,4 +132,15 @@ describe('xlsxExport', () => {
     expect(pagesRead).toBeLessThan(500);
     expect(errors.map((e) => e.msg)).toEqual(['xlsx export failed']);
   });
+
+  it('frees its slot when its snapshot ends, even if nobody ever reads the file', async () => {
+    const small: PagedRows<Row> = async (_db, write) => write([{ name: 'a', yuan: 1 }]);
+    const { log } = collector();
+    for (let i = 0; i < MAX_RUNNING_EXPORTS; i++) xlsxExport(fakeDb, 'T', COLUMNS, small, log);
+    await new Promise((r) => setTimeout(r, 20));
+    const files = Array.from({ length: MAX_RUNNING_EXPORTS }, () =>
+      xlsxExport(fakeDb, 'T', COLUMNS, small, log),
+    );
+    await Promise.all(files.map((f) => read(f as NodeJS.ReadableStream)));
+  });
 });

@@ -27,8 +27,9 @@ interface ErrorLog {
 export type PagedRows<R> = (db: Executor, write: (page: readonly R[]) => Promise<void>) => Promise<void>;
 
 /**
- * Exports running at once in this process. Each holds a database connection (its snapshot) for as
- * long as its download runs, so a few slow downloads must not take the pool that orders need.
+ * Exports reading at once in this process. Each holds a database connection (its snapshot) while
+ * it reads, which a slow download stretches, and a few of them must not take the pool that orders
+ * need.
  */
 export const MAX_RUNNING_EXPORTS = 2;
 let running = 0;
@@ -58,9 +59,6 @@ export function xlsxExport<R>(
   if (running >= MAX_RUNNING_EXPORTS) throw platformError('export.busy');
   running += 1;
   const out = new PassThrough();
-  out.once('close', () => {
-    running -= 1;
-  });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -91,10 +89,15 @@ export function xlsxExport<R>(
     if (out.writableNeedDrain) await once(out, 'drain', { signal: AbortSignal.timeout(stallMs) });
   };
   const run = async () => {
-    await db.transaction((tx) => pages(tx, write), {
-      isolationLevel: 'repeatable read',
-      accessMode: 'read only',
-    });
+    try {
+      await db.transaction((tx) => pages(tx, write), {
+        isolationLevel: 'repeatable read',
+        accessMode: 'read only',
+      });
+    } finally {
+      // The slot is the connection: free once the snapshot is let go, whatever the client does next.
+      running -= 1;
+    }
     const footer = ws.addRow(
       columns.map((c, i) =>
         i === 0 ? `合计 Total: ${count}` : c.total ? Math.round((totals[i] ?? 0) * 100) / 100 : null,
