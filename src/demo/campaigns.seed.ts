@@ -73,13 +73,15 @@ export async function seedCampaignsDemo(
     code: `T${tomorrow.replaceAll('-', '')}-VEG`,
     name: '明日鲜蔬早市',
     coverUrl: '',
-    description: '基地直采时令蔬菜，明早 8 点开团，晚上 22:00 截单，后天送达。',
+    description: '基地直采时令蔬菜，明早 8 点开团，晚上 22:00 截单，后天送达。下单后请在 15 分钟内付款。',
     startsAt: shanghai(tomorrow, '08:00'),
     cutoffAt: shanghai(tomorrow, '22:00'),
     endsAt: shanghai(tomorrow, '23:59'),
     deliveryDate: addDays(tomorrow, 1),
     sellTo: 'all',
     regionIds: [],
+    // A short payment window (付款时限), as an early-morning sale of fresh produce uses.
+    paymentMinutes: 15,
     items: items(forTomorrow, 85),
   });
   await scheduleCampaignTx(deps, tx, SYSTEM_ACTOR, next.id);

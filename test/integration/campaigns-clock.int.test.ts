@@ -196,9 +196,11 @@ describe('demo data', () => {
         starts_at: Date;
         cutoff_at: Date;
         delivery_date: string;
+        payment_minutes: number;
         n: number;
       }>(
         `SELECT c.name, c.state, c.starts_at, c.cutoff_at, to_char(c.delivery_date, 'YYYY-MM-DD') AS delivery_date,
+                c.payment_minutes,
                 (SELECT count(*)::int FROM campaign_items i WHERE i.campaign_id = c.id) AS n
            FROM campaigns c ORDER BY c.starts_at`,
       );
@@ -208,6 +210,7 @@ describe('demo data', () => {
       ]);
       expect(r.rows[0]?.starts_at.toISOString()).toBe('2026-03-05T01:00:00.000Z');
       expect(r.rows[1]?.starts_at.toISOString()).toBe('2026-03-06T00:00:00.000Z');
+      expect(r.rows.map((x) => x.payment_minutes)).toEqual([30, 15]);
     } finally {
       await own.close();
     }

@@ -141,7 +141,7 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
         tags: ['orders'],
         summary: 'The filtered order list as xlsx, every matching order, streamed (导出订单)',
         querystring: OrderFilter,
-        response: { 200: XlsxFile, ...standardErrors },
+        response: { 200: XlsxFile, 429: ErrorBodySchema, ...standardErrors },
       },
     },
     async (req, reply) => {

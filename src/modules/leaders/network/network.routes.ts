@@ -57,7 +57,7 @@ export const leaderNetworkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
         tags,
         summary: 'The filtered leaders list as xlsx, every matching leader, streamed (导出团长)',
         querystring: LeaderListFilter,
-        response: { 200: XlsxFile, ...standardErrors },
+        response: { 200: XlsxFile, 429: ErrorBodySchema, ...standardErrors },
       },
     },
     async (req, reply) => {
