@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { type Actor, recordAuditMany } from '../../platform/audit/index.js';
+import type { Actor } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
-import { newId } from '../../platform/ids.js';
 import { ship } from '../inventory/index.js';
 import { leaders, pickupPoints } from '../leaders/index.js';
+import { recordMoves } from './order-lifecycle.service.js';
 import { ordersError } from './orders.errors.js';
-import { type OrderStatus, orderEvents, orderLines, orders } from './orders.tables.js';
+import { type OrderStatus, orderLines, orders } from './orders.tables.js';
 
 /**
  * Moves every order matching `where` from `from` to `to` in one transaction: the status, one
@@ -30,41 +30,14 @@ async function moveMany(
     .where(and(inArray(orders.id, [...ids]), eq(orders.status, from)))
     .returning({ id: orders.id });
   const movedIds = moved.map((m) => m.id);
-  if (movedIds.length === 0) return [];
-  await tx.insert(orderEvents).values(
-    movedIds.map((orderId) => ({
-      id: newId('orderEvent'),
-      orderId,
-      fromStatus: from,
-      toStatus: to,
-      at: now,
-      actorName: actor.actorName,
-      note,
-    })),
-  );
-  await recordAuditMany(
+  await recordMoves(
+    deps,
     tx,
-    deps.clock,
-    movedIds.map((id) => ({
-      actor,
-      entry: {
-        action: `order.${to}`,
-        entityType: 'order',
-        entityId: id,
-        before: { status: from },
-        after: { status: to, note },
-      },
-    })),
-  );
-  await deps.bus.publishMany(
-    tx,
-    movedIds.map((id) => ({
-      type: `order.${to}`,
-      aggregateType: 'order',
-      aggregateId: id,
-      payload: { from, note },
-      requestId: actor.requestId,
-    })),
+    actor,
+    movedIds.map((id) => ({ id, from })),
+    to,
+    note,
+    now,
   );
   return movedIds;
 }

@@ -71,13 +71,38 @@ export async function moveMany(
         list.map((o) => o.id),
       ),
     );
+  await recordMoves(
+    deps,
+    tx,
+    actor,
+    list.map((o) => ({ id: o.id, from: o.status })),
+    to,
+    note,
+    now,
+  );
+}
+
+/**
+ * What every status move leaves besides the status itself, for orders already moved to `to`: a
+ * timeline line, an audit record and an `order.<to>` event each, one statement each for all of them.
+ */
+export async function recordMoves(
+  deps: Deps,
+  tx: Tx,
+  actor: Actor,
+  moved: readonly { id: string; from: OrderStatus }[],
+  to: OrderStatus,
+  note: string | null,
+  at: Date,
+): Promise<void> {
+  if (moved.length === 0) return;
   await tx.insert(orderEvents).values(
-    list.map((order) => ({
+    moved.map((m) => ({
       id: newId('orderEvent'),
-      orderId: order.id,
-      fromStatus: order.status,
+      orderId: m.id,
+      fromStatus: m.from,
       toStatus: to,
-      at: now,
+      at,
       actorName: actor.actorName,
       note,
     })),
@@ -85,24 +110,24 @@ export async function moveMany(
   await recordAuditMany(
     tx,
     deps.clock,
-    list.map((order) => ({
+    moved.map((m) => ({
       actor,
       entry: {
         action: `order.${to}`,
         entityType: 'order',
-        entityId: order.id,
-        before: { status: order.status },
+        entityId: m.id,
+        before: { status: m.from },
         after: { status: to, note },
       },
     })),
   );
   await deps.bus.publishMany(
     tx,
-    list.map((order) => ({
+    moved.map((m) => ({
       type: `order.${to}`,
       aggregateType: 'order',
-      aggregateId: order.id,
-      payload: { from: order.status, note },
+      aggregateId: m.id,
+      payload: { from: m.from, note },
       requestId: actor.requestId,
     })),
   );
