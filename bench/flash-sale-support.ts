@@ -72,7 +72,7 @@ export interface ServerEnv {
   dataDir: string;
   port: number;
   pgPort: number;
-  benchMode: 'group' | 'naive' | 'nodb';
+  benchMode: 'group' | 'naive' | 'nodb' | 'lean';
   databaseUrl?: string;
   /** Extra node flags for the server, e.g. `--cpu-prof`. */
   nodeArgs?: string[];

@@ -32,6 +32,9 @@ import {
  *   E. BENCH_MODE=nodb (the route's work, batches answered without the database)
  *                                                    → nodb_orders_per_s, a reference: what is left
  *                                                      for the database is the gap between A and E
+ *   G. BENCH_MODE=lean (each batch stored as the fewest rows an order could have: order, lines,
+ *      idempotency answer, sold counter; one statement)  → lean_orders_per_s, a ceiling: the real
+ *                                                      intake writes all of these and more
  * Prints one JSON object. Usage:
  *   npm run bench:flash-sale [-- --concurrency 256 --seconds 10 --stock 1000 --attempts-factor 5]
  *   [--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"]  (profiles the server of phase A)
@@ -43,6 +46,8 @@ const warmup = numberFlag('warmup', 2);
 const stock = numberFlag('stock', 1000);
 const attemptsFactor = numberFlag('attempts-factor', 5);
 const serverNodeArgs = stringFlag('server-node-args', '').split(' ').filter(Boolean);
+/** `--only-a`: phase A alone, printed as its summary (for quick A/B runs while changing the intake). */
+const onlyA = process.argv.includes('--only-a');
 const AMPLE = 10_000_000;
 
 function phaseSummary(run: LoadRun, ok: '201' | '200') {
@@ -99,6 +104,17 @@ async function main() {
     const acceptedA = a.result.total.byStatus['201'] ?? 0;
     if (stateA.orders !== acceptedA)
       brokenA.push(`orders in db ${stateA.orders} != 201 answers ${acceptedA}`);
+    if (onlyA) {
+      const summary = {
+        ...phaseSummary(a, '201'),
+        avg_batch: round(stateA.orders / Math.max(1, stateA.batches), 1),
+      };
+      process.stdout.write(
+        `${JSON.stringify({ bench: 'flash-sale', phase: 'A', ...summary, broken: brokenA })}\n`,
+      );
+      await bench.close();
+      return;
+    }
 
     // B. Sell-out: stock S, several times S attempts, then stop.
     const saleB = await arrangeSale(deps, { stock });
@@ -200,6 +216,27 @@ async function main() {
       watchPids: watchPids(server),
       pgDataDir: dataDir,
     });
+    await stopServer(server);
+    server = undefined;
+
+    // G. The same orders stored as leanly as an order can be: the ceiling for A on this machine.
+    server = await startServer({ ...env, benchMode: 'lean' });
+    const saleG = await arrangeSale(benchC.deps, { stock: AMPLE });
+    const g = await runLoad({
+      targets: [server.url],
+      sale: saleG,
+      concurrency,
+      seconds,
+      warmup,
+      phoneStart: nextPhones(20_000_000),
+      keyPrefix: newKeyPrefix('g'),
+      watchPids: watchPids(server),
+      pgDataDir: dataDir,
+    });
+    const stateG = await saleState(benchC.deps, saleG);
+    const acceptedG = g.result.total.byStatus['201'] ?? 0;
+    const brokenG =
+      stateG.orders === acceptedG ? [] : [`lean: orders in db ${stateG.orders} != 201 answers ${acceptedG}`];
     await benchC.close();
     await stopServer(server);
     server = undefined;
@@ -208,9 +245,10 @@ async function main() {
     const summaryC = phaseSummary(c, '201');
     const summaryD = phaseSummary(d, '200');
     const summaryE = phaseSummary(e, '201');
+    const summaryG = phaseSummary(g, '201');
     const soldOutB = b.result.total.byCode['orders.sold_out'] ?? 0;
     const oversold = Math.max(acceptedB, stateB.sold, stateB.allocated, stateB.orders) - stock;
-    const broken = [...brokenA, ...brokenB, ...brokenF.map((b) => `expiry: ${b}`), ...brokenC];
+    const broken = [...brokenA, ...brokenB, ...brokenF.map((b) => `expiry: ${b}`), ...brokenC, ...brokenG];
     const result = {
       bench: 'flash-sale',
       command: `npm run bench:flash-sale -- --concurrency ${concurrency} --seconds ${seconds} --stock ${stock}`,
@@ -258,11 +296,15 @@ async function main() {
       ratio_vs_empty: round(summaryA.per_s / summaryD.per_s),
       nodb_orders_per_s: summaryE.per_s,
       ratio_nodb_vs_empty: round(summaryE.per_s / summaryD.per_s),
+      lean_orders_per_s: summaryG.per_s,
+      ratio_lean_vs_empty: round(summaryG.per_s / summaryD.per_s),
+      ratio_vs_lean: round(summaryA.per_s / summaryG.per_s),
       phases: {
         group: { ...summaryA, avg_batch: round(stateA.orders / Math.max(1, stateA.batches), 1) },
         naive: summaryC,
         empty: summaryD,
         nodb: summaryE,
+        lean: summaryG,
       },
       targets: {
         orders_per_s: { target: 8000, met: summaryA.per_s >= 8000 },

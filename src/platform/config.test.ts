@@ -203,14 +203,14 @@ describe('loadConfig LOG_LEVEL', () => {
 });
 
 describe('loadConfig BENCH_MODE (benchmarks only)', () => {
-  it.each(['off', 'group', 'naive', 'nodb'] as const)('accepts %s', (mode) => {
+  it.each(['off', 'group', 'naive', 'nodb', 'lean'] as const)('accepts %s', (mode) => {
     expect(load({ BENCH_MODE: mode }).benchMode).toBe(mode);
   });
 
   it('rejects anything else, naming the variable', () => {
     const err = configErrorOf({ BENCH_MODE: 'fast' });
     expect(err.variable).toBe('BENCH_MODE');
-    expect(err.message).toContain('must be off, group, naive or nodb, got "fast"');
+    expect(err.message).toContain('must be off, group, naive, nodb or lean, got "fast"');
   });
 });
 

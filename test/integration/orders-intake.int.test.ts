@@ -277,3 +277,36 @@ describe('BENCH_MODE=nodb (the flash-sale benchmark’s reference)', () => {
     }
   });
 });
+
+describe('BENCH_MODE=lean (the flash-sale benchmark’s ceiling)', () => {
+  it('stores the order, its line, its key’s answer and the sold counter, and nothing else', async () => {
+    const lean = await createTestApp({ config: { benchMode: 'lean' } });
+    try {
+      const sale = await arrangeSale(lean.tdb, { priceFen: 1290 });
+      const k = key();
+      const post = () =>
+        lean.app.inject({
+          method: 'POST',
+          url: '/api/orders',
+          headers: { 'idempotency-key': k },
+          payload: orderBody(sale, newPhone(), 2),
+        });
+      const res = await post();
+      expect(res.statusCode, res.body).toBe(201);
+      const order = res.json().order;
+      expect(order).toMatchObject({ status: 'pending_payment', totalFen: 2580, itemCount: 2 });
+      const n = await lean.tdb.deps.pool.query(
+        `SELECT (SELECT count(*) FROM orders WHERE id = $1)::int AS orders,
+                (SELECT sum(quantity) FROM order_lines WHERE order_id = $1)::int AS units,
+                (SELECT status_code FROM order_requests WHERE idempotency_key = $2) AS answer,
+                (SELECT sold FROM campaign_items WHERE id = $3)::int AS sold,
+                (SELECT count(*) FROM customers)::int AS customers,
+                (SELECT count(*) FROM stock_movements WHERE kind = 'allocation')::int AS allocations`,
+        [order.id, k, sale.itemId],
+      );
+      expect(n.rows[0]).toEqual({ orders: 1, units: 2, answer: 201, sold: 2, customers: 0, allocations: 0 });
+    } finally {
+      await lean.close();
+    }
+  });
+});

@@ -84,7 +84,11 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   });
   const intake = new OrderIntake(deps, deps.log, {
     mode:
-      deps.config.benchMode === 'naive' || deps.config.benchMode === 'nodb' ? deps.config.benchMode : 'group',
+      deps.config.benchMode === 'naive' ||
+      deps.config.benchMode === 'nodb' ||
+      deps.config.benchMode === 'lean'
+        ? deps.config.benchMode
+        : 'group',
     riskPolicy: () => (risk.loaded() ? risk.get() : RISK_POLICY_OFF),
     onSold: (campaignIds) => {
       const hub = liveHubFor(deps);

@@ -343,7 +343,7 @@ interface Written {
 }
 
 /** The accepted orders of a decision, with their ids, pickup codes and lines (no I/O). */
-function planOrders(
+export function planOrders(
   deps: Deps,
   live: readonly PendingOrder[],
   customerIds: readonly { customerId: string }[],
@@ -487,7 +487,7 @@ async function applyHot(
 }
 
 /** Each live order's answer: its refusal, or the accepted order as placed. */
-function answerAll(
+export function answerAll(
   live: readonly PendingOrder[],
   decided: Pick<Decision, 'refusals'>,
   w: Written,
@@ -522,19 +522,6 @@ function answerAll(
     answers.set(r.o.key, answer);
     stored.push({ key: r.o.key, answer });
   }
-}
-
-/**
- * `BENCH_MODE=nodb`, a reference for the flash-sale benchmark only: the answers `flushBatch` would
- * give were every order of the batch accepted (ids, pickup codes, the same bodies), with nothing
- * read or written. The rate the route reaches this way is what HTTP, validation, pricing, hashing
- * and building the answers allow before any database work.
- */
-export function acceptWithoutDatabase(deps: Deps, batch: readonly PendingOrder[]): Map<string, Answer> {
-  const none = { refusals: new Map<number, never>(), holds: new Map<number, never>() };
-  const answers = new Map<string, Answer>();
-  answerAll(batch, none, planOrders(deps, batch, [], none, new Map()), answers, []);
-  return answers;
 }
 
 /** The audit trail of the batch: one record per accepted order, naming every line. */
