@@ -104,6 +104,7 @@ export async function startServer(e: ServerEnv): Promise<Server> {
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   if (process.env.BENCH_SERVER_STDERR) child.stderr?.pipe(process.stderr);
+  if (process.env.BENCH_SERVER_STDOUT) child.stdout?.pipe(process.stderr);
   const url = `http://127.0.0.1:${e.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -104,10 +104,13 @@ async function main() {
     const acceptedA = a.result.total.byStatus['201'] ?? 0;
     if (stateA.orders !== acceptedA)
       brokenA.push(`orders in db ${stateA.orders} != 201 answers ${acceptedA}`);
+    // How the intake placed phase A's batches: one statement each, or carefully (fast-batch.ts).
+    const batchesA = await (await fetch(`${server.url}/api/bench/intake-stats`)).json();
     if (onlyA) {
       const summary = {
         ...phaseSummary(a, '201'),
         avg_batch: round(stateA.orders / Math.max(1, stateA.batches), 1),
+        batches: batchesA,
       };
       process.stdout.write(
         `${JSON.stringify({ bench: 'flash-sale', phase: 'A', ...summary, broken: brokenA })}\n`,
@@ -300,7 +303,11 @@ async function main() {
       ratio_lean_vs_empty: round(summaryG.per_s / summaryD.per_s),
       ratio_vs_lean: round(summaryA.per_s / summaryG.per_s),
       phases: {
-        group: { ...summaryA, avg_batch: round(stateA.orders / Math.max(1, stateA.batches), 1) },
+        group: {
+          ...summaryA,
+          avg_batch: round(stateA.orders / Math.max(1, stateA.batches), 1),
+          batches: batchesA,
+        },
         naive: summaryC,
         empty: summaryD,
         nodb: summaryE,

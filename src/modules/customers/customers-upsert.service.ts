@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../platform/db/database.js';
+import { combineParts, cte, NO_PARTS, type StatementParts } from '../../platform/db/statement-parts.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { customersError } from './customers.errors.js';
@@ -54,13 +55,14 @@ function prepare(deps: UpsertDeps, input: CustomerUpsertInput, field: string, no
  * one statement. The unique index on phone_hash decides who creates a row, so concurrent orders from
  * one phone end with one customer. `xmax = 0` is true only for a row this statement inserted.
  * `updated_at` moves only when something changed, so repeat orders do not churn the row's history.
+ * Returns `id`, `phone_hash` and `created` for every row.
  */
-async function upsertRows(tx: Tx, rows: PreparedRow[]) {
+function upsertSql(rows: readonly PreparedRow[]): SQL {
   // Array parameters and unnest: one statement whatever the batch size, and no SQL text to build
   // per row (a flash-sale batch upserts hundreds of customers).
   const col = <K extends keyof PreparedRow>(k: K) => sql.param(rows.map((r) => r[k]));
   const at = rows[0]?.createdAt.toISOString() ?? new Date(0).toISOString();
-  const result = await tx.execute<{ id: string; phone_hash: string; created: boolean }>(sql`
+  return sql`
     INSERT INTO ${customers} AS c (id, phone_enc, phone_hash, name, default_pickup_point_id, created_at, updated_at)
     SELECT i, e, h, n, p, ${at}::timestamptz, ${at}::timestamptz
     FROM unnest(${col('id')}::text[], ${col('phoneEnc')}::text[], ${col('phoneHash')}::text[], ${col('name')}::text[],
@@ -72,7 +74,11 @@ async function upsertRows(tx: Tx, rows: PreparedRow[]) {
           or (excluded.default_pickup_point_id is not null
             and excluded.default_pickup_point_id is distinct from c.default_pickup_point_id)
         then excluded.updated_at else c.updated_at end
-    RETURNING c.id, c.phone_hash, (c.xmax = 0) AS created`);
+    RETURNING c.id, c.phone_hash, (c.xmax = 0) AS created`;
+}
+
+async function upsertRows(tx: Tx, rows: PreparedRow[]) {
+  const result = await tx.execute<{ id: string; phone_hash: string; created: boolean }>(upsertSql(rows));
   return result.rows.map((r) => ({ id: r.id, phoneHash: r.phone_hash, created: r.created }));
 }
 
@@ -88,11 +94,61 @@ export async function upsertCustomerByPhoneTx(
 }
 
 /**
- * The batched form for the group-commit flusher: one INSERT ... ON CONFLICT for the whole batch.
- * Results are in the order of `inputs`. Inputs with the same phone are merged first (PostgreSQL
- * refuses to update one row twice in a statement; the later input's name and pickup point win), and
- * rows go in phone-hash order so that two batches sharing phones lock them in the same order and
- * cannot deadlock. A malformed phone throws before anything is written, naming `inputs[i].phone`.
+ * Each input prepared (a malformed phone throws, naming `inputs[i].phone`), and the rows to write:
+ * inputs with the same phone merged (PostgreSQL refuses to update one row twice in a statement; the
+ * later input's name and pickup point win), in phone-hash order so that two batches sharing phones
+ * lock them in the same order and cannot deadlock.
+ */
+function prepareMerged(deps: UpsertDeps, inputs: readonly CustomerUpsertInput[]) {
+  const now = deps.clock.now();
+  const field = (i: number) => (inputs.length === 1 ? 'phone' : `inputs[${i}].phone`);
+  const prepared = inputs.map((input, i) => prepare(deps, input, field(i), now));
+  const byHash = new Map<string, PreparedRow>();
+  for (const row of prepared) {
+    const seen = byHash.get(row.phoneHash);
+    if (!seen) byHash.set(row.phoneHash, { ...row });
+    else {
+      seen.name = row.name ?? seen.name;
+      seen.defaultPickupPointId = row.defaultPickupPointId ?? seen.defaultPickupPointId;
+    }
+  }
+  const rows = [...byHash.values()].sort((a, b) => (a.phoneHash < b.phoneHash ? -1 : 1));
+  return { prepared, rows };
+}
+
+/**
+ * `upsertCustomersByPhoneTx` as parts of a bigger statement (see `StatementParts`), for the order
+ * intake's one-statement batches: the CTE `name` upserts the customers and returns `id`,
+ * `phone_hash` and `created` for each distinct phone (`phones` of them); the `customer.created`
+ * events of the rows it made are written by the same statement. A malformed phone throws before
+ * anything is built, naming `inputs[i].phone`.
+ */
+export function upsertCustomersParts(
+  deps: UpsertDeps,
+  inputs: readonly CustomerUpsertInput[],
+  name = 'customers',
+): { parts: StatementParts; phones: number } {
+  if (inputs.length === 0) return { parts: NO_PARTS, phones: 0 };
+  const { rows } = prepareMerged(deps, inputs);
+  const made = deps.bus.publishFromParts(
+    'customer.created',
+    'customer',
+    sql`SELECT v.e AS id, c.id AS aggregate_id
+        FROM ${sql.identifier(name)} c
+        JOIN unnest(${sql.param(rows.map((r) => r.phoneHash))}::text[], ${sql.param(rows.map(() => newId('event')))}::text[])
+          AS v(h, e) ON v.h = c.phone_hash
+        WHERE c.created`,
+    `${name}_created`,
+  );
+  return {
+    parts: combineParts({ ctes: [cte(name, upsertSql(rows))], outputs: [] }, made),
+    phones: rows.length,
+  };
+}
+
+/**
+ * The batched form for the group-commit flusher: one INSERT ... ON CONFLICT for the whole batch (see
+ * `prepareMerged`), and the `customer.created` events. Results are in the order of `inputs`.
  */
 export async function upsertCustomersByPhoneTx(
   deps: UpsertDeps,
@@ -100,19 +156,7 @@ export async function upsertCustomersByPhoneTx(
   inputs: readonly CustomerUpsertInput[],
 ): Promise<CustomerUpsertResult[]> {
   if (inputs.length === 0) return [];
-  const now = deps.clock.now();
-  const field = (i: number) => (inputs.length === 1 ? 'phone' : `inputs[${i}].phone`);
-  const prepared = inputs.map((input, i) => prepare(deps, input, field(i), now));
-  const byHash = new Map<string, PreparedRow>();
-  for (const row of prepared) {
-    const seen = byHash.get(row.phoneHash);
-    if (!seen) byHash.set(row.phoneHash, row);
-    else {
-      seen.name = row.name ?? seen.name;
-      seen.defaultPickupPointId = row.defaultPickupPointId ?? seen.defaultPickupPointId;
-    }
-  }
-  const rows = [...byHash.values()].sort((a, b) => (a.phoneHash < b.phoneHash ? -1 : 1));
+  const { prepared, rows } = prepareMerged(deps, inputs);
   const returned = await upsertRows(tx, rows);
   const result = new Map(returned.map((r) => [r.phoneHash, { customerId: r.id, created: r.created }]));
   const created = returned.filter((r) => r.created);

@@ -21,5 +21,6 @@ export {
   findCustomerByPhone,
   upsertCustomerByPhoneTx,
   upsertCustomersByPhoneTx,
+  upsertCustomersParts,
 } from './customers-upsert.service.js';
 export { maskPhone, normalizePhone } from './phone.js';

@@ -102,6 +102,12 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       { config: { access: { public: true } }, schema: { hide: true } },
       async () => ({ ok: true }),
     );
+    // How the intake's batches went (one statement, careful, missed), for the benchmark's report.
+    app.get(
+      '/api/bench/intake-stats',
+      { config: { access: { public: true } }, schema: { hide: true } },
+      async () => intake.stats,
+    );
   }
   app.addHook('onClose', async () => {
     await intake.close();

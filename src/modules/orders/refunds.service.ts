@@ -3,6 +3,7 @@ import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { canonicalJson } from '../../platform/audit/canonical-json.js';
 import { type Actor, recordAudit } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
+import { pgErrorOf } from '../../platform/db/pg-error.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { formatFen } from '../../platform/money.js';
@@ -121,11 +122,8 @@ function requestHashOf(orderId: string, input: RefundInput): string {
 }
 
 function isKeyConflict(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const pgErr = e as { code?: unknown; constraint?: unknown };
-    if (pgErr.code === '23505' && pgErr.constraint === 'order_refunds_idempotency_key_unique') return true;
-  }
-  return false;
+  const pg = pgErrorOf(err);
+  return pg?.code === '23505' && pg.constraint === 'order_refunds_idempotency_key_unique';
 }
 
 function replayOf(prior: { view: RefundView; requestHash: string }, hash: string): RefundView {

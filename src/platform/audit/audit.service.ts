@@ -151,6 +151,66 @@ export function auditParts(rows: readonly AuditRecord[], name = 'audit'): Statem
   };
 }
 
+/**
+ * Prepared records chained onto the log by the statement that writes them, for a statement that
+ * commits on its own (the order intake's one-statement batches): it takes the chain's lock and
+ * reads the head itself, then numbers and hashes each record with `auditHashOf`'s formula, in order.
+ * `after` is an expression over the statement's other CTEs that PostgreSQL must finish before it
+ * takes the lock, so that the chain's lock stays the last lock a transaction takes.
+ */
+export function auditChainedParts(
+  prepared: readonly PreparedAuditRecord[],
+  after: SQL,
+  name = 'audit',
+): StatementParts {
+  if (prepared.length === 0) return NO_PARTS;
+  const c = prepared.map((p) => p.content);
+  const col = <K extends keyof PreparedAuditRecord['content']>(k: K) => sql.param(c.map((r) => r[k]));
+  const json = (k: 'before' | 'after') =>
+    sql.param(c.map((r) => (r[k] === null ? null : JSON.stringify(r[k]))));
+  const [head, recs, chain, bodies] = [`${name}_head`, `${name}_recs`, `${name}_chain`, `${name}_bodies`].map(
+    (n) => sql.identifier(n),
+  );
+  return {
+    ctes: [
+      cte(
+        `${name}_head`,
+        sql`SELECT coalesce(h.seq, 0)::bigint AS seq, coalesce(h.hash, ${GENESIS_HASH}) AS hash
+            FROM ${auditHeadCall(after)} AS h`,
+      ),
+      cte(
+        `${name}_recs`,
+        sql`SELECT * FROM unnest(${col('id')}::text[], ${sql.param(c.map((r) => r.at.toISOString()))}::timestamptz[],
+                                 ${col('actorId')}::text[], ${col('actorName')}::text[], ${col('action')}::text[],
+                                 ${col('entityType')}::text[], ${col('entityId')}::text[], ${json('before')}::jsonb[],
+                                 ${json('after')}::jsonb[], ${col('requestId')}::text[], ${col('ip')}::text[])
+              WITH ORDINALITY AS r(id, at, actor_id, actor_name, action, entity_type, entity_id, before, after,
+                                   request_id, ip, n)`,
+      ),
+      cte(`${name}_bodies`, sql`SELECT ${sql.param(prepared.map((p) => p.body))}::text[] AS b`),
+      cte(
+        `${name}_chain`,
+        sql`WITH RECURSIVE c(n, seq, prev_hash, hash) AS (
+              SELECT 0::bigint, h.seq, NULL::text, h.hash FROM ${head} h
+              UNION ALL
+              SELECT c.n + 1, c.seq + 1, c.hash,
+                     encode(sha256(convert_to(c.hash || E'\n' || d.b[c.n + 1] || ',"seq":' || (c.seq + 1)::text || '}', 'UTF8')), 'hex')
+              FROM c, ${bodies} d WHERE c.n < cardinality(d.b))
+            SELECT * FROM c WHERE c.n > 0`,
+      ),
+      cte(
+        name,
+        sql`INSERT INTO ${auditLog} (seq, id, at, actor_id, actor_name, action, entity_type, entity_id, before, after,
+                             request_id, ip, prev_hash, hash)
+    SELECT c.seq, r.id, r.at, r.actor_id, r.actor_name, r.action, r.entity_type, r.entity_id, r.before, r.after,
+           r.request_id, r.ip, c.prev_hash, c.hash
+    FROM ${chain} c JOIN ${recs} r ON r.n = c.n`,
+      ),
+    ],
+    outputs: [],
+  };
+}
+
 export interface AuditQuery {
   actor?: string | undefined;
   action?: string | undefined;

@@ -3,6 +3,7 @@ export {
   type AuditEntry,
   type AuditHead,
   type AuditRecord,
+  auditChainedParts,
   auditHeadCall,
   auditParts,
   chainAuditRecords,

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
@@ -150,6 +150,38 @@ export class EventBus {
     );
     const outputs = [sql`pg_notify(${CHANNEL}, ${ids[0] ?? ''}) AS ${sql.identifier(`${name}_notify`)}`];
     return { parts: { ctes, outputs }, ids };
+  }
+
+  /**
+   * Events of `type` whose rows a query of the same statement yields, for a writer that learns only
+   * inside the statement which rows need one (the customers an upsert made). `source` is a query
+   * with the columns `id` (the event's, made by the caller) and `aggregate_id`; each event gets an
+   * empty payload, a delivery per subscriber and, when there are subscribers, the NOTIFY.
+   */
+  publishFromParts(type: string, aggregateType: string, source: SQL, name = 'events'): StatementParts {
+    const at = sql`${this.clock.now().toISOString()}::timestamptz`;
+    const ctes = [
+      cte(
+        name,
+        sql`INSERT INTO ${outboxEvents} (id, type, aggregate_type, aggregate_id, payload, request_id, created_at)
+      SELECT s.id, ${type}, ${aggregateType}, s.aggregate_id, '{}'::jsonb, NULL, ${at} FROM (${source}) s
+      RETURNING id`,
+      ),
+    ];
+    const names = (this.subscribers.get(type) ?? []).map((s) => s.name);
+    if (names.length === 0) return { ctes, outputs: [] };
+    ctes.push(
+      cte(
+        `${name}_deliveries`,
+        sql`INSERT INTO ${eventDeliveries} (event_id, subscriber, next_attempt_at)
+      SELECT e.id, s, ${at} FROM ${sql.identifier(name)} e, unnest(${sql.param(names)}::text[]) AS s`,
+      ),
+    );
+    const outputs = [
+      sql`(SELECT count(*) FROM (SELECT pg_notify(${CHANNEL}, min(e.id)) FROM ${sql.identifier(name)} e
+           HAVING count(*) > 0) n) AS ${sql.identifier(`${name}_notify`)}`,
+    ];
+    return { ctes, outputs };
   }
 
   /** Delivers everything due now; returns how many deliveries were attempted. Tests call this directly. */

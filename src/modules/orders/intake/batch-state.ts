@@ -194,6 +194,8 @@ export interface HotResult {
   bought: number;
   placed: number;
   levels: AllocatedLevelRow[];
+  /** The campaign items the statement sold from, as it left them. */
+  itemsAfter: HotState['items'];
   head: AuditHead;
 }
 
@@ -237,7 +239,7 @@ export function hotStatement(
       UPDATE ${campaignItems} c SET sold = c.sold + v.q, updated_at = ${at}::timestamptz
       FROM unnest(${arr(sold.map((s) => s[0]))}::text[], ${arr(sold.map((s) => s[1]))}::int[]) AS v(id, q)
       WHERE c.id = v.id AND c.sold + v.q <= c.stock_cap
-      RETURNING 1
+      RETURNING c.id, c.stock_cap, c.sold, c.per_customer_limit
     ), stock AS (${allocation}
     ), bought AS (
       INSERT INTO ${customerItemCounts} AS c (phone_hash, campaign_item_id, bought)
@@ -263,9 +265,10 @@ export function hotStatement(
     ), counts AS (
       SELECT (SELECT count(*) FROM items)::int AS items, (SELECT count(*) FROM bought)::int AS bought,
              ((SELECT count(*) FROM placed_now) + (SELECT count(*) FROM placed_first))::int AS placed,
-             (SELECT coalesce(json_agg(stock), '[]'::json) FROM stock) AS levels
+             (SELECT coalesce(json_agg(stock), '[]'::json) FROM stock) AS levels,
+             (SELECT coalesce(json_agg(items), '[]'::json) FROM items) AS items_after
     )
-    SELECT counts.items, counts.bought, counts.placed, counts.levels, head.seq, head.hash
+    SELECT counts.items, counts.bought, counts.placed, counts.levels, counts.items_after, head.seq, head.hash
     FROM counts, ${auditHeadCall(sql`counts.items + counts.bought + counts.placed + json_array_length(counts.levels)`)} AS head`;
   return { statement, expected: { items: sold.length, bought: b.length, placed: p.length } };
 }
@@ -277,6 +280,7 @@ export function hotResult(row: Record<string, unknown> | undefined): HotResult {
     bought: Number(row?.bought ?? 0),
     placed: Number(row?.placed ?? 0),
     levels: (row?.levels as AllocatedLevelRow[] | undefined) ?? [],
+    itemsAfter: (row?.items_after as HotState['items'] | undefined) ?? [],
     head: { seq: (row?.seq as string | number | null) ?? null, hash: (row?.hash as string | null) ?? null },
   };
 }

@@ -19,7 +19,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { newId } from '../../../platform/ids.js';
 import { campaigns, DEFAULT_PAYMENT_MINUTES, isOpenForOrders } from '../../campaigns/index.js';
 import { upsertCustomersByPhoneTx } from '../../customers/index.js';
-import { guardedAllocation } from '../../inventory/index.js';
+import { type AllocatedLevelRow, guardedAllocation } from '../../inventory/index.js';
 import { RISK_POLICY_OFF, type RiskPolicy, type RiskReason, recordHoldsTx } from '../../risk/index.js';
 import type { Refusal } from '../domain/allocate-batch.js';
 import type { PricedLine } from '../domain/price-order.js';
@@ -35,6 +35,21 @@ import {
   optimisticStateColumns,
   stateFromColumns,
 } from './batch-state.js';
+
+/** A campaign as the intake reads it: what decides whether it is open and its payment window. */
+export interface CampaignRow {
+  id: string;
+  state: string;
+  starts_at: string;
+  cutoff_at: string;
+  payment_minutes: number;
+}
+
+export interface SeenRows {
+  campaigns: CampaignRow[];
+  items: HotState['items'];
+  levels: AllocatedLevelRow[];
+}
 
 /** A request that passed validation and pricing and waits for its batch. */
 export interface PendingOrder {
@@ -62,6 +77,12 @@ export interface Answer {
 
 export interface FlushResult {
   answers: Map<string, Answer>;
+  /**
+   * The rows the batch read or moved, as it left them (campaigns as read under their share lock;
+   * campaign items and stock levels as its hot statement returned them): what the next batch of this
+   * process may predict from (see fast-batch.ts).
+   */
+  seen: SeenRows;
   /** Items with nothing left after this batch, for the intake's sold-out fast path. */
   soldOutItems: Set<string>;
   /** Campaigns that sold in this batch (for the live view, once the batch has committed). */
@@ -126,6 +147,7 @@ export async function flushBatch(
     const answers = new Map<string, Answer>();
     const soldOutItems = new Set<string>();
     const soldIn = new Set<string>();
+    const seen: SeenRows = { campaigns: [], items: [], levels: [] };
     const now = deps.clock.now();
     const stored: { key: string; answer: Answer }[] = [];
 
@@ -135,9 +157,7 @@ export async function flushBatch(
     // ours and its stored answer is returned instead (a replay across processes).
     const first = await tx.execute<{
       claimed: string[] | null;
-      campaigns:
-        | { id: string; state: string; starts_at: string; cutoff_at: string; payment_minutes: number }[]
-        | null;
+      campaigns: CampaignRow[] | null;
       items: HotState['items'] | null;
       levels: HotState['levels'] | null;
       counters: HotState['counters'] | null;
@@ -157,6 +177,7 @@ export async function flushBatch(
            ORDER BY id FOR SHARE) c) AS campaigns,
         ${optimisticStateColumns(batch)}`);
     const row = first.rows[0];
+    seen.campaigns = row?.campaigns ?? [];
     const mine = new Set(row?.claimed ?? []);
     const replays = batch.filter((o) => !mine.has(o.key));
     if (replays.length > 0) await answerReplays(tx, replays, answers);
@@ -215,13 +236,14 @@ export async function flushBatch(
             stored,
             soldOutItems,
             soldIn,
+            seen,
           )
         : NO_PARTS;
 
     // 4. What place left to write; without live orders, every claimed key's final answer (place
     // writes them with the orders), so a replay returns it.
     await executeParts(tx, live.length > 0 ? last : storedAnswers(stored));
-    return { answers, soldOutItems, soldIn };
+    return { answers, soldOutItems, soldIn, seen };
   });
 }
 
@@ -267,7 +289,7 @@ async function answerReplays(
   }
 }
 
-const INTAKE_ACTOR: Actor = { actorId: null, actorName: 'order-intake', requestId: null, ip: null };
+export const INTAKE_ACTOR: Actor = { actorId: null, actorName: 'order-intake', requestId: null, ip: null };
 
 /**
  * Places the live orders of a batch. First optimistically: the batch is decided in memory on the
@@ -296,6 +318,7 @@ async function place(
   stored: { key: string; answer: Answer }[],
   soldOutItems: Set<string>,
   soldIn: Set<string>,
+  seen: SeenRows,
 ): Promise<StatementParts> {
   // Answers settled before the batch was placed (a closed campaign) stay; an attempt's own go.
   const settled = stored.length;
@@ -320,6 +343,8 @@ async function place(
   }
   for (const id of decided.soldOutItems) soldOutItems.add(id);
   for (const r of done.written.rows) soldIn.add(r.o.campaignId);
+  seen.items = hot.itemsAfter;
+  seen.levels = hot.levels;
   return combineParts(hot.parts, auditParts(chainPrepared(hot.head, done.audit)));
 }
 
@@ -327,7 +352,7 @@ function pickupCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-interface Written {
+export interface Written {
   at: string;
   rows: {
     /** The payment deadline: placed + the campaign's 付款时限. */
@@ -380,25 +405,44 @@ export function planOrders(
  * one statement, and risk holds, when there are any, in a second: rows no other batch touches.
  */
 async function writeOrders(deps: Deps, tx: Tx, w: Written, also: StatementParts): Promise<void> {
+  await executeParts(tx, combineParts(orderWriteParts(deps, w), also));
+  await recordHoldsTx(
+    tx,
+    deps.clock,
+    w.rows
+      .filter((r) => r.reasons.length > 0)
+      .map((r) => ({ orderId: r.id, campaignId: r.o.campaignId, reasons: r.reasons })),
+  );
+}
+
+/**
+ * The CTEs that write the accepted orders of `w`, their lines, their timeline and their
+ * `order.placed` events. Each order's customer id is `w`'s, or, with `customersFrom` (the name of a
+ * CTE of the same statement returning `id` and `phone_hash`), the one that CTE returns for the
+ * order's phone.
+ */
+export function orderWriteParts(deps: Deps, w: Written, customersFrom?: string): StatementParts {
   const { at, rows, lines } = w;
-  if (rows.length === 0) {
-    await executeParts(tx, also);
-    return;
-  }
+  if (rows.length === 0) return NO_PARTS;
+  const customer = customersFrom
+    ? sql`(SELECT cf.id FROM ${sql.identifier(customersFrom)} cf WHERE cf.phone_hash = v.ph)`
+    : sql`v.cu`;
   const orderRows: StatementParts = {
     ctes: [
       cte(
         'new_orders',
         sql`INSERT INTO ${orders} (id, campaign_id, leader_id, customer_id, pickup_point_id, status, total_fen, item_count,
                           pickup_code, idempotency_key, placed_at, payment_due_at, updated_at)
-    SELECT id, c, l, cu, pp, st, t, n, pc, k, ${at}::timestamptz, due, ${at}::timestamptz
+    SELECT id, c, l, ${customer}, pp, st, t, n, pc, k, ${at}::timestamptz, due, ${at}::timestamptz
     FROM unnest(${arr(rows.map((r) => r.id))}::text[], ${arr(rows.map((r) => r.o.campaignId))}::text[],
                 ${arr(rows.map((r) => r.o.leaderId))}::text[], ${arr(rows.map((r) => r.customerId))}::text[],
+                ${arr(rows.map((r) => r.o.phoneHash))}::text[],
                 ${arr(rows.map((r) => r.o.pickupPointId))}::text[], ${arr(rows.map((r) => r.o.totalFen))}::bigint[],
                 ${arr(rows.map((r) => r.o.itemCount))}::int[], ${arr(rows.map((r) => r.code))}::text[],
                 ${arr(rows.map((r) => r.o.key))}::text[], ${arr(rows.map((r) => r.status))}::text[],
                 ${arr(rows.map((r) => r.dueAt))}::timestamptz[])
-      AS v(id, c, l, cu, pp, t, n, pc, k, st, due)`,
+      AS v(id, c, l, cu, ph, pp, t, n, pc, k, st, due)
+    RETURNING 1`,
       ),
       cte(
         'new_lines',
@@ -406,7 +450,8 @@ async function writeOrders(deps: Deps, tx: Tx, w: Written, also: StatementParts)
     SELECT * FROM unnest(${arr(lines.map((l) => l.id))}::text[], ${arr(lines.map((l) => l.orderId))}::text[],
                          ${arr(lines.map((l) => l.itemId))}::text[], ${arr(lines.map((l) => l.skuId))}::text[],
                          ${arr(lines.map((l) => l.warehouseId))}::text[], ${arr(lines.map((l) => l.quantity))}::int[],
-                         ${arr(lines.map((l) => l.unitPriceFen))}::bigint[], ${arr(lines.map((l) => l.amountFen))}::bigint[])`,
+                         ${arr(lines.map((l) => l.unitPriceFen))}::bigint[], ${arr(lines.map((l) => l.amountFen))}::bigint[])
+    RETURNING 1`,
       ),
       cte(
         'new_timeline',
@@ -415,7 +460,8 @@ async function writeOrders(deps: Deps, tx: Tx, w: Written, also: StatementParts)
     FROM unnest(${arr(rows.map(() => newId('orderEvent')))}::text[], ${arr(rows.map((r) => r.id))}::text[],
                 ${arr(rows.map((r) => r.status))}::text[],
                 ${arr(rows.map((r) => (r.reasons.length ? `placed; on hold: ${r.reasons.map((x) => x.detail).join('; ')}` : 'placed')))}::text[])
-      AS v(e, o, st, note)`,
+      AS v(e, o, st, note)
+    RETURNING 1`,
       ),
     ],
     outputs: [],
@@ -437,14 +483,7 @@ async function writeOrders(deps: Deps, tx: Tx, w: Written, also: StatementParts)
     })),
     'placed_events',
   );
-  await executeParts(tx, combineParts(orderRows, events.parts, also));
-  await recordHoldsTx(
-    tx,
-    deps.clock,
-    rows
-      .filter((r) => r.reasons.length > 0)
-      .map((r) => ({ orderId: r.id, campaignId: r.o.campaignId, reasons: r.reasons })),
-  );
+  return combineParts(orderRows, events.parts);
 }
 
 /**
@@ -457,8 +496,13 @@ async function applyHot(
   tx: Tx,
   decided: Decision,
   w: Written,
-): Promise<{ parts: StatementParts; head: AuditHead | undefined } | null> {
-  if (w.rows.length === 0) return { parts: NO_PARTS, head: undefined };
+): Promise<{
+  parts: StatementParts;
+  head: AuditHead | undefined;
+  levels: AllocatedLevelRow[];
+  itemsAfter: HotState['items'];
+} | null> {
+  if (w.rows.length === 0) return { parts: NO_PARTS, head: undefined, levels: [], itemsAfter: [] };
   const allocation = guardedAllocation(
     deps,
     INTAKE_ACTOR,
@@ -483,7 +527,7 @@ async function applyHot(
     return null;
   const recorded = allocation.record(done.levels);
   if (!recorded) return null;
-  return { parts: recorded.parts, head: done.head };
+  return { parts: recorded.parts, head: done.head, levels: done.levels, itemsAfter: done.itemsAfter };
 }
 
 /** Each live order's answer: its refusal, or the accepted order as placed. */
@@ -525,7 +569,7 @@ export function answerAll(
 }
 
 /** The audit trail of the batch: one record per accepted order, naming every line. */
-function auditEntries(w: Written) {
+export function auditEntries(w: Written) {
   return w.rows.map((r) => ({
     actor: r.o.actor,
     entry: {

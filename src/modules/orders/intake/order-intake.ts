@@ -1,9 +1,18 @@
 import type { Logger } from 'pino';
+import { pgErrorOf } from '../../../platform/db/pg-error.js';
+import { PipelinedConnection } from '../../../platform/db/pipelined-connection.js';
 import type { Deps } from '../../../platform/deps.js';
 import { RISK_POLICY_OFF, type RiskPolicy } from '../../risk/index.js';
 import { ordersError } from '../orders.errors.js';
 import { acceptWithoutDatabase, storeLeanly } from './bench-references.js';
-import { type Answer, type BatchTurn, flushBatch, type PendingOrder } from './flush-batch.js';
+import { type FastPlan, type KnownRows, learn, NOTHING_KNOWN, planFast } from './fast-batch.js';
+import {
+  type Answer,
+  type BatchTurn,
+  type FlushResult,
+  flushBatch,
+  type PendingOrder,
+} from './flush-batch.js';
 
 interface Waiter {
   hash: string;
@@ -36,6 +45,21 @@ export interface IntakeOptions {
   riskPolicy?: () => RiskPolicy;
   /** Told, after a batch committed, which campaigns sold in it (the live view). Must not throw. */
   onSold?: (campaignIds: ReadonlySet<string>) => void;
+  /**
+   * Whether batches may go as one statement predicted from what the last batch saw (fast-batch.ts);
+   * off, every batch takes `flushBatch`'s careful way.
+   */
+  fastPath: boolean;
+}
+
+/** How the batches of one intake went: for the tests and the benchmark's notes. */
+export interface IntakeStats {
+  /** Batches committed as one predicted statement. */
+  fast: number;
+  /** Batches placed by `flushBatch`. */
+  careful: number;
+  /** Predicted statements that found the rows moved and were rolled back (their batch then went carefully). */
+  missed: number;
 }
 
 const DEFAULTS: IntakeOptions = {
@@ -44,6 +68,7 @@ const DEFAULTS: IntakeOptions = {
   soldOutTtlMs: 1000,
   mode: 'group',
   flushers: 2,
+  fastPath: true,
 };
 
 /**
@@ -64,6 +89,21 @@ export class OrderIntake {
   private startTurn: Promise<void> = Promise.resolve();
   private hotTurn: Promise<void> = Promise.resolve();
   private closed = false;
+  /** What the batches of this process last saw (see fast-batch.ts); null while unknown. */
+  private known: KnownRows | null = null;
+  /** Batches started so far, and careful ones still in flight. */
+  private started = 0;
+  private carefulInFlight = 0;
+  /** After a miss, this many batches go carefully before predicting again (doubling per miss, to 64). */
+  private skipFast = 0;
+  private misses = 0;
+  /**
+   * The predicted statements go down one pipelined connection: PostgreSQL runs them in the order they
+   * were predicted in, each straight after the one before, so each finds the rows as the one before
+   * left them (a statement predicted from another that failed fails its own checks).
+   */
+  private pipe: PipelinedConnection | null = null;
+  readonly stats: IntakeStats = { fast: 0, careful: 0, missed: 0 };
 
   constructor(
     private readonly deps: Deps,
@@ -126,7 +166,7 @@ export class OrderIntake {
 
   /** Starts batches while there is work and a free flusher; each finished batch pumps again. */
   private pump(): void {
-    while (this.active < this.opts.flushers && this.queue.length > 0) {
+    while (this.active < this.opts.flushers && this.queue.length > 0 && !this.awaitingView()) {
       const batch = this.queue.splice(0, this.opts.maxBatch);
       const [start, hot] = [this.startTurn, this.hotTurn];
       let started!: () => void;
@@ -139,7 +179,8 @@ export class OrderIntake {
       });
       this.active += 1;
       const turn: BatchTurn = { start: () => start, started, hot: () => hot };
-      void this.commit(batch, turn).finally(() => {
+      this.started += 1;
+      void this.commit(batch, turn, this.started).finally(() => {
         started();
         release();
         this.active -= 1;
@@ -160,7 +201,72 @@ export class OrderIntake {
     }
   }
 
-  private async commit(batch: PendingOrder[], turn?: BatchTurn): Promise<void> {
+  /**
+   * True while the intake is ready to predict again but its view of the rows is unknown and a
+   * careful batch is in flight: the next batch waits for that one, which then leaves a view the
+   * following batches can predict from (were it to start now, it would go carefully too, and under
+   * steady load some careful batch would always be in flight).
+   */
+  private awaitingView(): boolean {
+    return (
+      this.opts.mode === 'group' &&
+      this.opts.fastPath &&
+      this.known === null &&
+      this.skipFast === 0 &&
+      this.carefulInFlight > 0
+    );
+  }
+
+  /**
+   * The batch as one predicted statement when what this process knows allows it; null when it must
+   * go carefully (nothing known, a careful batch still in flight whose outcome is not known yet, a
+   * recent miss, or a batch the prediction would not accept whole).
+   */
+  private planFast(batch: readonly PendingOrder[]): FastPlan | null {
+    if (this.opts.mode !== 'group' || !this.opts.fastPath) return null;
+    if (this.skipFast > 0) {
+      this.skipFast -= 1;
+      return null;
+    }
+    if (!this.known || this.carefulInFlight > 0) return null;
+    const plan = planFast(this.deps, batch, this.known, this.opts.riskPolicy?.() ?? RISK_POLICY_OFF);
+    // The next batch predicts from this one's outcome, before this one has committed.
+    if (plan) this.known = plan.after;
+    return plan;
+  }
+
+  /** Runs a planned statement; null when a prediction missed and nothing was written. */
+  private async runFast(plan: FastPlan, size: number): Promise<FlushResult | null> {
+    try {
+      this.pipe ??= new PipelinedConnection(this.deps.pool.options);
+      await this.pipe.execute(plan.statement, { prepared: true });
+      this.stats.fast += 1;
+      this.misses = 0;
+      return plan.result;
+    } catch (err) {
+      const code = pgErrorOf(err)?.code;
+      // TF001 is the statement's own check (a row moved); a conflict or deadlock with another
+      // writer means the same. Anything else is logged: the careful way will meet it too, or not.
+      this.log.debug({ code, reason: pgErrorOf(err)?.message }, 'order batch prediction missed');
+      if (code !== 'TF001' && code !== '23505' && code !== '40P01' && code !== '40001')
+        this.log.warn({ err, size }, 'order batch statement failed; placing it carefully');
+      this.stats.missed += 1;
+      this.known = null;
+      this.misses = Math.min(this.misses + 1, 6);
+      this.skipFast = 2 ** this.misses;
+      return null;
+    }
+  }
+
+  /** What a committed batch tells the intake: sold-out items, the live view, then each answer. */
+  private settle(batch: readonly PendingOrder[], r: FlushResult): void {
+    const until = this.deps.clock.now().getTime() + this.opts.soldOutTtlMs;
+    for (const id of r.soldOutItems) this.soldOutUntil.set(id, until);
+    if (r.soldIn.size > 0) this.opts.onSold?.(r.soldIn);
+    this.answer(batch, r.answers);
+  }
+
+  private async commit(batch: PendingOrder[], turn?: BatchTurn, seq = 0): Promise<void> {
     if (this.opts.mode === 'nodb') {
       this.answer(batch, acceptWithoutDatabase(this.deps, batch));
       return;
@@ -173,28 +279,39 @@ export class OrderIntake {
       }
       return;
     }
-    let lastError: unknown;
-    // A deadlock or serialization failure aborts the whole batch with nothing written, so it is
-    // safe to try again; anything else fails the batch's requests (their keys stay unclaimed).
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      try {
-        const { answers, soldOutItems, soldIn } = await flushBatch(
-          this.deps,
-          batch,
-          turn,
-          this.opts.riskPolicy?.() ?? RISK_POLICY_OFF,
-        );
-        const until = this.deps.clock.now().getTime() + this.opts.soldOutTtlMs;
-        for (const id of soldOutItems) this.soldOutUntil.set(id, until);
-        if (soldIn.size > 0) this.opts.onSold?.(soldIn);
-        this.answer(batch, answers);
+    const plan = this.planFast(batch);
+    if (plan) {
+      const done = await this.runFast(plan, batch.length);
+      if (done) {
+        this.settle(batch, done);
         return;
-      } catch (err) {
-        lastError = err;
-        const code = (err as { code?: string }).code;
-        if (code !== '40P01' && code !== '40001') break;
-        this.log.warn({ attempt, code, size: batch.length }, 'order batch retried');
       }
+    }
+    this.carefulInFlight += 1;
+    let lastError: unknown;
+    try {
+      // A deadlock or serialization failure aborts the whole batch with nothing written, so it is
+      // safe to try again; anything else fails the batch's requests (their keys stay unclaimed).
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          const r = await flushBatch(this.deps, batch, turn, this.opts.riskPolicy?.() ?? RISK_POLICY_OFF);
+          this.stats.careful += 1;
+          // Only the batch started last may say what the rows hold now: an earlier one's view is
+          // older than what a later one in flight will leave.
+          if (seq === this.started && this.carefulInFlight === 1)
+            this.known = learn(this.known ?? NOTHING_KNOWN, r.seen);
+          else this.known = null;
+          this.settle(batch, r);
+          return;
+        } catch (err) {
+          lastError = err;
+          const code = pgErrorOf(err)?.code;
+          if (code !== '40P01' && code !== '40001') break;
+          this.log.warn({ attempt, code, size: batch.length }, 'order batch retried');
+        }
+      }
+    } finally {
+      this.carefulInFlight -= 1;
     }
     this.log.error({ err: lastError, size: batch.length }, 'order batch failed');
     this.fail(batch, lastError);
@@ -212,7 +329,8 @@ export class OrderIntake {
   /** Stops taking requests and waits for the queue to drain: part of a graceful shutdown. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.active === 0 && this.queue.length === 0) return;
-    await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.active > 0 || this.queue.length > 0)
+      await new Promise<void>((resolve) => this.idle.push(resolve));
+    await this.pipe?.close();
   }
 }
