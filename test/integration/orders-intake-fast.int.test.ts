@@ -1,11 +1,10 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findLeaderByCode } from '../../src/modules/leaders/index.js';
 import type { PendingOrder } from '../../src/modules/orders/intake/flush-batch.js';
 import { type IntakeOptions, OrderIntake } from '../../src/modules/orders/intake/order-intake.js';
 import { recordAudit, SYSTEM_ACTOR, verifyAuditChain } from '../../src/platform/audit/index.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
-import { arrangeSale, newPhone, type Sale } from './orders-support.js';
+import { arrangeSale, newPhone, pendingOrder, type Sale } from './orders-support.js';
 
 /**
  * The intake's one-statement batches (fast-batch.ts): after a careful batch, the next ones are
@@ -20,39 +19,8 @@ beforeAll(async () => {
 afterAll(() => tdb.close());
 
 const log = pino({ level: 'silent' });
-let seq = 0;
-
-async function orderOf(sale: Sale, opts: { phone?: string; quantity?: number } = {}): Promise<PendingOrder> {
-  const leader = await findLeaderByCode(tdb.deps.db, sale.leaderCode);
-  if (!leader) throw new Error('no leader');
-  const phone = opts.phone ?? newPhone();
-  const quantity = opts.quantity ?? 1;
-  seq += 1;
-  return {
-    key: `fast-${Date.now()}-${seq}`,
-    requestHash: `h-${seq}`,
-    campaignId: sale.campaignId,
-    leaderId: leader.leaderId,
-    pickupPointId: sale.pickupPointId,
-    phone,
-    phoneHash: tdb.deps.crypto.hash(phone),
-    customerName: null,
-    pickupAddress: '西湖区文三路 1 号',
-    lines: [
-      {
-        itemId: sale.itemId,
-        skuId: sale.skuId,
-        warehouseId: sale.warehouseId,
-        quantity,
-        unitPriceFen: 100,
-        amountFen: 100 * quantity,
-      },
-    ],
-    totalFen: 100 * quantity,
-    itemCount: quantity,
-    actor: { actorId: null, actorName: 'customer', requestId: null, ip: null },
-  };
-}
+const orderOf = (sale: Sale, opts: { phone?: string; quantity?: number } = {}) =>
+  pendingOrder(tdb, sale, opts);
 
 function intake(opts: Partial<IntakeOptions> = {}) {
   return new OrderIntake(tdb.deps, log, { flushers: 1, ...opts });

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findLeaderByCode } from '../../src/modules/leaders/index.js';
 import {
   type BatchTurn,
   flushBatch,
   type PendingOrder,
 } from '../../src/modules/orders/intake/flush-batch.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
-import { arrangeSale, newPhone, type Sale } from './orders-support.js';
+import { arrangeSale, pendingOrder, type Sale } from './orders-support.js';
 
 /**
  * The intake decides a batch from counters read without locks and re-checks every decision in
@@ -20,38 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => tdb.close());
 
-let seq = 0;
 async function pending(sale: Sale, n: number, quantity = 1): Promise<PendingOrder[]> {
-  const leader = await findLeaderByCode(tdb.deps.db, sale.leaderCode);
-  if (!leader) throw new Error('no leader');
-  return Array.from({ length: n }, () => {
-    const phone = newPhone();
-    seq += 1;
-    return {
-      key: `race-${Date.now()}-${seq}`,
-      requestHash: `h-${seq}`,
-      campaignId: sale.campaignId,
-      leaderId: leader.leaderId,
-      pickupPointId: sale.pickupPointId,
-      phone,
-      phoneHash: tdb.deps.crypto.hash(phone),
-      customerName: null,
-      pickupAddress: '西湖区文三路 1 号',
-      lines: [
-        {
-          itemId: sale.itemId,
-          skuId: sale.skuId,
-          warehouseId: sale.warehouseId,
-          quantity,
-          unitPriceFen: 100,
-          amountFen: 100 * quantity,
-        },
-      ],
-      totalFen: 100 * quantity,
-      itemCount: quantity,
-      actor: { actorId: null, actorName: 'customer', requestId: null, ip: null },
-    };
-  });
+  const orders: PendingOrder[] = [];
+  for (let i = 0; i < n; i++) orders.push(await pendingOrder(tdb, sale, { quantity }));
+  return orders;
 }
 
 async function state(sale: Sale) {

@@ -1,6 +1,13 @@
 import { scheduleCampaign } from '../../src/modules/campaigns/index.js';
 import { receiveStock } from '../../src/modules/inventory/index.js';
-import { generateLeaderCode, leaders, pickupPoints, regions } from '../../src/modules/leaders/index.js';
+import {
+  findLeaderByCode,
+  generateLeaderCode,
+  leaders,
+  pickupPoints,
+  regions,
+} from '../../src/modules/leaders/index.js';
+import type { PendingOrder } from '../../src/modules/orders/intake/flush-batch.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { newId } from '../../src/platform/ids.js';
 import type { TestDb } from '../helpers/test-db.js';
@@ -96,5 +103,46 @@ export function orderBody(sale: Sale, phone: string, quantity = 1, extra: Record
     customer: { phone, name: '小陈' },
     items: [{ itemId: sale.itemId, quantity }],
     ...extra,
+  };
+}
+
+let pendingSeq = 0;
+/**
+ * An order as the intake receives it after validation and pricing (one line of the sale's item at
+ * 1 yuan a unit), for tests that drive the intake or `flushBatch` directly.
+ */
+export async function pendingOrder(
+  tdb: TestDb,
+  sale: Sale,
+  opts: { phone?: string; quantity?: number } = {},
+): Promise<PendingOrder> {
+  const leader = await findLeaderByCode(tdb.deps.db, sale.leaderCode);
+  if (!leader) throw new Error('no leader');
+  const phone = opts.phone ?? newPhone();
+  const quantity = opts.quantity ?? 1;
+  pendingSeq += 1;
+  return {
+    key: `pending-${Date.now()}-${pendingSeq}`,
+    requestHash: `h-${pendingSeq}`,
+    campaignId: sale.campaignId,
+    leaderId: leader.leaderId,
+    pickupPointId: sale.pickupPointId,
+    phone,
+    phoneHash: tdb.deps.crypto.hash(phone),
+    customerName: null,
+    pickupAddress: '西湖区文三路 1 号',
+    lines: [
+      {
+        itemId: sale.itemId,
+        skuId: sale.skuId,
+        warehouseId: sale.warehouseId,
+        quantity,
+        unitPriceFen: 100,
+        amountFen: 100 * quantity,
+      },
+    ],
+    totalFen: 100 * quantity,
+    itemCount: quantity,
+    actor: { actorId: null, actorName: 'customer', requestId: null, ip: null },
   };
 }

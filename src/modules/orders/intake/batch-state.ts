@@ -207,13 +207,8 @@ export interface HotResult {
  * lock is the last a transaction takes. The caller compares the counts with what it asked for; a
  * shortfall means a row moved since it was read.
  */
-export function hotStatement(
-  decided: Decision,
-  accepted: readonly PendingOrder[],
-  allocation: SQL,
-  at: string,
-): { statement: SQL; expected: { items: number; bought: number; placed: number } } {
-  const sold = [...decided.soldByItem.entries()];
+/** What the accepted orders add to each customer's bought count per item and each phone's order count. */
+export function counterDeltas(accepted: readonly PendingOrder[]) {
   const bought = new Map<string, { h: string; i: string; q: number }>();
   const placed = new Map<string, { h: string; c: string; n: number }>();
   for (const o of accepted) {
@@ -228,28 +223,49 @@ export function hotStatement(
     p.n += 1;
     placed.set(k, p);
   }
-  const b = [...bought.values()];
-  // Counters read as existing are updated only if they still hold what was read; the others are
-  // made, and a row another transaction made first is a conflict that counts as moved.
-  const p = [...placed.values()].map((x) => ({ ...x, was: decided.placedRead.get(placedKey(x.h, x.c)) }));
-  const seen = p.filter((x) => x.was !== undefined);
-  const fresh = p.filter((x) => x.was === undefined);
-  const statement = sql`
-    WITH items AS (
-      UPDATE ${campaignItems} c SET sold = c.sold + v.q, updated_at = ${at}::timestamptz
+  return { bought: [...bought.values()], placed: [...placed.values()] };
+}
+
+/** The campaign items' sold counters raised by `sold` (id, units), each only within its cap. */
+export function soldUpdateSql(sold: readonly (readonly [string, number])[], at: string): SQL {
+  return sql`UPDATE ${campaignItems} c SET sold = c.sold + v.q, updated_at = ${at}::timestamptz
       FROM unnest(${arr(sold.map((s) => s[0]))}::text[], ${arr(sold.map((s) => s[1]))}::int[]) AS v(id, q)
       WHERE c.id = v.id AND c.sold + v.q <= c.stock_cap
-      RETURNING c.id, c.stock_cap, c.sold, c.per_customer_limit
-    ), stock AS (${allocation}
-    ), bought AS (
-      INSERT INTO ${customerItemCounts} AS c (phone_hash, campaign_item_id, bought)
-      SELECT h, i, q FROM unnest(${arr(b.map((x) => x.h))}::text[], ${arr(b.map((x) => x.i))}::text[],
-                                 ${arr(b.map((x) => x.q))}::int[], ${arr(b.map((x) => decided.limits.get(x.i) ?? 0))}::int[])
+      RETURNING c.id, c.stock_cap, c.sold, c.per_customer_limit`;
+}
+
+/** Each customer's bought count per item raised by `bought`, each only within the item's limit. */
+export function boughtUpsertSql(
+  bought: readonly { h: string; i: string; q: number }[],
+  limits: ReadonlyMap<string, number>,
+): SQL {
+  return sql`INSERT INTO ${customerItemCounts} AS c (phone_hash, campaign_item_id, bought)
+      SELECT h, i, q FROM unnest(${arr(bought.map((x) => x.h))}::text[], ${arr(bought.map((x) => x.i))}::text[],
+                                 ${arr(bought.map((x) => x.q))}::int[], ${arr(bought.map((x) => limits.get(x.i) ?? 0))}::int[])
         AS v(h, i, q, lim)
       WHERE q <= lim
       ON CONFLICT (phone_hash, campaign_item_id) DO UPDATE SET bought = c.bought + excluded.bought
         WHERE c.bought + excluded.bought <= (SELECT per_customer_limit FROM ${campaignItems} WHERE id = c.campaign_item_id)
-      RETURNING 1
+      RETURNING 1`;
+}
+
+export function hotStatement(
+  decided: Decision,
+  accepted: readonly PendingOrder[],
+  allocation: SQL,
+  at: string,
+): { statement: SQL; expected: { items: number; bought: number; placed: number } } {
+  const sold = [...decided.soldByItem.entries()];
+  const { bought: b, placed } = counterDeltas(accepted);
+  // Counters read as existing are updated only if they still hold what was read; the others are
+  // made, and a row another transaction made first is a conflict that counts as moved.
+  const p = placed.map((x) => ({ ...x, was: decided.placedRead.get(placedKey(x.h, x.c)) }));
+  const seen = p.filter((x) => x.was !== undefined);
+  const fresh = p.filter((x) => x.was === undefined);
+  const statement = sql`
+    WITH items AS (${soldUpdateSql(sold, at)}
+    ), stock AS (${allocation}
+    ), bought AS (${boughtUpsertSql(b, decided.limits)}
     ), placed_now AS (
       UPDATE ${customerCampaignCounts} p SET orders = p.orders + v.n
       FROM unnest(${arr(seen.map((x) => x.h))}::text[], ${arr(seen.map((x) => x.c))}::text[],

@@ -2,20 +2,20 @@ import { type SQL, sql } from 'drizzle-orm';
 import { auditChainedParts, prepareAuditRecords } from '../../../platform/audit/index.js';
 import { combineParts, cte, type StatementParts } from '../../../platform/db/statement-parts.js';
 import type { Deps } from '../../../platform/deps.js';
-import { campaignItems, campaigns, isOpenForOrders } from '../../campaigns/index.js';
+import { campaigns, isOpenForOrders } from '../../campaigns/index.js';
 import { upsertCustomersParts } from '../../customers/index.js';
-import { type AllocatedLevelRow, guardedAllocation } from '../../inventory/index.js';
+import type { AllocatedLevelRow } from '../../inventory/index.js';
 import type { RiskPolicy } from '../../risk/index.js';
-import { boughtKey, stockKey } from '../domain/allocate-batch.js';
-import { customerCampaignCounts, customerItemCounts, orderRequests } from '../orders.tables.js';
-import { decideOn, type HotState } from './batch-state.js';
+import { stockKey } from '../domain/allocate-batch.js';
+import { customerCampaignCounts, orderRequests } from '../orders.tables.js';
+import { boughtUpsertSql, counterDeltas, decideOn, type HotState, soldUpdateSql } from './batch-state.js';
 import {
   type Answer,
   answerAll,
   auditEntries,
   type CampaignRow,
   type FlushResult,
-  INTAKE_ACTOR,
+  intakeAllocation,
   orderWriteParts,
   type PendingOrder,
   planOrders,
@@ -137,18 +137,7 @@ export function planFast(
     const q = taken.get(stockKey(l.sku_id, l.warehouse_id)) ?? 0;
     return { ...l, allocated: Number(l.allocated) + q, available: Number(l.available) - q };
   });
-  const allocation = guardedAllocation(
-    deps,
-    INTAKE_ACTOR,
-    written.lines.map((l) => ({
-      skuId: l.skuId,
-      warehouseId: l.warehouseId,
-      quantity: l.quantity,
-      referenceType: 'order',
-      referenceId: l.orderId,
-    })),
-    { reason: 'order intake' },
-  );
+  const allocation = intakeAllocation(deps, written);
   const recorded = allocation.record(levelsAfter);
   if (!allocation.update || !recorded) return null;
 
@@ -234,22 +223,7 @@ interface CheckInput {
  * locked only after the batch's own rows are written.
  */
 function checkParts(c: CheckInput): StatementParts {
-  const bought = new Map<string, { h: string; i: string; q: number }>();
-  const placed = new Map<string, { h: string; c: string; n: number }>();
-  for (const o of c.batch) {
-    for (const l of o.lines) {
-      const k = boughtKey(o.phoneHash, l.itemId);
-      const b = bought.get(k) ?? { h: o.phoneHash, i: l.itemId, q: 0 };
-      b.q += l.quantity;
-      bought.set(k, b);
-    }
-    const k = `${o.phoneHash}|${o.campaignId}`;
-    const p = placed.get(k) ?? { h: o.phoneHash, c: o.campaignId, n: 0 };
-    p.n += 1;
-    placed.set(k, p);
-  }
-  const b = [...bought.values()];
-  const p = [...placed.values()];
+  const { bought: b, placed: p } = counterDeltas(c.batch);
   const sold = [...c.soldByItem.entries()];
   const items = c.itemsAfter;
   const levels = c.levelsAfter;
@@ -273,25 +247,9 @@ function checkParts(c: CheckInput): StatementParts {
         ON c.id = v.id AND c.state = v.st AND c.starts_at = v.sa AND c.cutoff_at = v.ca AND c.payment_minutes = v.pm
       FOR SHARE OF c`,
     ),
-    cte(
-      'items',
-      sql`UPDATE ${campaignItems} c SET sold = c.sold + v.q, updated_at = ${c.at}::timestamptz
-      FROM unnest(${arr(sold.map((s) => s[0]))}::text[], ${arr(sold.map((s) => s[1]))}::int[]) AS v(id, q)
-      WHERE c.id = v.id AND c.sold + v.q <= c.stock_cap
-      RETURNING c.id, c.sold, c.stock_cap, c.per_customer_limit`,
-    ),
+    cte('items', soldUpdateSql(sold, c.at)),
     cte('stock', c.allocation),
-    cte(
-      'bought',
-      sql`INSERT INTO ${customerItemCounts} AS c (phone_hash, campaign_item_id, bought)
-      SELECT h, i, q FROM unnest(${arr(b.map((x) => x.h))}::text[], ${arr(b.map((x) => x.i))}::text[],
-                                 ${arr(b.map((x) => x.q))}::int[], ${arr(b.map((x) => c.limits.get(x.i) ?? 0))}::int[])
-        AS v(h, i, q, lim)
-      WHERE q <= lim
-      ON CONFLICT (phone_hash, campaign_item_id) DO UPDATE SET bought = c.bought + excluded.bought
-        WHERE c.bought + excluded.bought <= (SELECT per_customer_limit FROM ${campaignItems} WHERE id = c.campaign_item_id)
-      RETURNING 1`,
-    ),
+    cte('bought', boughtUpsertSql(b, c.limits)),
     cte(
       'placed',
       sql`INSERT INTO ${customerCampaignCounts} AS p (phone_hash, campaign_id, orders)

@@ -289,7 +289,7 @@ async function answerReplays(
   }
 }
 
-export const INTAKE_ACTOR: Actor = { actorId: null, actorName: 'order-intake', requestId: null, ip: null };
+const INTAKE_ACTOR: Actor = { actorId: null, actorName: 'order-intake', requestId: null, ip: null };
 
 /**
  * Places the live orders of a batch. First optimistically: the batch is decided in memory on the
@@ -486,6 +486,22 @@ export function orderWriteParts(deps: Deps, w: Written, customersFrom?: string):
   return combineParts(orderRows, events.parts);
 }
 
+/** The accepted lines' allocation, each movement referring to its order (see `guardedAllocation`). */
+export function intakeAllocation(deps: Deps, w: Written) {
+  return guardedAllocation(
+    deps,
+    INTAKE_ACTOR,
+    w.lines.map((l) => ({
+      skuId: l.skuId,
+      warehouseId: l.warehouseId,
+      quantity: l.quantity,
+      referenceType: 'order',
+      referenceId: l.orderId,
+    })),
+    { reason: 'order intake' },
+  );
+}
+
 /**
  * The hot statement (see `hotStatement`) for the accepted orders. Null when a guard failed (a row
  * moved since it was read); the caller then rolls back whatever this wrote. Otherwise the stock
@@ -503,18 +519,7 @@ async function applyHot(
   itemsAfter: HotState['items'];
 } | null> {
   if (w.rows.length === 0) return { parts: NO_PARTS, head: undefined, levels: [], itemsAfter: [] };
-  const allocation = guardedAllocation(
-    deps,
-    INTAKE_ACTOR,
-    w.lines.map((l) => ({
-      skuId: l.skuId,
-      warehouseId: l.warehouseId,
-      quantity: l.quantity,
-      referenceType: 'order',
-      referenceId: l.orderId,
-    })),
-    { reason: 'order intake' },
-  );
+  const allocation = intakeAllocation(deps, w);
   if (!allocation.update) throw new Error('accepted orders without lines');
   const { statement, expected } = hotStatement(
     decided,
