@@ -2,6 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PendingOrder } from '../../src/modules/orders/intake/flush-batch.js';
 import { type IntakeOptions, OrderIntake } from '../../src/modules/orders/intake/order-intake.js';
+import { RISK_POLICY_OFF } from '../../src/modules/risk/index.js';
 import { recordAudit, SYSTEM_ACTOR, verifyAuditChain } from '../../src/platform/audit/index.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { arrangeSale, newPhone, pendingOrder, type Sale } from './orders-support.js';
@@ -152,6 +153,24 @@ describe('one-statement batches', () => {
     expect(await batch(i, [await orderOf(sale, { phone })])).toEqual([422]);
     expect(i.stats).toMatchObject({ fast: 2, missed: 1 });
     expect(await rowsOf(sale)).toMatchObject({ sold: 4, orders: 3 });
+  });
+
+  it('leave a phone past the risk policy’s order count to the careful way, which holds its order', async () => {
+    const sale = await arrangeSale(tdb, { cap: 100, limit: 5, stock: 100 });
+    const policy = { ...RISK_POLICY_OFF, enabled: true, maxOrdersPerPhonePerCampaign: 1 };
+    const i = intake({ riskPolicy: () => policy });
+    const phone = newPhone();
+    await batch(i, [await orderOf(sale)]);
+    expect(await batch(i, [await orderOf(sale, { phone })])).toEqual([201]);
+    expect(i.stats).toMatchObject({ fast: 1, missed: 0 });
+    expect(await batch(i, [await orderOf(sale, { phone })])).toEqual([201]);
+    expect(i.stats).toMatchObject({ fast: 1, missed: 1 });
+    const held = await tdb.deps.pool.query(
+      `SELECT o.status FROM orders o JOIN customers c ON c.id = o.customer_id
+        WHERE o.campaign_id = $1 AND c.phone_hash = $2 ORDER BY o.placed_at`,
+      [sale.campaignId, tdb.deps.crypto.hash(phone)],
+    );
+    expect(held.rows.map((r) => r.status)).toEqual(['pending_payment', 'on_hold']);
   });
 
   it('send a replayed key to the careful way, which answers it as the first time', async () => {

@@ -164,7 +164,8 @@ export function planFast(
     allocation: allocation.update,
     batch,
     limits: decided.limits,
-    maxOrdersPerPhone: policy.maxOrdersPerPhonePerCampaign,
+    // A phone past the policy's order count is held for review: the guard makes such a batch miss.
+    maxOrdersPerPhone: policy.enabled ? policy.maxOrdersPerPhonePerCampaign : null,
     at: written.at,
   });
   const audit = auditChainedParts(
