@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../platform/audit/index.js';
 import type { Executor, Tx } from '../../platform/db/database.js';
+import { pgErrorOf } from '../../platform/db/pg-error.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { findSkus } from '../catalog/index.js';
@@ -114,11 +115,8 @@ function itemColumns(item: CampaignItemInput, index: number) {
 }
 
 function isCodeConflict(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const pgErr = e as { code?: unknown; constraint?: unknown };
-    if (pgErr.code === '23505' && pgErr.constraint === 'campaigns_code_unique') return true;
-  }
-  return false;
+  const pg = pgErrorOf(err);
+  return pg?.code === '23505' && pg.constraint === 'campaigns_code_unique';
 }
 
 export async function createCampaign(deps: ServiceDeps, actor: Actor, input: CampaignInput) {

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { users } from '../../platform/auth/index.js';
 import type { Executor, Tx } from '../../platform/db/database.js';
+import { pgErrorOf } from '../../platform/db/pg-error.js';
 import type { Deps } from '../../platform/deps.js';
 import { normalizePhone } from '../customers/index.js';
 import { leadersError } from './leaders.errors.js';
@@ -49,14 +50,11 @@ export async function assertUserFree(db: Executor, userId: string, exceptLeaderI
  * 409 the pre-check gives; anything else is rethrown.
  */
 export function mapUniqueViolation(err: unknown): never {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const pgErr = e as { code?: unknown; constraint?: unknown };
-    if (pgErr.code !== '23505') continue;
-    if (pgErr.constraint === 'leaders_phone_hash_idx')
-      throw leadersError('leaders.phone_taken', { field: 'body.phone' });
-    if (pgErr.constraint === 'leaders_user_idx')
-      throw leadersError('leaders.user_taken', { field: 'body.userId' });
-  }
+  const pg = pgErrorOf(err);
+  if (pg?.code === '23505' && pg.constraint === 'leaders_phone_hash_idx')
+    throw leadersError('leaders.phone_taken', { field: 'body.phone' });
+  if (pg?.code === '23505' && pg.constraint === 'leaders_user_idx')
+    throw leadersError('leaders.user_taken', { field: 'body.userId' });
   throw err;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor, Tx } from '../../platform/db/database.js';
+import { pgErrorOf } from '../../platform/db/pg-error.js';
 import { type AccountRef, accountCode, isCompanyKind, isLeaderKind } from './accounts.js';
 import { ledgerError } from './ledger.errors.js';
 import { ledgerAccounts, ledgerBalances, ledgerPostings, ledgerTransfers } from './ledger.tables.js';
@@ -132,11 +133,8 @@ export async function lockBalances(tx: Tx, accountIds: readonly number[]): Promi
 }
 
 function isBalanceCheckViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint } = e as { code?: string; constraint?: string };
-    if (code === '23514' && constraint === 'ledger_balances_leader_sign_check') return true;
-  }
-  return false;
+  const pg = pgErrorOf(err);
+  return pg?.code === '23514' && pg.constraint === 'ledger_balances_leader_sign_check';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../../platform/audit/index.js';
 import type { Executor, Tx } from '../../../platform/db/database.js';
+import { pgErrorOf } from '../../../platform/db/pg-error.js';
 import { newId } from '../../../platform/ids.js';
 import { leaders } from '../leaders.tables.js';
 import { type PeriodKind, periodLabels, type ScheduleSettings } from './assessment-period.js';
@@ -147,14 +148,11 @@ async function assertFree(
 
 /** A concurrent writer that got past the pre-checks hits the unique indexes: the same 409. */
 function mapLevelUnique(err: unknown): never {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const pgErr = e as { code?: unknown; constraint?: unknown };
-    if (pgErr.code !== '23505') continue;
-    if (pgErr.constraint === 'leader_levels_code_idx')
-      throw leaderLevelsError('leader_levels.code_taken', { field: 'body.code' });
-    if (pgErr.constraint === 'leader_levels_rank_idx')
-      throw leaderLevelsError('leader_levels.rank_taken', { field: 'body.rank' });
-  }
+  const pg = pgErrorOf(err);
+  if (pg?.code === '23505' && pg.constraint === 'leader_levels_code_idx')
+    throw leaderLevelsError('leader_levels.code_taken', { field: 'body.code' });
+  if (pg?.code === '23505' && pg.constraint === 'leader_levels_rank_idx')
+    throw leaderLevelsError('leader_levels.rank_taken', { field: 'body.rank' });
   throw err;
 }
 

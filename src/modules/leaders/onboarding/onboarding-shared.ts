@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
+import { pgErrorOf } from '../../../platform/db/pg-error.js';
 import type { Deps } from '../../../platform/deps.js';
 import { leaders } from '../leaders.tables.js';
 import type { LeaderRow } from '../leaders.view.js';
@@ -58,9 +59,6 @@ export async function activeLeaderOfUser(db: Executor, userId: string): Promise<
 
 /** The unique index a Postgres error (or one it caused) names, if it is a unique violation. */
 export function uniqueViolationOf(err: unknown): string | null {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const pgErr = e as { code?: unknown; constraint?: unknown };
-    if (pgErr.code === '23505' && typeof pgErr.constraint === 'string') return pgErr.constraint;
-  }
-  return null;
+  const pg = pgErrorOf(err);
+  return pg?.code === '23505' && pg.constraint !== undefined ? pg.constraint : null;
 }

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../../platform/audit/index.js';
 import type { Executor, Tx } from '../../../platform/db/database.js';
+import { pgErrorOf } from '../../../platform/db/pg-error.js';
 import { newId } from '../../../platform/ids.js';
 import { regions } from '../leaders.tables.js';
 import type { LeadersDeps, LeadersTxDeps } from '../leaders-shared.js';
@@ -66,11 +67,9 @@ export async function regionSubtreeIds(db: Executor, regionId: string): Promise<
 
 /** A unique violation on the code from a concurrent writer answers the same 409 as the pre-check. */
 function mapCodeViolation(err: unknown): never {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    const pgErr = e as { code?: unknown; constraint?: unknown };
-    if (pgErr.code === '23505' && pgErr.constraint === 'regions_code_unique')
-      throw networkError('leaders.region_code_taken', { field: 'body.code' });
-  }
+  const pg = pgErrorOf(err);
+  if (pg?.code === '23505' && pg.constraint === 'regions_code_unique')
+    throw networkError('leaders.region_code_taken', { field: 'body.code' });
   throw err;
 }
 

@@ -1,6 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { auditChainedParts, prepareAuditRecords } from '../../../platform/audit/index.js';
-import { combineParts, cte, type StatementParts } from '../../../platform/db/statement-parts.js';
+import {
+  combineParts,
+  cte,
+  partsStatement,
+  type StatementParts,
+} from '../../../platform/db/statement-parts.js';
 import type { Deps } from '../../../platform/deps.js';
 import { campaigns, isOpenForOrders } from '../../campaigns/index.js';
 import { upsertCustomersParts } from '../../customers/index.js';
@@ -179,23 +184,21 @@ export function planFast(
     recorded.parts,
     audit,
   );
+  const seen: SeenRows = { campaigns: [], items: itemsAfter, levels: levelsAfter };
+  const statement = partsStatement({
+    ctes: parts.ctes,
+    outputs: [sql`(SELECT ok FROM checked) AS ok`, ...parts.outputs],
+  });
+  if (!statement) return null;
   return {
     result: {
       answers,
       soldOutItems: new Set(decided.soldOutItems),
       soldIn: new Set(written.rows.map((r) => r.o.campaignId)),
-      seen: { campaigns: [], items: [], levels: [] },
+      seen,
     },
-    after: {
-      campaigns: known.campaigns,
-      items: new Map([...known.items, ...itemsAfter.map((i) => [i.id, i] as const)]),
-      levels: new Map([
-        ...known.levels,
-        ...levelsAfter.map((l) => [stockKey(l.sku_id, l.warehouse_id), l] as const),
-      ]),
-    },
-    statement: sql`WITH ${sql.join(parts.ctes, sql`, `)}
-      SELECT ${sql.join([sql`(SELECT ok FROM checked) AS ok`, ...parts.outputs], sql`, `)}`,
+    after: learn(known, seen),
+    statement,
   };
 }
 

@@ -436,7 +436,7 @@ export function orderWriteParts(deps: Deps, w: Written, customersFrom?: string):
     SELECT id, c, l, ${customer}, pp, st, t, n, pc, k, ${at}::timestamptz, due, ${at}::timestamptz
     FROM unnest(${arr(rows.map((r) => r.id))}::text[], ${arr(rows.map((r) => r.o.campaignId))}::text[],
                 ${arr(rows.map((r) => r.o.leaderId))}::text[], ${arr(rows.map((r) => r.customerId))}::text[],
-                ${arr(rows.map((r) => r.o.phoneHash))}::text[],
+                ${arr(customersFrom ? rows.map((r) => r.o.phoneHash) : [])}::text[],
                 ${arr(rows.map((r) => r.o.pickupPointId))}::text[], ${arr(rows.map((r) => r.o.totalFen))}::bigint[],
                 ${arr(rows.map((r) => r.o.itemCount))}::int[], ${arr(rows.map((r) => r.code))}::text[],
                 ${arr(rows.map((r) => r.o.key))}::text[], ${arr(rows.map((r) => r.status))}::text[],
