@@ -51,7 +51,7 @@ async function binaries(): Promise<Binaries> {
   }
 }
 
-interface RunAs {
+export interface RunAs {
   uid?: number;
   gid?: number;
 }
@@ -135,6 +135,29 @@ async function removeStaleSockets(socketDir: string, log: (msg: string) => void)
   }
 }
 
+/**
+ * Where initdb reads the superuser's password from on the first start: a file of its own inside the
+ * data folder, never the shared temporary folder, where other users of the machine could read it
+ * during initdb.
+ */
+export function initdbPasswordFile(dir: string): string {
+  return path.join(path.resolve(dir), `.initdb-pw-${randomBytes(6).toString('hex')}`);
+}
+
+/**
+ * Writes the password for `initdb --pwfile` with mode 0600, owned by the user initdb runs as (the
+ * `postgres` system user when tuanflow runs as root), so no one else can read it; the caller removes
+ * it as soon as initdb is done.
+ */
+export async function writeInitdbPasswordFile(dir: string, password: string, who: RunAs): Promise<string> {
+  const file = initdbPasswordFile(dir);
+  await fs.writeFile(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  // The mode given to writeFile is filtered by the umask; set it explicitly, as for the key file.
+  await fs.chmod(file, 0o600);
+  if (who.uid !== undefined && who.gid !== undefined) await fs.chown(file, who.uid, who.gid);
+  return file;
+}
+
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const log = opts.log ?? (() => {});
   const bin = await binaries();
@@ -158,8 +181,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     await fs.rm(pgData, { recursive: true, force: true });
     await fs.mkdir(pgData, { recursive: true, mode: 0o700 });
     if (who.uid !== undefined && who.gid !== undefined) await fs.chown(pgData, who.uid, who.gid);
-    const tmpPw = path.join(os.tmpdir(), `tuanflow-pw-${randomBytes(6).toString('hex')}`);
-    await fs.writeFile(tmpPw, `${password}\n`, { mode: 0o644 });
+    const tmpPw = await writeInitdbPasswordFile(dir, password, who);
     try {
       log('initialising embedded PostgreSQL cluster');
       await run(
