@@ -35,11 +35,14 @@ describe('loadConfig defaults', () => {
       loginLockMinutes: 15,
       cookieSecure: false,
       seedDemo: true,
+      paymentSandbox: false,
       benchMode: 'off',
       webBuild: 'auto',
       bodyLimitBytes: 1_048_576,
       trustProxyHops: 0,
       encryptionKey: undefined,
+      auditKey: undefined,
+      databaseOwnerUrl: undefined,
     } satisfies Config);
   });
 
@@ -132,6 +135,7 @@ describe('loadConfig booleans', () => {
   ])('reads "%s" as %s', (raw, expected) => {
     expect(load({ COOKIE_SECURE: raw }).cookieSecure).toBe(expected);
     expect(load({ SEED_DEMO: raw }).seedDemo).toBe(expected);
+    expect(load({ PAYMENT_SANDBOX: raw }).paymentSandbox).toBe(expected);
   });
 
   it.each<[string, string]>([
@@ -140,6 +144,7 @@ describe('loadConfig booleans', () => {
     ['COOKIE_SECURE', 'y'],
     ['SEED_DEMO', 'enabled'],
     ['SEED_DEMO', 'nope'],
+    ['PAYMENT_SANDBOX', 'sandbox'],
   ])('rejects %s=%s, naming the variable', (variable, raw) => {
     const err = configErrorOf({ [variable]: raw });
     expect(err.variable).toBe(variable);
@@ -295,5 +300,45 @@ describe('ENCRYPTION_KEY', () => {
     const config = load({ ENCRYPTION_KEY: key64.toString('base64') });
     expect(JSON.stringify(config)).not.toContain(key64.toString('base64'));
     expect(JSON.stringify(config)).toContain('[redacted]');
+  });
+});
+
+describe('AUDIT_KEY', () => {
+  const key32 = Buffer.alloc(32, 9);
+
+  it('accepts base64 and base64url of 32 bytes, and is redacted when serialised', () => {
+    for (const value of [key32.toString('base64'), key32.toString('base64url')]) {
+      expect(load({ AUDIT_KEY: value }).auditKey?.bytes().equals(key32)).toBe(true);
+    }
+    expect(load({ AUDIT_KEY: ' ' }).auditKey).toBeUndefined();
+    expect(JSON.stringify(load({ AUDIT_KEY: key32.toString('base64') }))).not.toContain(key32.toString('base64'));
+  });
+
+  it.each([
+    ['too short', Buffer.alloc(16, 1).toString('base64')],
+    ['the 64-byte field key', Buffer.alloc(64, 1).toString('base64')],
+    ['not base64', 'not a key at all!'],
+  ])('refuses a key that is %s, naming AUDIT_KEY but not echoing it', (_why, value) => {
+    const err = configErrorOf({ AUDIT_KEY: value });
+    expect(err.variable).toBe('AUDIT_KEY');
+    expect(err.message).not.toContain(value);
+  });
+});
+
+describe('DATABASE_OWNER_URL', () => {
+  it('is the migrations role beside DATABASE_URL', () => {
+    const config = load({
+      DATABASE_URL: 'postgres://tuanflow_app:a@db:5432/tuanflow',
+      DATABASE_OWNER_URL: 'postgres://tuanflow_owner:b@db:5432/tuanflow',
+    });
+    expect(config.databaseOwnerUrl).toBe('postgres://tuanflow_owner:b@db:5432/tuanflow');
+  });
+
+  it('names the variable when it is not a PostgreSQL URL, or when DATABASE_URL is missing', () => {
+    const bad = configErrorOf({ DATABASE_URL: 'postgres://a@db/x', DATABASE_OWNER_URL: 'mysql://x@db/y' });
+    expect(bad.variable).toBe('DATABASE_OWNER_URL');
+    const alone = configErrorOf({ DATABASE_OWNER_URL: 'postgres://owner@db/x' });
+    expect(alone.variable).toBe('DATABASE_OWNER_URL');
+    expect(alone.message).toMatch(/DATABASE_URL/);
   });
 });

@@ -21,6 +21,13 @@ export interface Config {
   cookieSecure: boolean;
   seedDemo: boolean;
   /**
+   * The sandbox payment provider (沙箱支付): a customer marks their own order paid without paying.
+   * Off unless turned on, since anyone who can reach the storefront could otherwise take goods and
+   * earn their leader commission for nothing; the demo (`npm start`, through demo.env) and the tests
+   * turn it on.
+   */
+  paymentSandbox: boolean;
+  /**
    * Benchmark-only switches (see bench/flash-sale.ts): the do-nothing endpoint, and the order intake
    * as `naive` (a transaction per order), `nodb` (answers without the database) or `lean` (the
    * fewest rows an order could be stored as, one statement per batch: a ceiling, not the product).
@@ -40,6 +47,17 @@ export interface Config {
    * HMAC-SHA256). When absent, the key lives in the key file `dataDir/keys/field.key` (see crypto.ts).
    */
   encryptionKey: SecretKey | undefined;
+  /**
+   * The audit-chain key from `AUDIT_KEY` (32 bytes, base64). When absent, it lives in the key file
+   * `dataDir/keys/audit.key` (see audit/audit-key-file.ts). It is not derived from the field key, so
+   * that either can be replaced without touching the other.
+   */
+  auditKey: SecretKey | undefined;
+  /**
+   * The role that owns the tables and runs the migrations on an external server (`DATABASE_OWNER_URL`);
+   * `DATABASE_URL` is then the application's own role, which cannot change what it only appends to.
+   */
+  databaseOwnerUrl: string | undefined;
 }
 
 /**
@@ -124,6 +142,39 @@ export function parseFieldKey(variable: string, raw: string): SecretKey {
   return new SecretKey(bytes);
 }
 
+/** Bytes of the audit-chain key (HMAC-SHA256). */
+export const AUDIT_KEY_BYTES = 32;
+
+/** Decodes and checks the audit key (base64 or base64url of 32 bytes), never echoing the value. */
+export function parseAuditKey(variable: string, raw: string): SecretKey {
+  const text = raw.replace(/\s+/g, '');
+  const isB64 = BASE64.test(text);
+  const bytes = isB64 || BASE64URL.test(text) ? Buffer.from(text, isB64 ? 'base64' : 'base64url') : null;
+  if (bytes?.length !== AUDIT_KEY_BYTES) {
+    throw new ConfigError(
+      variable,
+      `must be base64 of ${AUDIT_KEY_BYTES} random bytes (openssl rand -base64 ${AUDIT_KEY_BYTES})`,
+    );
+  }
+  return new SecretKey(bytes);
+}
+
+/** A PostgreSQL connection string from `name`, or undefined when unset. */
+function pgUrl(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim() || undefined;
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL (expected postgres://user:pass@host:5432/db)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, `must start with postgres:// or postgresql://, got "${url.protocol}"`);
+  }
+  return value;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -144,6 +195,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         `must start with postgres:// or postgresql://, got "${url.protocol}"`,
       );
     }
+  }
+  const databaseOwnerUrl = pgUrl(env, 'DATABASE_OWNER_URL');
+  if (databaseOwnerUrl !== undefined && databaseUrl === undefined) {
+    throw new ConfigError(
+      'DATABASE_OWNER_URL',
+      'needs DATABASE_URL too (the owner runs migrations, DATABASE_URL is the application role)',
+    );
   }
   const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -172,6 +230,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     loginLockMinutes: int(env, 'LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     seedDemo: bool(env, 'SEED_DEMO', true),
+    paymentSandbox: bool(env, 'PAYMENT_SANDBOX', false),
     benchMode,
     webBuild,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
@@ -179,5 +238,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     encryptionKey: env.ENCRYPTION_KEY?.trim()
       ? parseFieldKey('ENCRYPTION_KEY', env.ENCRYPTION_KEY)
       : undefined,
+    auditKey: env.AUDIT_KEY?.trim() ? parseAuditKey('AUDIT_KEY', env.AUDIT_KEY) : undefined,
+    databaseOwnerUrl,
   };
 }
