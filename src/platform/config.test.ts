@@ -311,7 +311,9 @@ describe('AUDIT_KEY', () => {
       expect(load({ AUDIT_KEY: value }).auditKey?.bytes().equals(key32)).toBe(true);
     }
     expect(load({ AUDIT_KEY: ' ' }).auditKey).toBeUndefined();
-    expect(JSON.stringify(load({ AUDIT_KEY: key32.toString('base64') }))).not.toContain(key32.toString('base64'));
+    expect(JSON.stringify(load({ AUDIT_KEY: key32.toString('base64') }))).not.toContain(
+      key32.toString('base64'),
+    );
   });
 
   it.each([
