@@ -31,3 +31,15 @@ export const auditLog = pgTable(
     index('audit_actor_idx').on(t.actorId).where(sql`${t.actorId} IS NOT NULL`),
   ],
 );
+
+/**
+ * Where the chain became keyed (HMAC-SHA256 under the audit key): records from `keyed_from_seq` on
+ * are keyed, earlier ones (written by versions before the key) verify as plain SHA-256. One row,
+ * written by the migration that made the table; a trigger refuses every later change, and the
+ * checkpoints outside the database repeat the value, so raising it to pass rewritten records off as
+ * old ones is seen.
+ */
+export const auditChainKeying = pgTable('audit_chain_keying', {
+  keyedFromSeq: bigint('keyed_from_seq', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});
