@@ -74,7 +74,18 @@ async function main(): Promise<void> {
   await jobs.start();
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
-  process.stdout.write(demoBanner(url, config.seedDemo ? await demoShareLink(deps).catch(() => null) : null));
+  process.stdout.write(
+    demoBanner(
+      url,
+      config.seedDemo ? await demoShareLink(deps).catch(() => null) : null,
+      config.paymentSandbox,
+    ),
+  );
+  if (config.paymentSandbox)
+    log.warn(
+      { setting: 'PAYMENT_SANDBOX' },
+      'the sandbox payment is on: customers can mark orders paid without paying (demo only)',
+    );
   log.info({ ms: Math.round(performance.now() - startedAt) }, 'started');
 
   // Ctrl-C reaches this process twice (from the terminal and relayed by npm / tsx), so only a

@@ -140,11 +140,12 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   });
 }
 
-export function demoBanner(url: string, shareLink: string | null = null): string {
+export function demoBanner(url: string, shareLink: string | null = null, paymentSandbox = false): string {
   const rows = DEMO_ACCOUNTS.map(
     (a) => `  ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role} (${ROLE_LABELS[a.role].zh})`,
   );
   return [
+    ...(paymentSandbox ? sandboxWarning() : []),
     '',
     `tuanflow 团购ERP is ready: ${url}`,
     `API docs (OpenAPI): ${url}/docs`,
@@ -156,6 +157,23 @@ export function demoBanner(url: string, shareLink: string | null = null): string
     '  (region manages 杭州市: it sees only the leaders, orders and figures of 杭州市 and the districts below)',
     '',
   ].join('\n');
+}
+
+/**
+ * The loud lines the banner starts with while the sandbox payment is on: anyone who can open the
+ * storefront can then mark their order paid without paying, which is right for a demo only.
+ */
+export function sandboxWarning(): string[] {
+  const bar = '!'.repeat(78);
+  return [
+    '',
+    bar,
+    '!!  沙箱支付已开启 SANDBOX PAYMENT IS ON (PAYMENT_SANDBOX=true)',
+    '!!  顾客无需付款即可把订单标记为已付款。仅用于演示；正式使用前请关闭（不设置或 PAYMENT_SANDBOX=false）。',
+    '!!  Customers can mark their orders paid without paying. Demo only: unset it or set',
+    '!!  PAYMENT_SANDBOX=false before real use.',
+    bar,
+  ];
 }
 
 /** A share link (团长分享链接) of an open campaign and an active leader, for the start-up banner. */

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { type App, buildApp } from '../../src/app.js';
 import { systemClock } from '../../src/platform/clock.js';
+import type { Config } from '../../src/platform/config.js';
 import { launchChromium } from './browser.js';
 import { createTestDb, type TestDb } from './test-db.js';
 
@@ -13,8 +14,9 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-export async function startE2eServer(): Promise<E2eServer> {
-  const tdb = await createTestDb();
+/** `config` overrides the tests' settings (test-db.ts), e.g. `{ paymentSandbox: false }`. */
+export async function startE2eServer(config: Partial<Config> = {}): Promise<E2eServer> {
+  const tdb = await createTestDb(config);
   // The browser runs in real time, so the server it talks to reads the system clock.
   const app = await buildApp({ ...tdb.deps, clock: systemClock }, { serveWeb: true, loginPerMinute: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -185,6 +185,7 @@ describe('the route table', () => {
       'GET /api/leader-applications/form',
       'GET /api/leader-applications/referrer/:code',
       'GET /api/storefront/campaigns/:id',
+      'GET /api/storefront/payment-options',
       'GET /healthz',
       'GET /readyz',
       'POST /api/auth/change-password',
@@ -269,6 +270,7 @@ describe('anonymous callers', () => {
       'GET /api/leader-applications/form',
       'GET /api/leader-applications/referrer/:code',
       'GET /api/storefront/campaigns/:id',
+      'GET /api/storefront/payment-options',
       'GET /healthz',
       'GET /readyz',
       'POST /api/auth/login',
@@ -285,7 +287,10 @@ describe('anonymous callers', () => {
       // body is a 400, never a 401 or 403.
       // The live stream of a campaign that does not exist is a JSON 404 (no stream is opened).
       // The storefront needs ?leader= and a phone with a pickup code: without them, a 400.
-      const customer = route.url.startsWith('/api/orders') || route.url.startsWith('/api/storefront');
+      // The payment options need nothing: a 200.
+      const customer =
+        (route.url.startsWith('/api/orders') || route.url.startsWith('/api/storefront')) &&
+        !route.url.endsWith('/payment-options');
       // The leader application routes check their input the same way; only the form needs nothing.
       const applying = route.url.startsWith('/api/leader-applications') && !route.url.endsWith('/form');
       const expected = customer || applying ? 400 : route.url.endsWith('/live') ? 404 : 200;

@@ -15,7 +15,7 @@ import {
   shipCampaign,
   verifyPickup,
 } from './order-fulfilment.service.js';
-import { cancelOrder, markPaid, sandboxPay } from './order-lifecycle.service.js';
+import { cancelOrder, markPaid } from './order-lifecycle.service.js';
 import { getOrderDetail, listOrders, orderPages } from './orders.queries.js';
 import { RefundSchema, refundsRoutes } from './refunds.routes.js';
 
@@ -342,7 +342,8 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
   );
 
-  // The customer's own actions: public routes, the phone number proves the order is theirs.
+  // The customer's own actions: public routes, the phone number proves the order is theirs. The
+  // sandbox payment is in payments/payments.routes.ts: it exists only when turned on.
   const CustomerBody = Type.Object(
     { phone: Type.String({ minLength: 1, maxLength: 32 }) },
     { additionalProperties: false },
@@ -365,24 +366,6 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
         reason: 'cancelled by the customer',
         phone: req.body.phone,
       });
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/orders/:id/sandbox-pay',
-    {
-      config: { access: { public: true } },
-      schema: {
-        tags: ['orders'],
-        summary: 'Pay with the SANDBOX provider (demo and tests only; no money moves) (沙箱支付)',
-        params: IdParams,
-        body: CustomerBody,
-        response: Changed,
-      },
-    },
-    async (req, reply) => {
-      await sandboxPay(deps, { ...actorOf(req), actorName: 'customer' }, req.params.id, req.body.phone);
       return reply.status(204).send(null);
     },
   );

@@ -166,8 +166,13 @@ export async function markPaid(
   });
 }
 
-/** The sandbox provider pays at once, for demos and tests; the customer proves the order is theirs by phone. */
+/**
+ * The sandbox provider pays at once, for demos and tests; the customer proves the order is theirs by
+ * phone. Its route exists only when `PAYMENT_SANDBOX` is on; the check here keeps any other caller
+ * from paying for nothing in a deployment where it is off.
+ */
 export async function sandboxPay(deps: Deps, actor: Actor, orderId: string, phone: string): Promise<void> {
+  if (!deps.config.paymentSandbox) throw ordersError('orders.payment_sandbox_off');
   await assertCustomerOwns(deps, orderId, phone);
   await markPaid(deps, actor, orderId, { provider: 'sandbox' });
 }

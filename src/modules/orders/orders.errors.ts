@@ -45,6 +45,11 @@ export const ordersErrors = defineErrors({
     zh: '超过该商品每人限购数量',
   },
   'orders.sold_out': { kind: 'conflict', en: 'Sold out', zh: '已售罄' },
+  'orders.payment_sandbox_off': {
+    kind: 'not_found',
+    en: 'The sandbox payment is turned off (PAYMENT_SANDBOX)',
+    zh: '沙箱支付未开启（PAYMENT_SANDBOX）',
+  },
   'orders.out_of_stock': { kind: 'conflict', en: 'Not enough stock in the warehouse', zh: '仓库库存不足' },
   'orders.idempotency_key_required': {
     kind: 'validation',

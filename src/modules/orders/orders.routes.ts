@@ -27,6 +27,7 @@ import { TtlCache } from './intake/ttl-cache.js';
 import { orderCenterRoutes } from './order-center.routes.js';
 import { orderStatsRoutes } from './order-stats.routes.js';
 import { ordersError } from './orders.errors.js';
+import { paymentsRoutes } from './payments/payments.routes.js';
 import { storefrontRoutes } from './storefront.routes.js';
 
 const PlaceOrderBody = Type.Object({
@@ -74,6 +75,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   await app.register(orderCenterRoutes, { deps });
   await app.register(orderStatsRoutes, { deps });
   await app.register(storefrontRoutes, { deps });
+  await app.register(paymentsRoutes, { deps });
   // The risk policy lives in memory (reloaded on change, across processes): no query per order.
   // It starts with the server; if the first load fails (an unmigrated database answers /readyz
   // 503) it keeps retrying, and until it has a policy no order is held: risk checks hold orders for

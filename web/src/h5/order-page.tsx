@@ -25,6 +25,13 @@ export function OrderPage() {
       return items.find((o) => o.id === orderId) ?? null;
     },
   });
+  // The sandbox button only where the server offers it: with PAYMENT_SANDBOX off its route is gone.
+  const paymentOptions = useQuery({
+    queryKey: ['h5', 'payment-options'],
+    queryFn: () => storefrontApi.paymentOptions(),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const sandbox = paymentOptions.data?.sandbox === true;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -120,17 +127,23 @@ export function OrderPage() {
           <div style={{ color: '#ff8f1f', fontSize: 12 }}>
             {t('h5.payBefore', { time: formatDateTime(order.paymentDueAt) })}
           </div>
-          <NoticeBar content={t('h5.sandboxNote')} color="info" />
-          <Button
-            block
-            color="primary"
-            size="large"
-            loading={busy}
-            data-testid="h5-sandbox-pay"
-            onClick={() => void act('pay')}
-          >
-            {t('h5.sandboxPay')}
-          </Button>
+          {sandbox ? (
+            <>
+              <NoticeBar content={t('h5.sandboxNote')} color="info" />
+              <Button
+                block
+                color="primary"
+                size="large"
+                loading={busy}
+                data-testid="h5-sandbox-pay"
+                onClick={() => void act('pay')}
+              >
+                {t('h5.sandboxPay')}
+              </Button>
+            </>
+          ) : (
+            <NoticeBar content={t('h5.payOffline')} color="info" wrap data-testid="h5-pay-offline" />
+          )}
           <Button
             block
             fill="outline"

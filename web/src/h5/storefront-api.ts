@@ -95,6 +95,8 @@ export const storefrontApi = {
     call<{ order: PlacedOrder }>('POST', '/api/orders', input, { 'idempotency-key': idempotencyKey }),
   myOrders: (phone: string, pickupCode: string) =>
     call<{ items: MyOrder[] }>('POST', '/api/storefront/my-orders', { phone, pickupCode }),
+  /** Whether the sandbox payment is on (PAYMENT_SANDBOX); when off its route does not exist. */
+  paymentOptions: () => call<{ sandbox: boolean }>('GET', '/api/storefront/payment-options'),
   sandboxPay: (orderId: string, phone: string) =>
     call<void>('POST', `/api/orders/${encodeURIComponent(orderId)}/sandbox-pay`, { phone }),
   cancel: (orderId: string, phone: string) =>

@@ -41,6 +41,10 @@ export const storefrontMessages = {
     zh: '这是测试用的沙箱支付，不会真实扣款',
     en: 'This is a test sandbox payment; no money moves',
   },
+  'h5.payOffline': {
+    zh: '请按团长的说明付款（到自提点付款或转账），团长确认收款后订单状态会更新',
+    en: 'Pay as your leader tells you (at the pickup point or by transfer); the order updates once they record it',
+  },
   'h5.paid': { zh: '支付成功', en: 'Paid' },
   'h5.cancel': { zh: '取消订单', en: 'Cancel the order' },
   'h5.cancelConfirm': { zh: '确定取消这个订单？', en: 'Cancel this order?' },
