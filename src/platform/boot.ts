@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { loadFieldCrypto } from './crypto.js';
+import { fieldKeySource, loadFieldCrypto } from './crypto.js';
 import { type Database, openDatabase } from './db/database.js';
 import { type EmbeddedPostgres, ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { runMigrations } from './db/migrate.js';
 import type { Deps } from './deps.js';
+import { ensureFieldKey } from './keys/key-check.js';
 import { EventBus } from './outbox/event-bus.js';
 
 export interface Platform {
@@ -41,6 +42,15 @@ export async function bootPlatform(
   const crypto = loadFieldCrypto(config);
   await runMigrations(url);
   const database = openDatabase(url, { max: config.dbPoolMax });
+  // A key other than the one the data was encrypted with stops start-up here, naming the setting,
+  // before anything could write a row under it.
+  try {
+    const key = await ensureFieldKey(database.pool, crypto, fieldKeySource(config), clock.now());
+    if (key.stored) log.info({ keyId: key.keyId }, 'field key check value stored');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const bus = new EventBus(database.db, database.pool, clock, log);
   const deps: Deps = { config, db: database.db, pool: database.pool, clock, bus, log, crypto };
   return { deps, database, databaseUrl: url, embedded };
