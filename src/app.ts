@@ -14,6 +14,7 @@ import type { Deps } from './platform/deps.js';
 import { platformError } from './platform/errors.js';
 import { authHook } from './platform/http/auth-hook.js';
 import { errorHandler } from './platform/http/error-handler.js';
+import { refuseNulBytes } from './platform/http/input-guard.js';
 import { validatorCompiler } from './platform/http/validator.js';
 import './platform/http/fastify-types.js';
 import { campaignsRoutes } from './modules/campaigns/index.js';
@@ -111,6 +112,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   // onRequest, so that who may call a route is decided before its body is parsed or validated: an
   // anonymous or forbidden caller learns nothing about the route's schema.
   app.addHook('onRequest', authHook(deps));
+  // Before any route's schema: a NUL byte anywhere in the input is a 400 naming the field.
+  app.addHook('preValidation', refuseNulBytes);
 
   await app.register(healthRoutes, { deps });
   await app.register(authRoutes, { deps, loginPerMinute: opts.loginPerMinute ?? 20 });

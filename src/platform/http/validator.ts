@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
+import { withInputLimits } from './schema-limits.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -24,5 +25,6 @@ function makeAjv(coerce: boolean): Ajv {
 const strict = makeAjv(false);
 const coercing = makeAjv(true);
 
-export const validatorCompiler: FastifySchemaCompiler<FastifySchema> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? strict : coercing).compile(schema as object);
+/** Each part is compiled with the limits every route gets (see schema-limits.ts). */
+export const validatorCompiler: FastifySchemaCompiler<FastifySchema> = ({ schema, method, httpPart }) =>
+  (httpPart === 'body' ? strict : coercing).compile(withInputLimits(schema, method, httpPart) as object);
