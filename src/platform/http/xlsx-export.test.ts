@@ -64,6 +64,39 @@ describe('xlsxExport', () => {
     expect(errors.map((e) => e.msg)).toEqual(['xlsx export failed']);
   });
 
+  it('rejects `started` and logs nothing when reading fails before the first page', async () => {
+    const pages: PagedRows<Row> = async () => {
+      throw new Error('invalid input syntax');
+    };
+    const { log, errors } = collector();
+    const file = xlsxExport(fakeDb, 'T', COLUMNS, pages, log);
+    await expect(file.started).rejects.toThrow('invalid input syntax');
+    expect(errors).toEqual([]);
+    // The slot is free again: as many exports as allowed start at once.
+    const small: PagedRows<Row> = async (_db, write) => write([{ name: 'a', yuan: 1 }]);
+    const files = Array.from({ length: MAX_RUNNING_EXPORTS }, () =>
+      xlsxExport(fakeDb, 'T', COLUMNS, small, log),
+    );
+    await Promise.all(files.map((f) => f.started));
+    await Promise.all(files.map((f) => read(f)));
+  });
+
+  it('resolves `started` once the first page is in, and for an export with no pages at all', async () => {
+    const { log } = collector();
+    const none = xlsxExport(fakeDb, 'T', COLUMNS, async () => {}, log);
+    await none.started;
+    expect((await read(none))?.getRow(2).getCell(1).value).toBe('合计 Total: 0');
+    let pagesRead = 0;
+    const pages: PagedRows<Row> = async (_db, write) => {
+      pagesRead += 1;
+      await write([{ name: 'a', yuan: 1 }]);
+    };
+    const one = xlsxExport(fakeDb, 'T', COLUMNS, pages, log);
+    await one.started;
+    expect(pagesRead).toBe(1);
+    await read(one);
+  });
+
   it('stops reading once the client has gone', async () => {
     let pagesRead = 0;
     const pages: PagedRows<Row> = async (_db, write) => {

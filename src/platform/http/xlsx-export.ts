@@ -34,6 +34,13 @@ export type PagedRows<R> = (db: Executor, write: (page: readonly R[]) => Promise
 export const MAX_RUNNING_EXPORTS = 2;
 let running = 0;
 
+/**
+ * The download, and a promise that settles once the first page has been read (or the export has
+ * ended without one): a route awaits it before it answers, so that a filter the database refuses
+ * is an error answer and not a 200 whose file breaks off.
+ */
+export type XlsxDownload = Readable & { started: Promise<void> };
+
 export interface ExportLimits {
   /** A download that takes nothing for this long is abandoned (its snapshot is let go). */
   stallMs?: number;
@@ -44,9 +51,10 @@ export interface ExportLimits {
  * written as it is read, so memory stays flat however many rows the filter matches, and the
  * download starts at once. The pages are read in one read-only repeatable-read transaction, so the
  * file is one snapshot even while orders keep arriving. The header row is bold and frozen; the last
- * row reads `合计 Total: <rows>` with the sum of each `total` column. An error while reading ends the
- * download broken (the status is already sent) and is logged. Past `MAX_RUNNING_EXPORTS` it throws
- * `export.busy` (429) before anything is sent.
+ * row reads `合计 Total: <rows>` with the sum of each `total` column. An error before the first page
+ * rejects `started` (the route answers it as any error); an error after it ends the download broken
+ * (the status is already sent) and is logged. Past `MAX_RUNNING_EXPORTS` it throws `export.busy`
+ * (429) before anything is sent.
  */
 export function xlsxExport<R>(
   db: Db,
@@ -55,10 +63,22 @@ export function xlsxExport<R>(
   pages: PagedRows<R>,
   log: ErrorLog,
   { stallMs = 60_000 }: ExportLimits = {},
-): Readable {
+): XlsxDownload {
   if (running >= MAX_RUNNING_EXPORTS) throw platformError('export.busy');
   running += 1;
   const out = new PassThrough();
+  let begun = false;
+  let begin: () => void = () => {};
+  let refuse: (err: unknown) => void = () => {};
+  const started = new Promise<void>((resolve, reject) => {
+    begin = () => {
+      begun = true;
+      resolve();
+    };
+    refuse = reject;
+  });
+  // Marked handled: a caller that never awaits it (a test) must not see an unhandled rejection.
+  started.catch(() => {});
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -79,6 +99,7 @@ export function xlsxExport<R>(
   let count = 0;
   const write = async (page: readonly R[]) => {
     if (out.destroyed) throw new Error('the download was closed');
+    begin();
     for (const r of page) {
       const values = columns.map((c) => c.value(r));
       for (const [i, c] of columns.entries()) if (c.total) totals[i] = (totals[i] ?? 0) + Number(values[i]);
@@ -105,12 +126,19 @@ export function xlsxExport<R>(
     );
     footer.font = { bold: true };
     footer.commit();
+    begin();
     ws.commit();
     await wb.commit();
   };
   run().catch((err: unknown) => {
+    if (!begun) {
+      // Nothing was sent yet: the route answers this error itself, with its own status and log line.
+      refuse(err);
+      out.destroy();
+      return;
+    }
     log.error({ err, sheet: sheetName }, 'xlsx export failed');
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });
-  return out;
+  return Object.assign(out, { started });
 }

@@ -68,6 +68,8 @@ export const leaderNetworkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
       );
       const day = deps.clock.now().toISOString().slice(0, 10);
       const body = xlsxExport(deps.db, '团长 Leaders', LEADER_EXPORT_COLUMNS, pages, req.log);
+      // The filter has met the database before the 200 goes out: a refusal is an error answer.
+      await body.started;
       return reply
         .type(XLSX_MIME)
         .header('content-disposition', attachment(`leaders-${day}.xlsx`, `团长-${day}.xlsx`))
