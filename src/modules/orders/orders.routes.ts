@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { canonicalJson } from '../../platform/audit/canonical-json.js';
 import type { Deps } from '../../platform/deps.js';
+import { DomainError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { ErrorBodySchema } from '../../platform/http/schemas.js';
 import {
@@ -23,6 +24,7 @@ import {
 import { RISK_POLICY_OFF, RiskPolicyCache } from '../risk/index.js';
 import { priceOrder } from './domain/price-order.js';
 import { OrderIntake } from './intake/order-intake.js';
+import { storedAnswer } from './intake/replay.js';
 import { TtlCache } from './intake/ttl-cache.js';
 import { orderCenterRoutes } from './order-center.routes.js';
 import { orderStatsRoutes } from './order-stats.routes.js';
@@ -155,39 +157,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       const body = req.body;
       const phone = normalizePhone(body.customer.phone);
       if (!phone) throw ordersError('orders.phone_invalid', { field: 'body.customer.phone' });
-
-      const campaign = await campaignCache.get(body.campaignId, () =>
-        getCampaignForOrdering(deps.db, body.campaignId),
-      );
-      if (!campaign) throw ordersError('orders.campaign_not_found', { field: 'body.campaignId' });
-      if (!isOpenForOrders(campaign, deps.clock.now()))
-        throw ordersError('orders.campaign_not_open', { field: 'body.campaignId' });
       const code = body.leaderCode.trim().toUpperCase();
-      const leader = await leaderCache.get(code, () => findLeaderByCode(deps.db, code));
-      if (leader?.status !== 'active')
-        throw ordersError('orders.leader_not_found', { field: 'body.leaderCode' });
-      // A leader sells only once they have signed the current agreement (电子签约).
-      if (!leader.agreementSigned)
-        throw ordersError('orders.leader_agreement_unsigned', { field: 'body.leaderCode' });
-      if (!maySellIn(campaign, leader.regionPath))
-        throw ordersError('orders.leader_may_not_sell', { field: 'body.leaderCode' });
-      const point = await pickupCache.get(body.pickupPointId, () =>
-        getPickupPoint(deps.db, body.pickupPointId),
-      );
-      if (!point || point.leaderId !== leader.leaderId || point.status !== 'active') {
-        throw ordersError('orders.pickup_point_invalid', { field: 'body.pickupPointId' });
-      }
-      const priced = priceOrder(campaign.items, body.items);
-      if (!priced.ok) throw ordersError(priced.code, { field: priced.field });
-      const soldOut = priced.lines.find((l) => intake.isSoldOut(l.itemId));
-      if (soldOut) throw ordersError('orders.sold_out', { field: 'body.items', detail: soldOut.itemId });
-      const lines = [];
-      for (const [n, l] of priced.lines.entries()) {
-        const warehouseId = await warehouseFor(campaign, l.skuId);
-        if (!warehouseId) throw ordersError('orders.out_of_stock', { field: `body.items.${n}.itemId` });
-        lines.push({ ...l, warehouseId });
-      }
-
       const name = body.customer.name?.trim() || null;
       const requestHash = createHash('sha256')
         .update(
@@ -201,6 +171,23 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
           }),
         )
         .digest('hex');
+
+      let admitted: Awaited<ReturnType<typeof admit>>;
+      try {
+        admitted = await admit(body, code);
+      } catch (err) {
+        // Every refusal before the intake claims the key reads the world as it is now (an item sold
+        // out a moment ago, a campaign past its cutoff, a leader suspended since): a retry of an order
+        // answered earlier gets that answer instead (a different request under the key, the
+        // "different request" refusal). Only refusals pay for the look-up, never an order that passes.
+        if (!(err instanceof DomainError)) throw err;
+        const replay =
+          (await intake.waitingAnswer(key, requestHash)) ??
+          (await storedAnswer(deps.db, key, requestHash, req.id));
+        if (!replay) throw err;
+        return reply.status(replay.statusCode as 201).send(replay.body as never);
+      }
+      const { campaign, leader, point, priced, lines } = admitted;
       const actor = { ...actorOf(req), actorName: 'customer' };
       const answer = await intake.submit({
         key,
@@ -221,4 +208,43 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       return reply.status(answer.statusCode as 201).send(answer.body as never);
     },
   );
+
+  /**
+   * The checks an order passes before it joins the intake's queue, each from memory or a short-lived
+   * cache: the campaign is open, the leader may sell it at this pickup point, the items price, none is
+   * known to be sold out, and each has a warehouse. A refusal here throws (the key is not claimed).
+   */
+  async function admit(body: Static<typeof PlaceOrderBody>, code: string) {
+    const campaign = await campaignCache.get(body.campaignId, () =>
+      getCampaignForOrdering(deps.db, body.campaignId),
+    );
+    if (!campaign) throw ordersError('orders.campaign_not_found', { field: 'body.campaignId' });
+    if (!isOpenForOrders(campaign, deps.clock.now()))
+      throw ordersError('orders.campaign_not_open', { field: 'body.campaignId' });
+    const leader = await leaderCache.get(code, () => findLeaderByCode(deps.db, code));
+    if (leader?.status !== 'active')
+      throw ordersError('orders.leader_not_found', { field: 'body.leaderCode' });
+    // A leader sells only once they have signed the current agreement (电子签约).
+    if (!leader.agreementSigned)
+      throw ordersError('orders.leader_agreement_unsigned', { field: 'body.leaderCode' });
+    if (!maySellIn(campaign, leader.regionPath))
+      throw ordersError('orders.leader_may_not_sell', { field: 'body.leaderCode' });
+    const point = await pickupCache.get(body.pickupPointId, () =>
+      getPickupPoint(deps.db, body.pickupPointId),
+    );
+    if (!point || point.leaderId !== leader.leaderId || point.status !== 'active') {
+      throw ordersError('orders.pickup_point_invalid', { field: 'body.pickupPointId' });
+    }
+    const priced = priceOrder(campaign.items, body.items);
+    if (!priced.ok) throw ordersError(priced.code, { field: priced.field });
+    const soldOut = priced.lines.find((l) => intake.isSoldOut(l.itemId));
+    if (soldOut) throw ordersError('orders.sold_out', { field: 'body.items', detail: soldOut.itemId });
+    const lines = [];
+    for (const [n, l] of priced.lines.entries()) {
+      const warehouseId = await warehouseFor(campaign, l.skuId);
+      if (!warehouseId) throw ordersError('orders.out_of_stock', { field: `body.items.${n}.itemId` });
+      lines.push({ ...l, warehouseId });
+    }
+    return { campaign, leader, point, priced, lines };
+  }
 };

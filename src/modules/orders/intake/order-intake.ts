@@ -122,6 +122,15 @@ export class OrderIntake {
     return false;
   }
 
+  /**
+   * The answer a request with this key still waiting in this process will get, when the request is
+   * the same: a retry that the route would refuse early (say, sold out by now) shares it instead.
+   */
+  waitingAnswer(key: string, requestHash: string): Promise<Answer> | null {
+    const same = this.waiting.get(key);
+    return same && same.hash === requestHash ? same.promise : null;
+  }
+
   submit(order: PendingOrder): Promise<Answer> {
     const same = this.waiting.get(order.key);
     if (same) {
