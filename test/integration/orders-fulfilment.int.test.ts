@@ -10,7 +10,7 @@ import {
   type TestApp,
 } from '../helpers/test-app.js';
 import { arrangeSale, newPhone, orderBody, type Sale } from './orders-support.js';
-import { call, expectError } from './support.js';
+import { call, expectError, expectNothingWritten } from './support.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -138,5 +138,34 @@ describe('fulfilment: ship, deliver, verify the pickup code, complete', () => {
       403,
       'auth.forbidden',
     );
+  });
+
+  it('answers an unknown campaign or pickup point with 404 naming the field, and moves nothing', async () => {
+    const sale = await arrangeSale(t.tdb, { stock: 5 });
+    const admin = await sessionFor(t, ['admin']);
+    const missingCampaign = 'cmp_00000000000000000000000000';
+    const missingPoint = 'pp_00000000000000000000000000';
+    const cases: Array<[string, object, string, string]> = [
+      ['/api/orders/ship', { campaignId: missingCampaign }, 'orders.campaign_not_found', 'body.campaignId'],
+      [
+        '/api/orders/deliver',
+        { campaignId: missingCampaign, pickupPointId: sale.pickupPointId },
+        'orders.campaign_not_found',
+        'body.campaignId',
+      ],
+      [
+        '/api/orders/deliver',
+        { campaignId: sale.campaignId, pickupPointId: missingPoint },
+        'orders.pickup_point_not_found',
+        'body.pickupPointId',
+      ],
+    ];
+    for (const [url, body, code, field] of cases) {
+      const res = await expectNothingWritten(t.tdb, () => call(t, admin, 'POST', url, body));
+      expectError(res, 404, code, field);
+    }
+    // A campaign that exists with nothing to move is still a 200 with a count of 0.
+    const none = await call(t, admin, 'POST', '/api/orders/ship', { campaignId: sale.campaignId });
+    expect(none.json()).toEqual({ shipped: 0 });
   });
 });

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
+import { campaigns } from '../campaigns/index.js';
 import { ship } from '../inventory/index.js';
 import { leaders, pickupPoints } from '../leaders/index.js';
 import { recordMoves } from './order-lifecycle.service.js';
@@ -43,6 +44,31 @@ async function moveMany(
 }
 
 /**
+ * An unknown campaign or pickup point is a 404 naming the field: answering `{"shipped": 0}` would
+ * tell the person their click worked when they picked the wrong thing.
+ */
+async function mustExist(tx: Tx, input: { campaignId: string; pickupPointId?: string }): Promise<void> {
+  const [campaign] = await tx
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(eq(campaigns.id, input.campaignId));
+  if (!campaign) {
+    throw ordersError('orders.campaign_not_found', { field: 'body.campaignId', detail: input.campaignId });
+  }
+  if (input.pickupPointId === undefined) return;
+  const [point] = await tx
+    .select({ id: pickupPoints.id })
+    .from(pickupPoints)
+    .where(eq(pickupPoints.id, input.pickupPointId));
+  if (!point) {
+    throw ordersError('orders.pickup_point_not_found', {
+      field: 'body.pickupPointId',
+      detail: input.pickupPointId,
+    });
+  }
+}
+
+/**
  * 发货: every confirmed order of a campaign leaves the warehouse. The goods' allocation becomes a
  * shipment (allocated and on hand both come down), one stock movement per line.
  */
@@ -52,6 +78,7 @@ export async function shipCampaign(
   campaignId: string,
 ): Promise<{ shipped: number }> {
   return deps.db.transaction(async (tx) => {
+    await mustExist(tx, { campaignId });
     const rows = await tx
       .select({ id: orders.id })
       .from(orders)
@@ -90,6 +117,7 @@ export async function deliverToPickupPoint(
   input: { campaignId: string; pickupPointId: string },
 ): Promise<{ delivered: number }> {
   return deps.db.transaction(async (tx) => {
+    await mustExist(tx, input);
     const rows = await tx
       .select({ id: orders.id })
       .from(orders)

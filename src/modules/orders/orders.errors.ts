@@ -77,6 +77,7 @@ export const ordersErrors = defineErrors({
     en: 'No orders match this phone number and pickup code',
     zh: '未找到与该手机号和提货码匹配的订单',
   },
+  'orders.pickup_point_not_found': { kind: 'not_found', en: 'No such pickup point', zh: '自提点不存在' },
   'orders.pickup_code_invalid': {
     kind: 'validation',
     en: 'No order waits at this pickup point with this pickup code',
