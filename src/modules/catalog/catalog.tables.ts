@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+/** The stored upload of an import job. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** Product categories (商品分类), one level of parent for grouping; commission rates can key on them. */
 export const categories = pgTable('catalog_categories', {
@@ -86,6 +99,14 @@ export const catalogImports = pgTable(
     actorId: text('actor_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The uploaded file, kept while the job runs so that another process can resume it; cleared at the end. */
+    file: bytea('file'),
+    /** Who started the job: the audit records of a resumed run name them too. */
+    actor: jsonb('actor'),
+    /** Spreadsheet rows already written, each chunk recording its own in its transaction. */
+    doneRows: integer('done_rows').array().notNull().default(sql`'{}'::integer[]`),
+    /** The fencing token of the run that holds the job (see src/platform/imports/import-job.ts). */
+    runner: text('runner'),
   },
   (t) => [
     index('catalog_imports_created_idx').on(t.createdAt),

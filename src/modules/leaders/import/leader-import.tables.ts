@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** The stored upload of an import job. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * Leader import jobs (团长导入任务): the same record as `catalog_imports`, so the shared import
@@ -23,6 +26,14 @@ export const leaderImports = pgTable(
     actorId: text('actor_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The uploaded file, kept while the job runs so that another process can resume it; cleared at the end. */
+    file: bytea('file'),
+    /** Who started the job: the audit records of a resumed run name them too. */
+    actor: jsonb('actor'),
+    /** Spreadsheet rows already written, each chunk recording its own in its transaction. */
+    doneRows: integer('done_rows').array().notNull().default(sql`'{}'::integer[]`),
+    /** The fencing token of the run that holds the job (see src/platform/imports/import-job.ts). */
+    runner: text('runner'),
   },
   (t) => [
     index('leader_imports_created_idx').on(t.createdAt),
