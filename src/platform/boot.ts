@@ -41,7 +41,7 @@ export async function bootPlatform(
   // The key is loaded before the database is touched, so a bad key file stops start-up early.
   const crypto = loadFieldCrypto(config);
   await runMigrations(url);
-  const database = openDatabase(url, { max: config.dbPoolMax });
+  const database = openDatabase(url, { max: config.dbPoolMax, log });
   // A key other than the one the data was encrypted with stops start-up here, naming the setting,
   // before anything could write a row under it.
   try {

@@ -110,6 +110,11 @@ export const platformErrors = defineErrors({
     zh: '正在进行的导出过多，请稍后再试',
   },
   'system.not_ready': { kind: 'unavailable', en: 'The service is not ready', zh: '服务尚未就绪' },
+  'db.unavailable': {
+    kind: 'unavailable',
+    en: 'The database is unavailable right now; please try again shortly',
+    zh: '数据库暂时不可用，请稍后重试',
+  },
   'system.internal': { kind: 'internal', en: 'Internal error', zh: '系统内部错误' },
 });
 

@@ -8,6 +8,9 @@ import { riskBlocklist, riskPolicy } from './risk.tables.js';
 /** The channel a policy or blocklist change is announced on (on commit) to every server process. */
 export const RISK_POLICY_CHANNEL = 'tuanflow_risk_policy';
 
+/** The `application_name` of the cache's LISTEN connection. */
+export const RISK_LISTENER_NAME = 'tuanflow-risk-listener';
+
 /** The policy and blocklist as stored now, read in one snapshot, with the version they carry. */
 export async function loadRiskPolicy(db: Db): Promise<{ policy: RiskPolicy; version: number }> {
   return db.transaction(
@@ -129,7 +132,8 @@ export class RiskPolicyCache {
     this.listener = undefined;
     if (listener) {
       await listener.query(`UNLISTEN ${RISK_POLICY_CHANNEL}`).catch(() => {});
-      listener.release();
+      // Closed rather than returned: it carries the listener's application_name.
+      listener.release(true);
     }
     await this.loading?.catch(() => {});
   }
@@ -168,11 +172,16 @@ export class RiskPolicyCache {
     client.on('error', (err) => {
       // After stop() or a failed LISTEN the client is back in the pool: not ours to release again.
       if (this.listener !== client) return;
-      this.deps.log.warn({ err }, 'risk policy listener lost; relying on the periodic check');
+      this.deps.log.warn(
+        { err, cause: err.message },
+        'risk policy listener lost; the periodic check reconnects it',
+      );
       if (this.listener === client) this.listener = undefined;
       client.release(err);
     });
     try {
+      // Named apart from the pool's other connections, so that pg_stat_activity shows which it is.
+      await client.query(`SET application_name = '${RISK_LISTENER_NAME}'`);
       await client.query(`LISTEN ${RISK_POLICY_CHANNEL}`);
     } catch (err) {
       client.release(err instanceof Error ? err : true);

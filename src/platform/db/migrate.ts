@@ -31,16 +31,6 @@ export async function runMigrations(url: string): Promise<void> {
   }
 }
 
-/** True when every committed migration is recorded as applied; `/readyz` asks this. */
-export async function migrationsApplied(pool: pg.Pool, expected: number): Promise<boolean> {
-  try {
-    const r = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM public.__drizzle_migrations');
-    return (r.rows[0]?.n ?? 0) >= expected;
-  } catch {
-    return false;
-  }
-}
-
 export async function expectedMigrationCount(): Promise<number> {
   const { readFile } = await import('node:fs/promises');
   const journal = JSON.parse(await readFile(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {

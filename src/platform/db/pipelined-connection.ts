@@ -11,26 +11,38 @@ const dialect = new PgDialect();
  * them one after the other, in the order given, with no wait for this process in between. Each
  * statement is its own transaction (it must not be BEGIN or COMMIT) and fails or succeeds alone.
  * For a writer that issues a stream of self-contained statements whose order matters (the order
- * intake's one-statement batches). A broken connection is dropped and the next statement opens a
- * new one; the statements already sent on it fail.
+ * intake's one-statement batches). A broken connection is dropped (and reported to `onLost`, with
+ * its cause) and the next statement opens a new one; the statements already sent on it fail. While
+ * the database is away each statement fails at its connect: the caller decides how often to try.
  */
 export class PipelinedConnection {
   private client: Promise<pg.Client> | null = null;
   private closed = false;
 
-  constructor(private readonly config: pg.ClientConfig) {}
+  constructor(
+    private readonly config: pg.ClientConfig,
+    /** Told when an open connection breaks (not when opening one fails: that caller sees the rejection). */
+    private readonly onLost: (err: Error) => void = () => {},
+  ) {}
 
   private connect(): Promise<pg.Client> {
     if (this.closed) return Promise.reject(new Error('pipelined connection closed'));
     if (!this.client) {
       const client = new pg.Client({ ...this.config, pipeline: true });
-      const drop = () => {
-        if (this.client === connected) this.client = null;
+      let open = false;
+      const drop = (err?: Error) => {
+        if (this.client !== connected) return;
+        this.client = null;
+        if (open && !this.closed) this.onLost(err ?? new Error('Connection terminated unexpectedly'));
       };
+      // Without an 'error' listener a connection dropped by the server would end the process.
       client.on('error', drop);
-      client.on('end', drop);
+      client.on('end', () => drop());
       const connected: Promise<pg.Client> = client.connect().then(
-        () => client,
+        () => {
+          open = true;
+          return client;
+        },
         (err: unknown) => {
           drop();
           throw err;

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isConnectionError } from '../db/db-health.js';
 import { DomainError, platformError } from '../errors.js';
 
 interface ValidationIssue {
@@ -54,6 +55,12 @@ export function errorHandler(err: FastifyError | DomainError, req: FastifyReques
     domain = platformError('auth.rate_limited');
   } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     domain = platformError('request.invalid', { detail: err.message });
+  } else if (isConnectionError(err)) {
+    // The database is away (restarting, unreachable): the request may well succeed once it is back,
+    // so the caller gets a 503 to retry rather than a 500. A write whose commit was cut off before
+    // its answer is found again by its idempotency key on that retry.
+    req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+    domain = platformError('db.unavailable');
   } else {
     req.log.error({ err }, 'unhandled error');
     domain = platformError('system.internal');

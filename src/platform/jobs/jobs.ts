@@ -12,6 +12,7 @@ import { runDueAssessment } from '../../modules/leaders/index.js';
 import { expireUnpaidOrders } from '../../modules/orders/index.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
 import { purgeExpiredSessions } from '../auth/index.js';
+import { isConnectionError, LogThrottle } from '../db/db-health.js';
 import type { Deps } from '../deps.js';
 
 /**
@@ -98,8 +99,27 @@ export class Jobs {
       max: 4,
       application_name: 'tuanflow-jobs',
     });
-    this.boss.on('error', (err) => this.log.error({ err }, 'pg-boss error'));
+    // pg-boss reports a lost connection as an 'error' event (an uncaught exception without this
+    // listener). Its workers and schedules keep polling and carry on once the database is back.
+    this.boss.on('error', (err) => this.onError(err));
   }
+
+  /** While the database is away every worker's poll fails: one line per 30 s says so, with the count. */
+  private readonly outageLog = new LogThrottle(30_000);
+
+  private onError(err: Error): void {
+    if (!isConnectionError(err)) {
+      this.log.error({ err }, 'pg-boss error');
+      return;
+    }
+    const pass = this.outageLog.pass();
+    if (pass)
+      this.log.warn(
+        { cause: err.message, suppressed: pass.suppressed },
+        'jobs cannot reach the database; they resume when it is back',
+      );
+  }
+
 
   async start(opts: { schedule?: boolean } = {}): Promise<void> {
     await this.boss.start();

@@ -1,8 +1,9 @@
 import { and, asc, eq, lte, type SQL, sql } from 'drizzle-orm';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/database.js';
+import { cancellableDelay, dbHealthOf, isConnectionError, reconnectDelayMs } from '../db/db-health.js';
 import { cte, executeParts, NO_PARTS, type StatementParts } from '../db/statement-parts.js';
 import { newId } from '../ids.js';
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.js';
@@ -49,9 +50,18 @@ const DRAIN_BATCH = 500;
 
 const CHANNEL = 'tuanflow_outbox';
 
+/**
+ * The LISTEN connection's `application_name`, so that an operator (or a test) finds it in
+ * `pg_stat_activity`, and the name it reports under in `DbHealth`.
+ */
+export const OUTBOX_LISTENER_NAME = 'tuanflow-outbox-listener';
+
 export class EventBus {
   private readonly subscribers = new Map<string, Subscriber[]>();
-  private listener: pg.PoolClient | undefined;
+  private listener: pg.Client | undefined;
+  /** The running reconnect loop, and how to cut its current wait short (for stop()). */
+  private reconnecting: Promise<void> | undefined;
+  private cancelWait: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private draining: Promise<number> | undefined;
   private again = false;
@@ -301,30 +311,108 @@ export class EventBus {
       .where(and(eq(eventDeliveries.eventId, d.eventId), eq(eventDeliveries.subscriber, d.subscriber)));
   }
 
-  /** Listens for commits and polls once a second for retries that have come due. */
+  /**
+   * Listens for commits and polls once a second for retries that have come due. The first connection
+   * must succeed (start-up fails otherwise); after that a lost one is replaced by `reconnect()`.
+   */
   async start(pollMs = 1000): Promise<void> {
     this.stopped = false;
-    this.listener = await this.pool.connect();
-    this.listener.on('notification', () => this.kick());
-    await this.listener.query(`LISTEN ${CHANNEL}`);
+    await this.listen();
     this.timer = setInterval(() => this.kick(), pollMs);
     this.timer.unref();
     this.kick();
   }
 
+  /**
+   * Opens the LISTEN connection: its own client, outside the pool, so that it holds no pool slot and
+   * carries its own `application_name`. A client with no 'error' listener turns a dropped connection
+   * into an uncaught exception that ends the process; this one hands it to `lost()`.
+   */
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ ...this.pool.options, application_name: OUTBOX_LISTENER_NAME });
+    client.on('notification', () => this.kick());
+    client.on('error', (err) => this.lost(client, err));
+    client.on('end', () => this.lost(client, new Error('Connection terminated unexpectedly')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => {});
+      throw err;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.listener = client;
+  }
+
+  /** The LISTEN connection broke: log it with its cause and start reconnecting (once per connection). */
+  private lost(client: pg.Client, err: Error): void {
+    if (this.listener !== client) return;
+    this.listener = undefined;
+    client.end().catch(() => {});
+    if (this.stopped) return;
+    this.log.warn({ err, cause: err.message }, 'outbox listener connection lost; reconnecting');
+    this.reconnecting ??= this.reconnect().finally(() => {
+      this.reconnecting = undefined;
+    });
+  }
+
+  /**
+   * Reconnects with backoff (at once, then 200 ms doubling to 3 s) until it succeeds or the bus
+   * stops. While attempts fail the database counts as down for `/readyz`. Once back, the dispatcher
+   * drains at once: NOTIFYs sent while nobody listened are gone, and the deliveries they announced
+   * are found by reading the table, not by hearing about them.
+   */
+  private async reconnect(): Promise<void> {
+    const health = dbHealthOf(this.pool);
+    for (let attempt = 1; !this.stopped; attempt++) {
+      const wait = cancellableDelay(reconnectDelayMs(attempt));
+      this.cancelWait = wait.cancel;
+      if (!(await wait.done)) return;
+      try {
+        await this.listen();
+      } catch (err) {
+        if (health.reportDown(OUTBOX_LISTENER_NAME, err))
+          this.log.error(
+            { err, cause: err instanceof Error ? err.message : String(err) },
+            'database unreachable; /readyz answers 503 until it is back',
+          );
+        continue;
+      }
+      const outage = health.reportUp(OUTBOX_LISTENER_NAME);
+      this.log.warn(
+        { attempt, downMs: outage ? Date.now() - outage.since.getTime() : 0 },
+        'outbox listener reconnected; re-reading due deliveries',
+      );
+      this.kick();
+      return;
+    }
+  }
+
   private kick(): void {
     if (this.stopped) return;
-    this.drain().catch((err: unknown) => this.log.error({ err }, 'outbox drain failed'));
+    // While the database is away a drain can only fail; the reconnect drains once it is back.
+    if (!dbHealthOf(this.pool).ready) return;
+    this.drain().catch((err: unknown) => {
+      if (isConnectionError(err))
+        this.log.warn({ cause: err instanceof Error ? err.message : String(err) }, 'outbox drain cut off');
+      else this.log.error({ err }, 'outbox drain failed');
+    });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.listener) {
-      await this.listener.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
-      this.listener.release();
-      this.listener = undefined;
+    this.cancelWait?.();
+    await this.reconnecting;
+    const listener = this.listener;
+    this.listener = undefined;
+    if (listener) {
+      await listener.query(`UNLISTEN ${CHANNEL}`).catch(() => {});
+      await listener.end().catch(() => {});
     }
-    await this.draining;
+    await this.draining?.catch(() => {});
   }
 }

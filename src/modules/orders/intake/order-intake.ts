@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { isConnectionError } from '../../../platform/db/db-health.js';
 import { pgErrorOf } from '../../../platform/db/pg-error.js';
 import { PipelinedConnection } from '../../../platform/db/pipelined-connection.js';
 import type { Deps } from '../../../platform/deps.js';
@@ -61,6 +62,9 @@ export interface IntakeStats {
   /** Predicted statements that found the rows moved and were rolled back (their batch then went carefully). */
   missed: number;
 }
+
+/** The `application_name` of the intake's pipelined connection (see `pg_stat_activity`). */
+export const INTAKE_CONNECTION_NAME = 'tuanflow-intake';
 
 const DEFAULTS: IntakeOptions = {
   maxBatch: 256,
@@ -247,7 +251,10 @@ export class OrderIntake {
   /** Runs a planned statement; null when a prediction missed and nothing was written. */
   private async runFast(plan: FastPlan, size: number): Promise<FlushResult | null> {
     try {
-      this.pipe ??= new PipelinedConnection(this.deps.pool.options);
+      this.pipe ??= new PipelinedConnection(
+        { ...this.deps.pool.options, application_name: INTAKE_CONNECTION_NAME },
+        (err) => this.log.warn({ err, cause: err.message }, 'order intake connection lost; reconnecting'),
+      );
       await this.pipe.execute(plan.statement, { prepared: true });
       this.stats.fast += 1;
       this.misses = 0;
@@ -322,7 +329,15 @@ export class OrderIntake {
     } finally {
       this.carefulInFlight -= 1;
     }
-    this.log.error({ err: lastError, size: batch.length }, 'order batch failed');
+    // Whether a batch cut off by a lost connection committed is unknown here, so nothing is predicted
+    // from the old view; its requests get 503 db.unavailable and a retry with the key finds out.
+    this.known = null;
+    if (isConnectionError(lastError))
+      this.log.warn(
+        { cause: (lastError as Error).message, size: batch.length },
+        'order batch failed: database unavailable',
+      );
+    else this.log.error({ err: lastError, size: batch.length }, 'order batch failed');
     this.fail(batch, lastError);
   }
 
