@@ -15,7 +15,7 @@ import {
   validatePlan,
 } from '../src/modules/commission/index.js';
 import { checkInvariants } from '../src/modules/ledger/index.js';
-import { SYSTEM_ACTOR } from '../src/platform/audit/index.js';
+import { AuditKey, installAuditKey, SYSTEM_ACTOR } from '../src/platform/audit/index.js';
 import { systemClock } from '../src/platform/clock.js';
 import { loadConfig, SecretKey } from '../src/platform/config.js';
 import { FieldCrypto } from '../src/platform/crypto.js';
@@ -136,6 +136,8 @@ async function main(): Promise<void> {
       log,
       crypto: new FieldCrypto(new SecretKey(randomBytes(64))),
     };
+    // A throwaway audit key, as the field key: the bench's database is thrown away too.
+    installAuditKey(new AuditKey(new SecretKey(randomBytes(32))));
     const phase: Record<string, number> = {};
     const mark = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
       const t0 = performance.now();

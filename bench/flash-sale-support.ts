@@ -9,7 +9,7 @@ import { createCampaign, scheduleCampaign } from '../src/modules/campaigns/index
 import { products, skus } from '../src/modules/catalog/index.js';
 import { receiveStock, warehouses } from '../src/modules/inventory/index.js';
 import { generateLeaderCode, leaders, pickupPoints, regions } from '../src/modules/leaders/index.js';
-import { SYSTEM_ACTOR } from '../src/platform/audit/index.js';
+import { installAuditKey, loadAuditKey, SYSTEM_ACTOR } from '../src/platform/audit/index.js';
 import { systemClock } from '../src/platform/clock.js';
 import { loadConfig } from '../src/platform/config.js';
 import { loadFieldCrypto } from '../src/platform/crypto.js';
@@ -180,6 +180,8 @@ export function openBenchDb(dataDir: string, url: string): BenchDb {
   const log = pino({ level: 'silent' });
   const bus = new EventBus(database.db, database.pool, systemClock, log);
   const crypto = loadFieldCrypto({ encryptionKey: undefined, dataDir });
+  // The server's audit key too, so the records the bench writes verify with the server's.
+  installAuditKey(loadAuditKey({ auditKey: undefined, dataDir }));
   const deps: Deps = { config, db: database.db, pool: database.pool, clock: systemClock, bus, log, crypto };
   return {
     deps,

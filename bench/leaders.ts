@@ -16,7 +16,7 @@ import {
 } from '../src/modules/leaders/index.js';
 import { createLevel } from '../src/modules/leaders/levels/index.js';
 import { completedOrderFacts } from '../src/modules/orders/index.js';
-import { SYSTEM_ACTOR } from '../src/platform/audit/index.js';
+import { AuditKey, installAuditKey, SYSTEM_ACTOR } from '../src/platform/audit/index.js';
 import { systemClock } from '../src/platform/clock.js';
 import { loadConfig, SecretKey } from '../src/platform/config.js';
 import { FieldCrypto } from '../src/platform/crypto.js';
@@ -125,6 +125,8 @@ async function main(): Promise<void> {
       log,
       crypto: new FieldCrypto(new SecretKey(randomBytes(64))),
     };
+    // A throwaway audit key, as the field key: the bench's database is thrown away too.
+    installAuditKey(new AuditKey(new SecretKey(randomBytes(32))));
     const phase: Record<string, number> = {};
     const mark = async (name: string, fn: () => Promise<unknown>) => {
       const t0 = performance.now();

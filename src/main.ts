@@ -12,6 +12,7 @@ import { registerCommissionAccrualSubscribers } from './modules/commission/index
 import { registerLeaderNetworkSubscribers } from './modules/leaders/index.js';
 import { completedOrderFacts, registerOrderSubscribers } from './modules/orders/index.js';
 import { registerRiskSubscribers } from './modules/risk/index.js';
+import { writeAuditCheckpoint } from './platform/audit/index.js';
 import { bootPlatform } from './platform/boot.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { lockDataDir } from './platform/data-dir-lock.js';
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await jobs.stop();
+      // The head as the server leaves it, anchored outside the database (no-op when it did not move).
+      await writeAuditCheckpoint(deps).catch((err: unknown) => log.error({ err }, 'audit checkpoint failed'));
       await deps.bus.stop();
       await platform.database.close();
       await platform.embedded?.stop();

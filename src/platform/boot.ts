@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { installAuditKey, loadAuditKey } from './audit/index.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { fieldKeySource, loadFieldCrypto } from './crypto.js';
@@ -40,6 +41,8 @@ export async function bootPlatform(
   }
   // The key is loaded before the database is touched, so a bad key file stops start-up early.
   const crypto = loadFieldCrypto(config);
+  // The audit chain's key likewise: every audit record this process writes is chained with it.
+  installAuditKey(loadAuditKey(config));
   await runMigrations(url);
   const database = openDatabase(url, { max: config.dbPoolMax, log });
   // A key other than the one the data was encrypted with stops start-up here, naming the setting,

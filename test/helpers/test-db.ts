@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
+import { AuditKey, installAuditKey } from '../../src/platform/audit/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { type Config, loadConfig, SecretKey } from '../../src/platform/config.js';
 import { FieldCrypto } from '../../src/platform/crypto.js';
@@ -16,8 +20,20 @@ import { EventBus } from '../../src/platform/outbox/event-bus.js';
 export const TEST_FIELD_KEY = new SecretKey(randomBytes(64));
 export const testFieldCrypto = new FieldCrypto(TEST_FIELD_KEY);
 
+/**
+ * One random audit key per test process, installed when this helper loads, as boot.ts installs the
+ * server's: every audit record a test writes is keyed. A test forging records makes its own key.
+ */
+export const testAuditKey = new AuditKey(new SecretKey(randomBytes(32)));
+installAuditKey(testAuditKey);
+
 export interface TestDb {
   url: string;
+  /**
+   * The same database as the server's superuser: for a test's setup and tampering, never the app's.
+   * Optional only so that a test building its own TestDb around another server need not name one.
+   */
+  adminUrl?: string;
   name: string;
   deps: Deps & { clock: ManualClock };
   close(): Promise<void>;
@@ -44,21 +60,26 @@ export async function createTestDb(configOverrides: Partial<Config> = {}): Promi
   const database = openDatabase(url, { max: 10 });
   const clock = new ManualClock('2026-03-01T08:00:00Z');
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  // A data directory of its own (the audit checkpoints go there), removed when the database closes.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tf-test-data-'));
   // One proxy hop believed, so tests can stand for many clients with X-Forwarded-For (the server's
   // default believes none; http.int.test.ts checks that). The sandbox payment is on, as in the demo,
   // because many tests pay through it; sandbox-pay.int.test.ts checks the server's default (off).
   const config: Config = {
     ...loadConfig({ SEED_DEMO: 'false', TRUST_PROXY_HOPS: '1', PAYMENT_SANDBOX: 'true' }),
+    dataDir,
     ...configOverrides,
   };
   const bus = new EventBus(database.db, database.pool, clock, log);
   return {
     url,
+    adminUrl: url,
     name,
     deps: { config, db: database.db, pool: database.pool, clock, bus, log, crypto: testFieldCrypto },
     async close() {
       await bus.stop();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type AuditContent, auditHash, checkChain, GENESIS_HASH } from './audit-chain.js';
+import { SecretKey } from '../config.js';
+import { type AuditContent, auditHash, auditHashOf, checkChain, GENESIS_HASH } from './audit-chain.js';
+import { AuditKey } from './audit-key.js';
+
+const KEY = new AuditKey(new SecretKey(randomBytes(32)));
+const KEYING = { key: KEY, keyedFromSeq: 1 };
 
 const base: AuditContent = {
   seq: 1,
@@ -26,24 +31,33 @@ describe('GENESIS_HASH', () => {
 });
 
 describe('auditHash', () => {
-  it('is a SHA-256 hex digest of the previous hash, a newline and the canonical content', () => {
+  it('is, for a record before the switch-over (no key), a SHA-256 of the previous hash, a newline and the canonical content', () => {
     const canonical =
       '{"action":"users.create","actorId":"usr_01JD3BBBBBBBBBBBBBBBBBBBBB","actorName":"admin",' +
       '"after":{"roles":["operator"],"username":"li"},"at":"2026-01-01T08:00:00.000Z","before":null,' +
       '"entityId":"usr_01JD3CCCCCCCCCCCCCCCCCCCCC","entityType":"user","id":"aud_01JD3AAAAAAAAAAAAAAAAAAAAA",' +
       '"ip":"10.0.0.7","requestId":"req_01JD3DDDDDDDDDDDDDDDDDDDDD","seq":1}';
     const expected = createHash('sha256').update(`${GENESIS_HASH}\n${canonical}`).digest('hex');
-    expect(auditHash(GENESIS_HASH, base)).toBe(expected);
+    expect(auditHash(null, GENESIS_HASH, base)).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{64}$/);
+    // Keyed, the same message gives the HMAC under the chain key instead.
+    expect(auditHash(KEY, GENESIS_HASH, base)).toBe(KEY.chainHmac(`${GENESIS_HASH}\n${canonical}`));
+    expect(auditHash(KEY, GENESIS_HASH, base)).not.toBe(expected);
+  });
+
+  it('differs under another key, so the chain cannot be recomputed without the key', () => {
+    const other = new AuditKey(new SecretKey(randomBytes(32)));
+    expect(auditHash(other, PREV, base)).not.toBe(auditHash(KEY, PREV, base));
+    expect(auditHashOf(KEY, PREV, '{"a":1', 1)).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('is deterministic', () => {
-    expect(auditHash(PREV, base)).toBe(auditHash(PREV, { ...base }));
+    expect(auditHash(KEY, PREV, base)).toBe(auditHash(KEY, PREV, { ...base }));
   });
 
   it('depends on the instant, not on the Date object', () => {
     const same = { ...base, at: new Date(base.at.getTime()) };
-    expect(auditHash(PREV, same)).toBe(auditHash(PREV, base));
+    expect(auditHash(KEY, PREV, same)).toBe(auditHash(KEY, PREV, base));
   });
 
   it('does not depend on key order in the content or in before/after', () => {
@@ -61,12 +75,12 @@ describe('auditHash', () => {
       id: base.id,
       seq: base.seq,
     };
-    expect(auditHash(PREV, reordered)).toBe(auditHash(PREV, base));
+    expect(auditHash(KEY, PREV, reordered)).toBe(auditHash(KEY, PREV, base));
   });
 
   it('changes with the previous hash', () => {
-    expect(auditHash(GENESIS_HASH, base)).not.toBe(auditHash(PREV, base));
-    expect(auditHash(`${PREV.slice(0, -1)}b`, base)).not.toBe(auditHash(PREV, base));
+    expect(auditHash(KEY, GENESIS_HASH, base)).not.toBe(auditHash(KEY, PREV, base));
+    expect(auditHash(KEY, `${PREV.slice(0, -1)}b`, base)).not.toBe(auditHash(KEY, PREV, base));
   });
 
   it.each<[keyof AuditContent, unknown]>([
@@ -90,24 +104,34 @@ describe('auditHash', () => {
     ['ip', null],
   ])('changes when %s becomes %j', (field, value) => {
     const changed = { ...base, [field]: value };
-    expect(auditHash(PREV, changed)).not.toBe(auditHash(PREV, base));
+    expect(auditHash(KEY, PREV, changed)).not.toBe(auditHash(KEY, PREV, base));
   });
 
   it('tells a missing before/after apart from an empty object', () => {
-    expect(auditHash(PREV, { ...base, before: {} })).not.toBe(auditHash(PREV, { ...base, before: null }));
+    expect(auditHash(KEY, PREV, { ...base, before: {} })).not.toBe(
+      auditHash(KEY, PREV, { ...base, before: null }),
+    );
   });
 });
 
 describe('checkChain', () => {
   it('passes an empty run and hands back the hash it started from', () => {
-    expect(checkChain(PREV, [])).toEqual({ ok: true, brokenAtSeq: null, lastHash: PREV });
-    expect(checkChain(GENESIS_HASH, [])).toEqual({ ok: true, brokenAtSeq: null, lastHash: GENESIS_HASH });
+    expect(checkChain(KEYING, PREV, [])).toEqual({ ok: true, brokenAtSeq: null, lastHash: PREV });
+    expect(checkChain(KEYING, GENESIS_HASH, [])).toEqual({
+      ok: true,
+      brokenAtSeq: null,
+      lastHash: GENESIS_HASH,
+    });
   });
 
   it('reports the first record when it does not link to the hash the run starts from', () => {
     const content = { ...base, seq: 7 };
-    const first = { ...content, prevHash: PREV, hash: auditHash(PREV, content) };
-    expect(checkChain(GENESIS_HASH, [first])).toEqual({ ok: false, brokenAtSeq: 7, lastHash: GENESIS_HASH });
+    const first = { ...content, prevHash: PREV, hash: auditHash(KEY, PREV, content) };
+    expect(checkChain(KEYING, GENESIS_HASH, [first])).toEqual({
+      ok: false,
+      brokenAtSeq: 7,
+      lastHash: GENESIS_HASH,
+    });
   });
 });
 
@@ -128,7 +152,7 @@ function buildChain(n: number): StoredRecord[] {
       before: { n: seq - 1 },
       after: { n: seq, tags: ['a', 'b'] },
     };
-    const hash = auditHash(prev, content);
+    const hash = auditHash(KEY, prev, content);
     out.push({ ...content, prevHash: prev, hash });
     prev = hash;
   }
@@ -144,9 +168,9 @@ function at<T>(list: readonly T[], i: number): T {
 describe('auditHash on stored rows', () => {
   it('ignores fields outside the content, such as a row’s own prevHash and hash', () => {
     const row: StoredRecord = { ...base, prevHash: PREV, hash: 'f'.repeat(64) };
-    expect(auditHash(PREV, row)).toBe(auditHash(PREV, base));
+    expect(auditHash(KEY, PREV, row)).toBe(auditHash(KEY, PREV, base));
     const other: StoredRecord = { ...row, prevHash: GENESIS_HASH, hash: 'e'.repeat(64) };
-    expect(auditHash(PREV, other)).toBe(auditHash(PREV, base));
+    expect(auditHash(KEY, PREV, other)).toBe(auditHash(KEY, PREV, base));
   });
 });
 
@@ -155,7 +179,7 @@ describe('checkChain on a built chain', () => {
 
   it('passes an intact chain and hands back its last hash', () => {
     const chain = buildChain(LENGTH);
-    expect(checkChain(GENESIS_HASH, chain)).toEqual({
+    expect(checkChain(KEYING, GENESIS_HASH, chain)).toEqual({
       ok: true,
       brokenAtSeq: null,
       lastHash: at(chain, LENGTH - 1).hash,
@@ -164,9 +188,9 @@ describe('checkChain on a built chain', () => {
 
   it('passes the same chain checked in pages, each starting from the last hash of the one before', () => {
     const chain = buildChain(6);
-    const first = checkChain(GENESIS_HASH, chain.slice(0, 2));
-    const second = checkChain(first.lastHash, chain.slice(2, 5));
-    const third = checkChain(second.lastHash, chain.slice(5));
+    const first = checkChain(KEYING, GENESIS_HASH, chain.slice(0, 2));
+    const second = checkChain(KEYING, first.lastHash, chain.slice(2, 5));
+    const third = checkChain(KEYING, second.lastHash, chain.slice(5));
     expect([first.ok, second.ok, third.ok]).toEqual([true, true, true]);
     expect(third.lastHash).toBe(at(chain, 5).hash);
   });
@@ -177,7 +201,7 @@ describe('checkChain on a built chain', () => {
       before: JSON.parse(JSON.stringify(reverseKeys(r.before))),
       after: JSON.parse(JSON.stringify(reverseKeys(r.after))),
     }));
-    expect(checkChain(GENESIS_HASH, chain).ok).toBe(true);
+    expect(checkChain(KEYING, GENESIS_HASH, chain).ok).toBe(true);
   });
 
   it.each<[string, (r: StoredRecord) => StoredRecord]>([
@@ -196,7 +220,7 @@ describe('checkChain on a built chain', () => {
       const chain = buildChain(LENGTH);
       const tampered = tamper(at(chain, k));
       chain[k] = tampered;
-      expect(checkChain(GENESIS_HASH, chain), `record ${k + 1}`).toEqual({
+      expect(checkChain(KEYING, GENESIS_HASH, chain), `record ${k + 1}`).toEqual({
         ok: false,
         brokenAtSeq: tampered.seq,
         lastHash: k === 0 ? GENESIS_HASH : at(chain, k - 1).hash,
@@ -208,7 +232,7 @@ describe('checkChain on a built chain', () => {
     for (let k = 0; k < LENGTH - 1; k++) {
       const chain = buildChain(LENGTH);
       chain.splice(k, 1);
-      expect(checkChain(GENESIS_HASH, chain).brokenAtSeq, `removed ${k + 1}`).toBe(k + 2);
+      expect(checkChain(KEYING, GENESIS_HASH, chain).brokenAtSeq, `removed ${k + 1}`).toBe(k + 2);
     }
   });
 
@@ -216,14 +240,45 @@ describe('checkChain on a built chain', () => {
     const chain = buildChain(LENGTH);
     const original = at(chain, 1);
     const forged: AuditContent = { ...original, after: { forged: true } };
-    chain[1] = { ...forged, prevHash: original.prevHash, hash: auditHash(original.prevHash, forged) };
-    expect(checkChain(GENESIS_HASH, chain).brokenAtSeq).toBe(3);
+    chain[1] = { ...forged, prevHash: original.prevHash, hash: auditHash(KEY, original.prevHash, forged) };
+    expect(checkChain(KEYING, GENESIS_HASH, chain).brokenAtSeq).toBe(3);
+  });
+
+  it.each<[string, AuditKey | null]>([
+    ['plain SHA-256', null],
+    ['a wrong key', new AuditKey(new SecretKey(randomBytes(32)))],
+  ])('reports the edited record when every later hash is recomputed with %s', (_how, forger) => {
+    const chain = buildChain(LENGTH);
+    let prev = at(chain, 0).hash;
+    for (let k = 1; k < LENGTH; k++) {
+      const r = at(chain, k);
+      const content: AuditContent = k === 1 ? { ...r, after: { forged: true } } : r;
+      const hash = auditHash(forger, prev, content);
+      chain[k] = { ...content, prevHash: prev, hash };
+      prev = hash;
+    }
+    expect(checkChain(KEYING, GENESIS_HASH, chain)).toMatchObject({ ok: false, brokenAtSeq: 2 });
+  });
+
+  it('checks records before the switch-over as plain SHA-256 and the rest keyed', () => {
+    const legacy = { key: KEY, keyedFromSeq: 4 };
+    const chain: StoredRecord[] = [];
+    let prev = GENESIS_HASH;
+    for (const r of buildChain(LENGTH)) {
+      const hash = auditHash(r.seq < 4 ? null : KEY, prev, r);
+      chain.push({ ...r, prevHash: prev, hash });
+      prev = hash;
+    }
+    expect(checkChain(legacy, GENESIS_HASH, chain)).toMatchObject({ ok: true, brokenAtSeq: null });
+    // Keyed from the start, the plain records do not verify; keyed from later, the keyed ones do not.
+    expect(checkChain(KEYING, GENESIS_HASH, chain).brokenAtSeq).toBe(1);
+    expect(checkChain({ key: KEY, keyedFromSeq: 5 }, GENESIS_HASH, chain).brokenAtSeq).toBe(4);
   });
 
   it('reports swapped records', () => {
     const chain = buildChain(LENGTH);
     [chain[2], chain[3]] = [at(chain, 3), at(chain, 2)];
-    expect(checkChain(GENESIS_HASH, chain).brokenAtSeq).toBe(4);
+    expect(checkChain(KEYING, GENESIS_HASH, chain).brokenAtSeq).toBe(4);
   });
 });
 

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { PERMISSIONS } from '../auth/rbac.js';
 import type { Deps } from '../deps.js';
 import { PageQuery, standardErrors } from '../http/schemas.js';
-import { listAudit, verifyAuditChain } from './audit.service.js';
+import { listAudit } from './audit.service.js';
+import { verifyAndCheckpoint } from './audit-checkpoint-file.js';
 
 const AuditRecord = Type.Object({
   seq: Type.Integer(),
@@ -61,17 +62,38 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app
       config: { access: { permission: PERMISSIONS.auditRead } },
       schema: {
         tags: ['audit'],
-        summary: 'Recompute the hash chain and report the first broken record (校验哈希链)',
+        summary: 'Recompute the keyed hash chain and compare it with the checkpoints (校验哈希链)',
+        description:
+          'Reports the first broken record, and a truncation: the chain ends before the last checkpoint ' +
+          'written outside the database, or a record at a checkpoint has another hash. When all holds, ' +
+          'the verified head is written as a new signed checkpoint.',
         response: {
           200: Type.Object({
             ok: Type.Boolean(),
             checked: Type.Integer(),
             brokenAtSeq: Type.Union([Type.Integer(), Type.Null()]),
+            headSeq: Type.Union([Type.Integer(), Type.Null()]),
+            keyedFromSeq: Type.Integer(),
+            truncation: Type.Union([
+              Type.Object({
+                reason: Type.Union([Type.Literal('head_behind'), Type.Literal('hash_differs')]),
+                checkpointSeq: Type.Integer(),
+                checkpointAt: Type.String(),
+                headSeq: Type.Union([Type.Integer(), Type.Null()]),
+              }),
+              Type.Null(),
+            ]),
+            lastCheckpoint: Type.Union([
+              Type.Object({ seq: Type.Integer(), at: Type.String() }),
+              Type.Null(),
+            ]),
+            badCheckpoints: Type.Integer(),
+            otherKeyCheckpoints: Type.Integer(),
           }),
           ...standardErrors,
         },
       },
     },
-    () => verifyAuditChain(deps.db),
+    () => verifyAndCheckpoint(deps),
   );
 };

@@ -1,10 +1,17 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
-import type { Db, Tx } from '../db/database.js';
+import type { Db, Executor, Tx } from '../db/database.js';
 import { cte, executeParts, NO_PARTS, type StatementParts } from '../db/statement-parts.js';
 import { newId } from '../ids.js';
-import { auditLog } from './audit.tables.js';
+import { auditChainKeying, auditLog } from './audit.tables.js';
 import { type AuditContent, auditBody, auditHashOf, checkChain, GENESIS_HASH } from './audit-chain.js';
+import {
+  effectiveKeyedFrom,
+  findTruncation,
+  type ParsedCheckpoints,
+  type Truncation,
+} from './audit-checkpoint.js';
+import { type AuditKey, installedAuditKey } from './audit-key.js';
 
 /** Who did something and through which request: passed down from the route to every use-case. */
 export interface Actor {
@@ -112,16 +119,20 @@ export function prepareAuditRecords(
   });
 }
 
-/** The prepared records numbered and hashed onto the chain after `head` (pure). */
+/**
+ * The prepared records numbered and hashed onto the chain after `head` (pure but for the key, which
+ * is the process's installed audit key unless given).
+ */
 export function chainPrepared(
   head: AuditHead | undefined,
   prepared: readonly PreparedAuditRecord[],
+  key: AuditKey = installedAuditKey(),
 ): AuditRecord[] {
   let seq = head?.seq == null ? 0 : Number(head.seq);
   let prevHash = head?.hash ?? GENESIS_HASH;
   return prepared.map(({ content, body }) => {
     seq += 1;
-    const hash = auditHashOf(prevHash, body, seq);
+    const hash = auditHashOf(key, prevHash, body, seq);
     const row = { ...content, seq, prevHash, hash };
     prevHash = hash;
     return row;
@@ -157,13 +168,18 @@ export function auditParts(rows: readonly AuditRecord[], name = 'audit'): Statem
  * reads the head itself, then numbers and hashes each record with `auditHashOf`'s formula, in order.
  * `after` is an expression over the statement's other CTEs that PostgreSQL must finish before it
  * takes the lock, so that the chain's lock stays the last lock a transaction takes.
+ *
+ * The HMAC is computed with `sha256()` alone (no pgcrypto): the key's inner and outer pads travel
+ * as two parameters of the statement, in no extra round trip, and are never stored.
  */
 export function auditChainedParts(
   prepared: readonly PreparedAuditRecord[],
   after: SQL,
   name = 'audit',
+  key: AuditKey = installedAuditKey(),
 ): StatementParts {
   if (prepared.length === 0) return NO_PARTS;
+  const pads = key.chainPads();
   const c = prepared.map((p) => p.content);
   const col = <K extends keyof PreparedAuditRecord['content']>(k: K) => sql.param(c.map((r) => r[k]));
   const json = (k: 'before' | 'after') =>
@@ -187,14 +203,19 @@ export function auditChainedParts(
               WITH ORDINALITY AS r(id, at, actor_id, actor_name, action, entity_type, entity_id, before, after,
                                    request_id, ip, n)`,
       ),
-      cte(`${name}_bodies`, sql`SELECT ${sql.param(prepared.map((p) => p.body))}::text[] AS b`),
+      cte(
+        `${name}_bodies`,
+        sql`SELECT ${sql.param(prepared.map((p) => p.body))}::text[] AS b,
+                   ${sql.param(pads.inner)}::bytea AS ki, ${sql.param(pads.outer)}::bytea AS ko`,
+      ),
       cte(
         `${name}_chain`,
         sql`WITH RECURSIVE c(n, seq, prev_hash, hash) AS (
               SELECT 0::bigint, h.seq, NULL::text, h.hash FROM ${head} h
               UNION ALL
               SELECT c.n + 1, c.seq + 1, c.hash,
-                     encode(sha256(convert_to(c.hash || E'\n' || d.b[c.n + 1] || ',"seq":' || (c.seq + 1)::text || '}', 'UTF8')), 'hex')
+                     encode(sha256(d.ko || sha256(d.ki || convert_to(
+                       c.hash || E'\n' || d.b[c.n + 1] || ',"seq":' || (c.seq + 1)::text || '}', 'UTF8'))), 'hex')
               FROM c, ${bodies} d WHERE c.n < cardinality(d.b))
             SELECT * FROM c WHERE c.n > 0`,
       ),
@@ -254,13 +275,50 @@ export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Walks the whole chain in pages of 1,000 and reports the first record whose link or hash is wrong. */
+export interface AuditVerification {
+  /** True when no record is broken and the table agrees with every checkpoint. */
+  ok: boolean;
+  checked: number;
+  /** The first record whose link or hash is wrong (a removed record: the seq that is missing). */
+  brokenAtSeq: number | null;
+  /** The chain's last seq in the table, and its hash when the chain verified up to it. */
+  headSeq: number | null;
+  headHash: string | null;
+  /** Records from this seq on are keyed; earlier ones are plain SHA-256 (written before the key). */
+  keyedFromSeq: number;
+  /** A chain shorter than a checkpoint says, or a record at a checkpoint's seq with another hash. */
+  truncation: Truncation | null;
+  /** The furthest valid checkpoint. */
+  lastCheckpoint: { seq: number; at: string } | null;
+  /** Checkpoint lines that are damaged or whose signature fails (the file was edited). */
+  badCheckpoints: number;
+  /** Checkpoint lines signed by another audit key (the key was replaced): not checked. */
+  otherKeyCheckpoints: number;
+}
+
+/** The recorded switch-over to keyed hashes (migration 0040); null only on a database before it. */
+export async function keyedFromSeq(db: Executor): Promise<number | null> {
+  const [row] = await db.select({ seq: auditChainKeying.keyedFromSeq }).from(auditChainKeying).limit(1);
+  return row?.seq ?? null;
+}
+
+/**
+ * Walks the whole chain in pages of 1,000, reports the first record whose link or hash is wrong, and
+ * compares the table with the checkpoints kept outside it, which is what reveals a chain whose last
+ * records were removed (the shorter chain is intact by itself).
+ */
 export async function verifyAuditChain(
   db: Db,
-): Promise<{ ok: boolean; checked: number; brokenAtSeq: number | null }> {
+  checkpoints: ParsedCheckpoints = { valid: [], otherKey: 0, invalid: 0 },
+  key: AuditKey = installedAuditKey(),
+): Promise<AuditVerification> {
+  const keying = { key, keyedFromSeq: effectiveKeyedFrom(await keyedFromSeq(db), checkpoints.valid) };
+  const wanted = new Set(checkpoints.valid.map((c) => c.seq));
+  const hashAt = new Map<number, string>();
   let prev = GENESIS_HASH;
   let afterSeq = 0;
   let checked = 0;
+  let brokenAtSeq: number | null = null;
   for (;;) {
     const page = await db
       .select()
@@ -268,19 +326,43 @@ export async function verifyAuditChain(
       .where(gt(auditLog.seq, afterSeq))
       .orderBy(asc(auditLog.seq))
       .limit(1000);
-    if (page.length === 0) return { ok: true, checked, brokenAtSeq: null };
-    // A gap in seq means a record was removed.
-    const expectedFirst = afterSeq + 1;
-    if (page[0] && page[0].seq !== expectedFirst) return { ok: false, checked, brokenAtSeq: expectedFirst };
-    const result = checkChain(prev, page);
-    if (!result.ok)
-      return {
-        ok: false,
-        checked: checked + page.findIndex((r) => r.seq === result.brokenAtSeq),
-        brokenAtSeq: result.brokenAtSeq,
-      };
-    checked += page.length;
-    prev = result.lastHash;
+    if (page.length === 0) break;
+    for (const r of page) if (wanted.has(r.seq)) hashAt.set(r.seq, r.hash);
+    if (brokenAtSeq === null) {
+      // A gap in seq means a record was removed.
+      const expectedFirst = afterSeq + 1;
+      if (page[0] && page[0].seq !== expectedFirst) {
+        brokenAtSeq = expectedFirst;
+      } else {
+        const result = checkChain(keying, prev, page);
+        if (result.ok) {
+          checked += page.length;
+          prev = result.lastHash;
+        } else {
+          checked += page.findIndex((r) => r.seq === result.brokenAtSeq);
+          brokenAtSeq = result.brokenAtSeq;
+        }
+      }
+    }
     afterSeq = page[page.length - 1]?.seq ?? afterSeq;
   }
+  // Past a broken record the walk only collects the hashes at checkpoints, up to the real head.
+  const headSeq = afterSeq === 0 ? null : afterSeq;
+  const truncation = findTruncation(checkpoints.valid, headSeq, hashAt);
+  const last = checkpoints.valid.reduce<(typeof checkpoints.valid)[number] | null>(
+    (best, c) => (best === null || c.seq > best.seq ? c : best),
+    null,
+  );
+  return {
+    ok: brokenAtSeq === null && truncation === null && checkpoints.invalid === 0,
+    checked,
+    brokenAtSeq,
+    headSeq,
+    headHash: brokenAtSeq === null && headSeq !== null ? prev : null,
+    keyedFromSeq: keying.keyedFromSeq,
+    truncation,
+    lastCheckpoint: last ? { seq: last.seq, at: last.at } : null,
+    badCheckpoints: checkpoints.invalid,
+    otherKeyCheckpoints: checkpoints.otherKey,
+  };
 }

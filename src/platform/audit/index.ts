@@ -3,12 +3,14 @@ export {
   type AuditEntry,
   type AuditHead,
   type AuditRecord,
+  type AuditVerification,
   auditChainedParts,
   auditHeadCall,
   auditParts,
   chainAuditRecords,
   chainPrepared,
   escapeLike,
+  keyedFromSeq,
   listAudit,
   type PreparedAuditRecord,
   prepareAuditRecords,
@@ -18,4 +20,20 @@ export {
   verifyAuditChain,
 } from './audit.service.js';
 export { auditLog } from './audit.tables.js';
-export { auditHash, checkChain, GENESIS_HASH } from './audit-chain.js';
+export {
+  type AuditContent,
+  auditHash,
+  auditHashOf,
+  type ChainKeying,
+  checkChain,
+  GENESIS_HASH,
+} from './audit-chain.js';
+export { type AuditCheckpoint, parseCheckpoints, type Truncation } from './audit-checkpoint.js';
+export {
+  checkpointFilePath,
+  readCheckpointFile,
+  verifyAndCheckpoint,
+  writeAuditCheckpoint,
+} from './audit-checkpoint-file.js';
+export { AuditKey, installAuditKey, installedAuditKey } from './audit-key.js';
+export { auditKeyFilePath, loadAuditKey } from './audit-key-file.js';
