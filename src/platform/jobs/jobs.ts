@@ -10,7 +10,7 @@ import {
 } from '../../modules/commission/index.js';
 import { runDueAssessment } from '../../modules/leaders/index.js';
 import { expireUnpaidOrders } from '../../modules/orders/index.js';
-import { SYSTEM_ACTOR } from '../audit/index.js';
+import { SYSTEM_ACTOR, writeAuditCheckpoint } from '../audit/index.js';
 import { purgeExpiredSessions } from '../auth/index.js';
 import { isConnectionError, LogThrottle } from '../db/db-health.js';
 import type { Deps } from '../deps.js';
@@ -27,6 +27,13 @@ export interface JobKind {
 }
 
 export const JOB_KINDS: JobKind[] = [
+  {
+    // The audit chain's head, signed, to a file outside the database and to the log: a chain cut
+    // short after a checkpoint is then caught by /api/audit/verify (see docs/operations.md).
+    name: 'audit-checkpoint',
+    cron: '*/5 * * * *',
+    run: async (deps) => ({ checkpoint: await writeAuditCheckpoint(deps) }),
+  },
   {
     name: 'purge-expired-sessions',
     cron: '*/10 * * * *',
