@@ -630,6 +630,17 @@ describe('withdrawals', () => {
     expect(sheet?.getRow(2).getCell(3).value).toBe('6222021234567890123');
     expect(sheet?.getRow(3).getCell(3).value).toBe('6217000011112222333');
     expect(sheet?.getRow(3).getCell(5).value).toBe(60);
+    // Full account numbers left the system: who took the file is on record, with its rows.
+    const audited = await tdb.deps.pool.query(
+      `SELECT actor_id, entity_id, after FROM audit_log WHERE action = 'ledger.payout_batch.exported'`,
+    );
+    expect(audited.rows).toEqual([
+      {
+        actor_id: finance.user.id,
+        entity_id: batch.id,
+        after: { filter: { batchId: batch.id, method: 'bank' }, rows: 2 },
+      },
+    ]);
     // The masked list is for anyone with ledger.read; the full file needs payouts.write.
     const viewer = await sessionFor(t, ['operator']);
     expectError(
@@ -807,6 +818,16 @@ describe('statements', () => {
     await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['对账单 Statement', '明细 Detail']);
     expect(wb.worksheets[1]?.rowCount).toBe(8);
+    const audited = await tdb.deps.pool.query(
+      `SELECT actor_id, entity_id, after FROM audit_log WHERE action = 'ledger.statement.exported'`,
+    );
+    expect(audited.rows).toEqual([
+      {
+        actor_id: finance.user.id,
+        entity_id: leaderId,
+        after: { filter: { leaderId, month: '2026-05' }, rows: 7 },
+      },
+    ]);
     await expectInvariantsOk();
   });
 });

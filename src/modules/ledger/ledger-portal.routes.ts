@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { PERMISSIONS } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { auditExport } from '../../platform/http/export-audit.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../platform/http/xlsx-response.js';
 import { balancesOf } from './balances.queries.js';
@@ -192,13 +193,22 @@ export const ledgerPortalRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
     async (req, reply) => {
       const leader = await me(req.auth?.user.id);
       const s = await leaderStatement(deps.db, leader.id, req.query.month);
+      const file = await buildStatementFile(s);
+      // The leader's own statement, but personal data leaving the system all the same.
+      await auditExport(deps, actorOf(req), {
+        action: 'ledger.statement.exported',
+        entityType: 'leader',
+        entityId: leader.id,
+        filter: req.query,
+        rows: s.lines.length,
+      });
       return reply
         .type(XLSX_MIME)
         .header(
           'content-disposition',
           attachment(`statement-${s.leader.code}-${s.month}.xlsx`, `对账单-${s.month}.xlsx`),
         )
-        .send(await buildStatementFile(s));
+        .send(file);
     },
   );
 };

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { PERMISSIONS } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { auditExport } from '../../platform/http/export-audit.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../platform/http/xlsx-response.js';
 import { assertLeader, balancesOf, ledgerOverview, listLeaderBalances } from './balances.queries.js';
@@ -176,13 +177,22 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     },
     async (req, reply) => {
       const s = await leaderStatement(deps.db, req.query.leaderId, req.query.month);
+      const file = await buildStatementFile(s);
+      // A leader's earnings leave the system: on record before the file is sent.
+      await auditExport(deps, actorOf(req), {
+        action: 'ledger.statement.exported',
+        entityType: 'leader',
+        entityId: req.query.leaderId,
+        filter: req.query,
+        rows: s.lines.length,
+      });
       return reply
         .type(XLSX_MIME)
         .header(
           'content-disposition',
           attachment(`statement-${s.leader.code}-${s.month}.xlsx`, `对账单-${s.leader.name}-${s.month}.xlsx`),
         )
-        .send(await buildStatementFile(s));
+        .send(file);
     },
   );
 

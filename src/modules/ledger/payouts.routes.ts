@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { PERMISSIONS } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
+import { auditExport } from '../../platform/http/export-audit.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../platform/http/xlsx-response.js';
 import {
@@ -189,6 +190,15 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
           leaderCode: r.leaderCode ?? '',
         })),
       );
+      // The file holds full account numbers and openids (the bank or WeChat pays from it; the pages
+      // show them masked): who took it, and when, is on record before it is sent.
+      await auditExport(deps, actorOf(req), {
+        action: 'ledger.payout_batch.exported',
+        entityType: 'payout_batch',
+        entityId: batch.id,
+        filter: { batchId: batch.id, method: batch.method },
+        rows: rows.length,
+      });
       return reply
         .type(XLSX_MIME)
         .header('content-disposition', attachment(`payout-${batch.id}.xlsx`, `打款批次-${batch.id}.xlsx`))

@@ -44,6 +44,8 @@ export type XlsxDownload = Readable & { started: Promise<void> };
 export interface ExportLimits {
   /** A download that takes nothing for this long is abandoned (its snapshot is let go). */
   stallMs?: number;
+  /** Told the number of rows once the whole file is written (the audit's `export_finished`). */
+  onFinished?: (rows: number) => Promise<void>;
 }
 
 /**
@@ -62,7 +64,7 @@ export function xlsxExport<R>(
   columns: readonly ExportColumn<R>[],
   pages: PagedRows<R>,
   log: ErrorLog,
-  { stallMs = 60_000 }: ExportLimits = {},
+  { stallMs = 60_000, onFinished }: ExportLimits = {},
 ): XlsxDownload {
   if (running >= MAX_RUNNING_EXPORTS) throw platformError('export.busy');
   running += 1;
@@ -129,6 +131,7 @@ export function xlsxExport<R>(
     begin();
     ws.commit();
     await wb.commit();
+    await onFinished?.(count);
   };
   run().catch((err: unknown) => {
     if (!begun) {
