@@ -53,6 +53,18 @@ export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   brokenAtSeq: number | null;
+  headSeq: number | null;
+  keyedFromSeq: number;
+  /** The chain is shorter than a checkpoint says, or a record differs from its checkpoint. */
+  truncation: {
+    reason: 'head_behind' | 'hash_differs';
+    checkpointSeq: number;
+    checkpointAt: string;
+    headSeq: number | null;
+  } | null;
+  lastCheckpoint: { seq: number; at: string } | null;
+  badCheckpoints: number;
+  otherKeyCheckpoints: number;
 }
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'dead';

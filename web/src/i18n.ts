@@ -138,6 +138,31 @@ const coreMessages = {
     zh: '哈希链在第 {seq} 条记录处断裂（已校验 {checked} 条）',
     en: 'The chain breaks at record #{seq} ({checked} records checked)',
   },
+  'audit.verifyProblem': { zh: '审计日志校验未通过', en: 'The audit log did not verify' },
+  'audit.verifyHeadBehind': {
+    zh: '审计日志被截断：现在止于第 {head} 条，而 {at} 的检查点已记到第 {seq} 条，其后的记录被删除了',
+    en: 'The audit log was cut short: it now ends at record #{head}, but the checkpoint of {at} reached #{seq}; the records after it were removed',
+  },
+  'audit.verifyHashDiffers': {
+    zh: '第 {seq} 条记录与 {at} 的检查点不一致：它或它之前的记录被改写了',
+    en: 'Record #{seq} differs from the checkpoint of {at}: it or a record before it was rewritten',
+  },
+  'audit.verifyBadCheckpoints': {
+    zh: '检查点文件中有 {count} 行签名无效（文件被改动过）',
+    en: '{count} lines of the checkpoint file have an invalid signature (the file was edited)',
+  },
+  'audit.verifyOtherKey': {
+    zh: '{count} 个检查点由另一个审计密钥签名，未参与校验',
+    en: '{count} checkpoints were signed with another audit key and were not checked',
+  },
+  'audit.verifyLastCheckpoint': {
+    zh: '最近的检查点：第 {seq} 条（{at}）；第 {keyed} 条起为密钥哈希',
+    en: 'Last checkpoint: record #{seq} ({at}); records are keyed from #{keyed}',
+  },
+  'audit.verifyNoCheckpoint': {
+    zh: '尚无检查点；第 {keyed} 条起为密钥哈希',
+    en: 'No checkpoint yet; records are keyed from #{keyed}',
+  },
 
   'events.type': { zh: '事件类型', en: 'Type' },
   'events.aggregate': { zh: '聚合', en: 'Aggregate' },

@@ -2,7 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Table, type TableProps, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { AuditRecord } from '../api-types';
+import type { AuditRecord, AuditVerifyResult } from '../api-types';
 import { type AuditFilters, type AuditListParams, useAuditList, useVerifyAuditChain } from '../audit-api';
 import { JsonSideBySide } from '../components/json-view';
 import { QueryError } from '../components/query-error';
@@ -85,11 +85,11 @@ export function AuditPage() {
           title={
             verifyResult.ok
               ? t('audit.verifyOk', { checked: verifyResult.checked })
-              : t('audit.verifyBroken', {
-                  seq: verifyResult.brokenAtSeq ?? '?',
-                  checked: verifyResult.checked,
-                })
+              : verifyResult.brokenAtSeq !== null
+                ? t('audit.verifyBroken', { seq: verifyResult.brokenAtSeq, checked: verifyResult.checked })
+                : t('audit.verifyProblem')
           }
+          description={<VerifyDetails result={verifyResult} />}
         />
       )}
       <QueryError error={verify.error} />
@@ -162,5 +162,53 @@ export function AuditPage() {
         }
       />
     </Card>
+  );
+}
+
+/**
+ * What the verification compared beyond the chain itself: the checkpoints kept outside the database,
+ * which are what show a log whose last records were deleted (the shorter chain alone is intact).
+ */
+function VerifyDetails({ result }: { result: AuditVerifyResult }) {
+  const { t } = useLocale();
+  const cut = result.truncation;
+  return (
+    <>
+      {cut && (
+        <Typography.Paragraph
+          type="danger"
+          strong
+          data-testid="audit-verify-truncation"
+          style={{ marginBottom: 4 }}
+        >
+          {cut.reason === 'head_behind'
+            ? t('audit.verifyHeadBehind', {
+                head: cut.headSeq ?? 0,
+                seq: cut.checkpointSeq,
+                at: formatDateTime(cut.checkpointAt),
+              })
+            : t('audit.verifyHashDiffers', { seq: cut.checkpointSeq, at: formatDateTime(cut.checkpointAt) })}
+        </Typography.Paragraph>
+      )}
+      {result.badCheckpoints > 0 && (
+        <Typography.Paragraph type="danger" style={{ marginBottom: 4 }}>
+          {t('audit.verifyBadCheckpoints', { count: result.badCheckpoints })}
+        </Typography.Paragraph>
+      )}
+      {result.otherKeyCheckpoints > 0 && (
+        <Typography.Paragraph type="warning" style={{ marginBottom: 4 }}>
+          {t('audit.verifyOtherKey', { count: result.otherKeyCheckpoints })}
+        </Typography.Paragraph>
+      )}
+      <Typography.Text type="secondary" data-testid="audit-verify-checkpoint">
+        {result.lastCheckpoint
+          ? t('audit.verifyLastCheckpoint', {
+              seq: result.lastCheckpoint.seq,
+              at: formatDateTime(result.lastCheckpoint.at),
+              keyed: result.keyedFromSeq,
+            })
+          : t('audit.verifyNoCheckpoint', { keyed: result.keyedFromSeq })}
+      </Typography.Text>
+    </>
   );
 }
