@@ -15,7 +15,12 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /**
+   * Wrong passwords per (username, address) that cost no wait (LOGIN_MAX_FAILURES); addresses and
+   * usernames get four times as many. Past them each failure doubles the wait. Nothing is locked.
+   */
   loginMaxFailures: number;
+  /** The longest wait after failed logins, in minutes (LOGIN_LOCK_MINUTES). */
   loginLockMinutes: number;
   /** Mark the session cookie Secure; on by default only when served behind HTTPS. */
   cookieSecure: boolean;

@@ -83,10 +83,10 @@ export const platformErrors = defineErrors({
     en: 'Wrong username or password',
     zh: '用户名或密码错误',
   },
-  'auth.account_locked': {
+  'auth.login_throttled': {
     kind: 'rate_limited',
-    en: 'Too many failed logins; the account is locked for a while',
-    zh: '登录失败次数过多，账号已暂时锁定',
+    en: 'Too many failed logins; try again after this many seconds',
+    zh: '登录失败次数过多，请在以下秒数之后再试',
   },
   'auth.account_disabled': { kind: 'forbidden', en: 'This account is disabled', zh: '该账号已停用' },
   'auth.rate_limited': {

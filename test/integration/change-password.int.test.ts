@@ -42,6 +42,16 @@ describe('changing my own password', () => {
       ],
       [{ currentPassword: u.password, newPassword: 'short' }, 'users.password_too_short', 'body.newPassword'],
       [
+        { currentPassword: u.password, newPassword: 'iloveyou123' },
+        'users.password_too_common',
+        'body.newPassword',
+      ],
+      [
+        { currentPassword: u.password, newPassword: `my-${u.username.toUpperCase()}-pw` },
+        'users.password_contains_username',
+        'body.newPassword',
+      ],
+      [
         { currentPassword: u.password, newPassword: u.password },
         'users.password_unchanged',
         'body.newPassword',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import {
   countLiveSessions,
+  hashPassword,
   permissionsOf,
   ROLE_LABELS,
   ROLE_PERMISSIONS,
@@ -123,13 +124,43 @@ describe('creating users', () => {
     expectError(res, 400, 'users.invalid_role', 'body.roles');
   });
 
-  it('refuses a password shorter than 8 characters and writes nothing', async () => {
+  it('refuses a password shorter than 10 characters and writes nothing', async () => {
     const res = await expectNothingWritten(t.tdb, () =>
-      call(t, admin, 'POST', '/api/users', newUser('short_pw', { password: 'seven77' })),
+      call(t, admin, 'POST', '/api/users', newUser('short_pw', { password: 'nine-char' })),
     );
     expectError(res, 400, 'users.password_too_short', 'body.password');
-    expect((await tryLogin('short_pw', 'seven77')).statusCode).toBe(401);
+    expect((await tryLogin('short_pw', 'nine-char')).statusCode).toBe(401);
   });
+
+  it.each([
+    [
+      'the username in it',
+      'Xiaoli-2026-pass',
+      'users.password_contains_username',
+      '密码不能是用户名，也不能包含用户名',
+    ],
+    [
+      'a common password',
+      'Password123',
+      'users.password_too_common',
+      '该密码属于最常见的密码，容易被猜中，请换一个',
+    ],
+    [
+      'a common long password',
+      '1qaz2wsx3edc',
+      'users.password_too_common',
+      '该密码属于最常见的密码，容易被猜中，请换一个',
+    ],
+  ])(
+    'refuses a password with %s, says which rule in both languages, and writes nothing',
+    async (_, password, code, zh) => {
+      const res = await expectNothingWritten(t.tdb, () =>
+        call(t, admin, 'POST', '/api/users', newUser('xiaoli', { password })),
+      );
+      const error = expectError(res, 400, code, 'body.password');
+      expect(error.messageZh).toBe(zh);
+    },
+  );
 });
 
 describe('listing users', () => {
@@ -256,6 +287,24 @@ describe('changing users', () => {
       call(t, admin, 'POST', `/api/users/${u.id}/reset-password`, { password: 'short' }),
     );
     expectError(short, 400, 'users.password_too_short', 'body.password');
+    const common = await expectNothingWritten(t.tdb, () =>
+      call(t, admin, 'POST', `/api/users/${u.id}/reset-password`, { password: 'qwertyuiop' }),
+    );
+    expectError(common, 400, 'users.password_too_common', 'body.password');
+    const named = await expectNothingWritten(t.tdb, () =>
+      call(t, admin, 'POST', `/api/users/${u.id}/reset-password`, { password: `${u.username}-again` }),
+    );
+    expectError(named, 400, 'users.password_contains_username', 'body.password');
+  });
+
+  it('still lets in a user whose password predates the rules', async () => {
+    // The rules apply when a password is set; an old short one keeps working until it is changed.
+    const u = await makeUser(t.tdb, ['operator']);
+    await t.tdb.deps.pool.query('UPDATE users SET password_hash = $1 WHERE id = $2', [
+      await hashPassword('old-8chr'),
+      u.id,
+    ]);
+    expect((await tryLogin(u.username, 'old-8chr')).statusCode).toBe(200);
   });
 });
 

@@ -17,8 +17,10 @@ export class ApiError extends Error {
   readonly messageZh: string;
   readonly field: string | undefined;
   readonly requestId: string | undefined;
+  /** From a 429's Retry-After header: how many seconds to wait before trying again. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, body: ApiErrorBody) {
+  constructor(status: number, body: ApiErrorBody, retryAfterSeconds?: number) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
@@ -26,6 +28,7 @@ export class ApiError extends Error {
     this.messageZh = body.messageZh;
     this.field = body.field;
     this.requestId = body.requestId;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -78,7 +81,12 @@ async function toApiError(response: Response): Promise<ApiError> {
   const payload: unknown = await response.json().catch(() => null);
   if (isErrorBody(payload)) {
     const { error } = payload;
-    return new ApiError(response.status, { ...error, messageZh: error.messageZh ?? error.message });
+    const retryAfter = Number(response.headers.get('retry-after') ?? '');
+    return new ApiError(
+      response.status,
+      { ...error, messageZh: error.messageZh ?? error.message },
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   // A proxy or a crashed server may answer without the JSON error envelope.
   return new ApiError(response.status, {

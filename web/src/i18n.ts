@@ -43,6 +43,10 @@ const coreMessages = {
   'login.submit': { zh: '登录', en: 'Log in' },
   'login.usernameRequired': { zh: '请输入用户名', en: 'Enter your username' },
   'login.passwordRequired': { zh: '请输入密码', en: 'Enter your password' },
+  'login.throttled': {
+    zh: '登录失败次数过多，请 {seconds} 秒后再试',
+    en: 'Too many failed logins; try again in {seconds} s',
+  },
 
   'header.logout': { zh: '退出登录', en: 'Log out' },
   'account.changePassword': { zh: '修改密码', en: 'Change password' },
@@ -113,7 +117,10 @@ const coreMessages = {
     en: '3-32 letters, digits, _ . or -',
   },
   'users.displayNameRequired': { zh: '请输入姓名', en: 'Enter a display name' },
-  'users.passwordRule': { zh: '密码至少 8 位', en: 'At least 8 characters' },
+  'users.passwordRule': {
+    zh: '密码至少 10 位，不能包含用户名，不能是常见密码',
+    en: 'At least 10 characters, not containing the username, not a common password',
+  },
   'users.rolesRequired': { zh: '请至少选择一个角色', en: 'Choose at least one role' },
   'users.neverLoggedIn': { zh: '从未登录', en: 'Never' },
 

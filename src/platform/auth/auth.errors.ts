@@ -6,8 +6,18 @@ export const usersErrors = defineErrors({
   'users.invalid_role': { kind: 'validation', en: 'Unknown role', zh: '未知角色' },
   'users.password_too_short': {
     kind: 'validation',
-    en: 'The password must have at least 8 characters',
-    zh: '密码至少需要 8 个字符',
+    en: 'The password must have at least 10 characters',
+    zh: '密码至少需要 10 个字符',
+  },
+  'users.password_contains_username': {
+    kind: 'validation',
+    en: 'The password must not be or contain the username',
+    zh: '密码不能是用户名，也不能包含用户名',
+  },
+  'users.password_too_common': {
+    kind: 'validation',
+    en: 'This password is among the most common ones and easy to guess; choose another',
+    zh: '该密码属于最常见的密码，容易被猜中，请换一个',
   },
   'users.wrong_current_password': {
     kind: 'validation',

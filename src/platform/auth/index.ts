@@ -1,6 +1,24 @@
+export { delayAfterFailures, retryAfterSeconds, type ThrottlePolicy } from './attempt-delay.js';
+export {
+  clearThrottle,
+  clearThrottlePrefix,
+  type FailureCount,
+  purgeStaleThrottles,
+  recordFailure,
+  ThrottledError,
+  type ThrottleKey,
+  throttledError,
+  throttleWait,
+} from './attempt-throttle.js';
 export { usersErrors } from './auth.errors.js';
-export { sessions, users } from './auth.tables.js';
-export { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './password.js';
+export { attemptThrottles, sessions, users } from './auth.tables.js';
+export { hashPassword, verifyPassword } from './password.js';
+export {
+  isCommonPassword,
+  PASSWORD_MIN_LENGTH,
+  type PasswordProblem,
+  passwordProblem,
+} from './password-policy.js';
 export {
   type Access,
   ALL_PERMISSIONS,
@@ -15,10 +33,12 @@ export {
   type Role,
 } from './rbac.js';
 export {
+  clearLoginThrottle,
   countLiveSessions,
   hashToken,
   type LoginResult,
   login,
+  loginThrottleKeys,
   logout,
   purgeExpiredSessions,
   resolveSession,

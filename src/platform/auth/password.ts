@@ -67,5 +67,3 @@ export function dummyHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(12).toString('hex'));
   return dummy;
 }
-
-export const PASSWORD_MIN_LENGTH = 8;

@@ -6,6 +6,15 @@ import type { Db, Tx } from '../db/database.js';
 import type { Deps } from '../deps.js';
 import { type DomainError, platformError } from '../errors.js';
 import { newId } from '../ids.js';
+import { retryAfterSeconds } from './attempt-delay.js';
+import {
+  clearThrottle,
+  clearThrottlePrefix,
+  recordFailure,
+  type ThrottleKey,
+  throttledError,
+  throttleWait,
+} from './attempt-throttle.js';
 import { sessions, users } from './auth.tables.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { type PublicUser, publicUser } from './users.service.js';
@@ -22,9 +31,40 @@ export interface LoginResult {
 }
 
 /**
- * Checks a password and opens a session. Failed attempts are counted on the user row; after
- * `loginMaxFailures` in a row the account is locked for `loginLockMinutes`. The failure is committed
- * before the error is thrown, so the count survives.
+ * The three counters a login attempt is throttled by. Each wrong password counts on its
+ * (username, address) pair and on its address; it counts on the username alone only while the pair
+ * is within its free failures, so one address can never throttle an account for everyone (an
+ * attacker hammering `admin` from one place slows down only that place), while many addresses
+ * guessing one account together do slow it down, softly: at most a minute between attempts.
+ * Usernames that do not exist are counted exactly like those that do.
+ */
+export function loginThrottleKeys(config: Deps['config'], username: string, address: string) {
+  const free = config.loginMaxFailures;
+  const maxDelayMs = config.loginLockMinutes * 60_000;
+  const base = { baseDelayMs: 1000, forgetAfterMs: 86_400_000 };
+  const pair: ThrottleKey = {
+    scope: 'login.pair',
+    key: `${username}|${address}`,
+    policy: { ...base, freeFailures: free, maxDelayMs },
+  };
+  // An office behind one NAT address has several people who mistype: more free failures per address.
+  const addr: ThrottleKey = {
+    scope: 'login.address',
+    key: address,
+    policy: { ...base, freeFailures: free * 4, maxDelayMs },
+  };
+  const account: ThrottleKey = {
+    scope: 'login.account',
+    key: username,
+    policy: { ...base, freeFailures: free * 4, maxDelayMs: Math.min(maxDelayMs, 60_000) },
+  };
+  return { pair, address: addr, account };
+}
+
+/**
+ * Checks a password and opens a session. A throttled attempt is answered 429 before any password is
+ * hashed; a wrong password or an unknown username is counted on the throttle keys (the same way for
+ * both, after the same scrypt work) and committed before the error is returned, so the count survives.
  */
 export async function login(
   deps: Deps,
@@ -33,41 +73,43 @@ export async function login(
 ): Promise<LoginResult> {
   const username = input.username.trim().toLowerCase();
   const { config, clock } = deps;
+  const keys = loginThrottleKeys(config, username, actor.ip ?? 'unknown');
+  const waitMs = await throttleWait(deps.db, [keys.pair, keys.address, keys.account], clock.now());
+  if (waitMs > 0) throw throttledError(platformError('auth.login_throttled'), waitMs);
+
   const outcome = await deps.db.transaction(async (tx): Promise<LoginResult | DomainError> => {
     const now = clock.now();
     const [user] = await tx.select().from(users).where(eq(users.username, username)).for('update');
-    if (!user) {
-      await verifyPassword(input.password, await dummyHash());
+    // An unknown username costs the same scrypt work as a known one, so timing tells nothing.
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
+    if (!user || !valid) {
+      const pair = await recordFailure(tx, keys.pair, now);
+      const byAddress = await recordFailure(tx, keys.address, now);
+      const byAccount =
+        pair.failures <= keys.pair.policy.freeFailures
+          ? await recordFailure(tx, keys.account, now)
+          : undefined;
+      const wait = Math.max(pair.waitMs, byAddress.waitMs, byAccount?.waitMs ?? 0);
       await recordAudit(tx, clock, actor, {
         action: 'auth.login_failed',
         entityType: 'user',
-        after: { username, reason: 'unknown_user' },
+        entityId: user?.id ?? null,
+        after: {
+          username,
+          reason: user ? 'wrong_password' : 'unknown_user',
+          failures: pair.failures,
+          waitSeconds: retryAfterSeconds(wait),
+        },
       });
-      return platformError('auth.invalid_credentials');
-    }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      return platformError('auth.account_locked', { detail: `until ${user.lockedUntil.toISOString()}` });
-    }
-    if (!(await verifyPassword(input.password, user.passwordHash))) {
-      const failures = user.failedLogins + 1;
-      const lock = failures >= config.loginMaxFailures;
-      const lockedUntil = lock ? new Date(now.getTime() + config.loginLockMinutes * 60_000) : null;
-      await tx
-        .update(users)
-        .set({ failedLogins: lock ? 0 : failures, lockedUntil })
-        .where(eq(users.id, user.id));
-      await recordAudit(tx, clock, actor, {
-        action: lock ? 'auth.account_locked' : 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        after: { username, failures, lockedUntil: lockedUntil?.toISOString() ?? null },
-      });
-      return lock
-        ? platformError('auth.account_locked', { detail: `until ${lockedUntil?.toISOString()}` })
+      return wait > 0
+        ? throttledError(platformError('auth.login_throttled'), wait)
         : platformError('auth.invalid_credentials');
     }
     if (user.status !== 'active') return platformError('auth.account_disabled');
 
+    // The right password proves these failures were the person's own typing: forget them. The
+    // address counter stays, or anyone with one valid account could reset their address's count.
+    await clearThrottle(tx, [keys.pair, keys.account]);
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3_600_000);
@@ -84,11 +126,7 @@ export async function login(
       ip: actor.ip,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
     });
-    const [fresh] = await tx
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(users.id, user.id))
-      .returning();
+    const [fresh] = await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id)).returning();
     const loggedIn = { ...actor, actorId: user.id, actorName: user.username };
     await recordAudit(tx, clock, loggedIn, {
       action: 'auth.login',
@@ -100,6 +138,12 @@ export async function login(
   });
   if (outcome instanceof Error) throw outcome;
   return outcome;
+}
+
+/** Forgets a user's login failures everywhere: an admin who resets a password lets the person straight in. */
+export async function clearLoginThrottle(tx: Tx, username: string): Promise<void> {
+  await clearThrottle(tx, [{ scope: 'login.account', key: username }]);
+  await clearThrottlePrefix(tx, 'login.pair', `${username}|`);
 }
 
 export interface SessionInfo {

@@ -5,9 +5,10 @@ import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { usersError } from './auth.errors.js';
 import { sessions, users } from './auth.tables.js';
-import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { passwordProblem } from './password-policy.js';
 import { isRole, permissionsOf } from './rbac.js';
-import { revokeUserSessions } from './sessions.service.js';
+import { clearLoginThrottle, revokeUserSessions } from './sessions.service.js';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -36,8 +37,10 @@ function checkRoles(roles: readonly string[]): void {
   if (bad !== undefined) throw usersError('users.invalid_role', { field: 'body.roles', detail: bad });
 }
 
-function checkPassword(password: string, field = 'body.password'): void {
-  if (password.length < PASSWORD_MIN_LENGTH) throw usersError('users.password_too_short', { field });
+/** Refuses a password that breaks a rule of password-policy.ts, naming the rule and the field. */
+function checkPassword(password: string, username: string, field = 'body.password'): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw usersError(problem, { field });
 }
 
 export interface NewUser {
@@ -49,7 +52,7 @@ export interface NewUser {
 
 export async function createUser(deps: Deps, actor: Actor, input: NewUser): Promise<PublicUser> {
   checkRoles(input.roles);
-  checkPassword(input.password);
+  checkPassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => createUserTx(deps, tx, actor, { ...input, passwordHash }));
 }
@@ -174,15 +177,20 @@ export async function updateUser(
 }
 
 export async function resetPassword(deps: Deps, actor: Actor, id: string, password: string): Promise<void> {
-  checkPassword(password);
+  // The username is needed for the rules; an unknown id is refused here as it was before the rules.
+  const [target] = await deps.db.select({ username: users.username }).from(users).where(eq(users.id, id));
+  if (!target) throw usersError('users.not_found', { field: 'params.id', detail: id });
+  checkPassword(password, target.username);
   const passwordHash = await hashPassword(password);
   await deps.db.transaction(async (tx) => {
-    await lockUser(tx, id);
+    const user = await lockUser(tx, id);
     const now = deps.clock.now();
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null, updatedAt: now })
+      .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
       .where(eq(users.id, id));
+    // The person the admin helps should get straight in, not wait out the failures that made them ask.
+    await clearLoginThrottle(tx, user.username);
     // A reset password means the old one may be known to someone else: end the old sessions.
     await revokeUserSessions(tx, deps.clock, id);
     await recordAudit(tx, deps.clock, actor, {
@@ -233,10 +241,15 @@ export async function changeOwnPassword(
   actor: Actor,
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
 ): Promise<void> {
-  checkPassword(input.newPassword, 'body.newPassword');
+  const [me] = await deps.db
+    .select({ username: users.username })
+    .from(users)
+    .where(eq(users.id, input.userId));
+  if (!me) throw usersError('users.not_found', { field: 'params.id', detail: input.userId });
   if (input.newPassword === input.currentPassword) {
     throw usersError('users.password_unchanged', { field: 'body.newPassword' });
   }
+  checkPassword(input.newPassword, me.username, 'body.newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
     const user = await lockUser(tx, input.userId);

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ThrottledError } from '../auth/attempt-throttle.js';
 import { isConnectionError } from '../db/db-health.js';
 import { DomainError, platformError } from '../errors.js';
 
@@ -65,6 +66,8 @@ export function errorHandler(err: FastifyError | DomainError, req: FastifyReques
     req.log.error({ err }, 'unhandled error');
     domain = platformError('system.internal');
   }
+  // A throttled attempt says when to come back, for people (the message) and for clients (the header).
+  if (domain instanceof ThrottledError) void reply.header('retry-after', String(domain.retryAfterSeconds));
   if (domain.status >= 500) req.log.error({ code: domain.code }, domain.message);
   else req.log.info({ code: domain.code, field: domain.field }, domain.message);
   return reply.status(domain.status).send(domain.toBody(req.id));

@@ -11,7 +11,7 @@ import {
 import { runDueAssessment } from '../../modules/leaders/index.js';
 import { expireUnpaidOrders } from '../../modules/orders/index.js';
 import { SYSTEM_ACTOR, writeAuditCheckpoint } from '../audit/index.js';
-import { purgeExpiredSessions } from '../auth/index.js';
+import { purgeExpiredSessions, purgeStaleThrottles } from '../auth/index.js';
 import { isConnectionError, LogThrottle } from '../db/db-health.js';
 import type { Deps } from '../deps.js';
 
@@ -37,7 +37,11 @@ export const JOB_KINDS: JobKind[] = [
   {
     name: 'purge-expired-sessions',
     cron: '*/10 * * * *',
-    run: async (deps) => ({ deleted: await purgeExpiredSessions(deps.db, deps.clock) }),
+    // Old attempt-throttle rows go with them: they count nothing once their policy has forgotten them.
+    run: async (deps) => ({
+      deleted: await purgeExpiredSessions(deps.db, deps.clock),
+      throttlesDeleted: await purgeStaleThrottles(deps.db, deps.clock.now()),
+    }),
   },
   {
     // Campaigns open at their start and close at their cutoff by the clock, never by a page visit.

@@ -239,8 +239,8 @@ export const leaderOnboardingMessages = {
   'leaderGate.required': { zh: '请输入账号和密码', en: 'Enter your username and password' },
   'leaderGate.changeTitle': { zh: '请修改初始密码', en: 'Change your initial password' },
   'leaderGate.changeHint': {
-    zh: '初始密码由审核人员提供，为了账户安全，请设置只有您知道的新密码（至少 8 位）。',
-    en: 'The reviewer gave you the initial password; set one only you know (at least 8 characters).',
+    zh: '初始密码由审核人员提供，为了账户安全，请设置只有您知道的新密码（至少 10 位）。',
+    en: 'The reviewer gave you the initial password; set one only you know (at least 10 characters).',
   },
   'leaderGate.notLeader': { zh: '当前账号不是团长账号', en: 'This account is not a leader account' },
   'leaderGate.switch': { zh: '切换账号', en: 'Switch account' },

@@ -56,7 +56,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="newPassword"
           label={t('users.newPassword')}
-          rules={[{ required: true, min: 8, message: t('users.passwordRule') }]}
+          rules={[{ required: true, min: 10, message: t('users.passwordRule') }]}
         >
           <Input.Password data-testid="change-password-new" autoComplete="new-password" />
         </Form.Item>

@@ -1,6 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api';
 import { useAuth } from '../auth-context';
@@ -29,20 +30,45 @@ export function LoginPage() {
   const navigate = useNavigate();
   const target = returnPath(location.state);
 
+  // After too many failures the server says how long to wait (429 + Retry-After): the page counts
+  // down and keeps the button off until then, instead of letting each click fail again.
+  const [waitUntil, setWaitUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (waitUntil === null) return;
+    const timer = window.setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= waitUntil) setWaitUntil(null);
+    }, 250);
+    return () => window.clearInterval(timer);
+  }, [waitUntil]);
+  const waitSeconds = waitUntil === null ? 0 : Math.max(0, Math.ceil((waitUntil - now) / 1000));
+
   const mutation = useMutation({
     mutationFn: (values: LoginValues) => login(values.username.trim(), values.password),
     onSuccess: () => navigate(target, { replace: true }),
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 429 && e.retryAfterSeconds) {
+        setNow(Date.now());
+        setWaitUntil(Date.now() + e.retryAfterSeconds * 1000);
+      }
+    },
   });
 
   // Someone who is already logged in (an open tab, the back button) has nothing to do here.
   if (user && !mutation.isPending) return <Navigate to={target} replace />;
 
   const error = mutation.error;
-  const errorText = error
-    ? error instanceof ApiError
-      ? localizedMessage(lang, error)
-      : t('app.unexpectedError')
-    : null;
+  const errorText =
+    waitSeconds > 0
+      ? t('login.throttled', { seconds: waitSeconds })
+      : error
+        ? error instanceof ApiError
+          ? error.status === 429 && error.retryAfterSeconds
+            ? null
+            : localizedMessage(lang, error)
+          : t('app.unexpectedError')
+        : null;
 
   return (
     <div
@@ -71,7 +97,7 @@ export function LoginPage() {
             showIcon
             title={errorText}
             style={{ marginBottom: 16 }}
-            data-testid="login-error"
+            data-testid={waitSeconds > 0 ? 'login-wait' : 'login-error'}
           />
         )}
         <Form<LoginValues>
@@ -102,6 +128,7 @@ export function LoginPage() {
             htmlType="submit"
             block
             loading={mutation.isPending}
+            disabled={waitSeconds > 0}
             data-testid="login-submit"
           >
             {t('login.submit')}

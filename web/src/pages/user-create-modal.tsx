@@ -63,7 +63,7 @@ export function UserCreateModal({ onClose }: { onClose: () => void }) {
         <Form.Item
           name="password"
           label={t('users.password')}
-          rules={[{ required: true, min: 8, message: t('users.passwordRule') }]}
+          rules={[{ required: true, min: 10, message: t('users.passwordRule') }]}
         >
           <Input.Password data-testid="user-form-password" autoComplete="new-password" />
         </Form.Item>

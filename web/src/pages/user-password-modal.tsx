@@ -43,7 +43,7 @@ export function UserPasswordModal({ user, onClose }: { user: User; onClose: () =
         <Form.Item
           name="password"
           label={t('users.newPassword')}
-          rules={[{ required: true, min: 8, message: t('users.passwordRule') }]}
+          rules={[{ required: true, min: 10, message: t('users.passwordRule') }]}
         >
           <Input.Password data-testid="user-password-input" autoComplete="new-password" />
         </Form.Item>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { passwordProblem } from '../../../platform/auth/index.js';
 import { generateInitialPassword, INITIAL_PASSWORD_LENGTH, leaderUsername } from './initial-login.js';
 
 describe('generateInitialPassword', () => {
@@ -14,6 +15,13 @@ describe('generateInitialPassword', () => {
       seen.add(pw);
     }
     expect(seen.size).toBe(500);
+  });
+
+  it('satisfies the password rules for the username the leader gets', () => {
+    for (let i = 0; i < 200; i += 1) {
+      const code = `ab${(i % 10) + 2}c${(i % 7) + 2}d`;
+      expect(passwordProblem(generateInitialPassword(), leaderUsername(code, i % 3))).toBeNull();
+    }
   });
 
   it('draws again when a draw lacks a kind of character', () => {

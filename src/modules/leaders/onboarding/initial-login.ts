@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { isCommonPassword } from '../../../platform/auth/index.js';
 
 /**
  * The login an approved leader gets: a username derived from their share code (they already know
@@ -15,8 +16,10 @@ export function generateInitialPassword(random: (max: number) => number = random
   for (;;) {
     let pw = '';
     for (let i = 0; i < INITIAL_PASSWORD_LENGTH; i += 1) pw += ALPHABET[random(ALPHABET.length)];
-    // One of each kind, so the password also passes stricter rules a company may add later.
-    if (/[a-z]/.test(pw) && /[A-Z]/.test(pw) && /\d/.test(pw)) return pw;
+    // One of each kind, so the password also passes stricter rules a company may add later; and
+    // never one of the common passwords the password rules refuse (a random draw practically never
+    // is, but the rules apply to every password tuanflow sets, this one included).
+    if (/[a-z]/.test(pw) && /[A-Z]/.test(pw) && /\d/.test(pw) && !isCommonPassword(pw)) return pw;
   }
 }
 

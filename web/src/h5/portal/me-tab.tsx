@@ -141,7 +141,7 @@ export function PasswordSection({ onDone }: { onDone?: () => void }) {
   const local = (m: string) => new ApiError(400, { code: 'portal.password', message: m, messageZh: m });
   async function submit() {
     setError(null);
-    if (next.length < 8) return setError(local(t('portal.me.passwordShort')));
+    if ([...next].length < 10) return setError(local(t('portal.me.passwordShort')));
     if (next !== again) return setError(local(t('portal.me.passwordsDiffer')));
     setBusy(true);
     try {
