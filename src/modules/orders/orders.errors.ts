@@ -77,6 +77,11 @@ export const ordersErrors = defineErrors({
     en: 'No orders match this phone number and pickup code',
     zh: '未找到与该手机号和提货码匹配的订单',
   },
+  'orders.my_orders_throttled': {
+    kind: 'rate_limited',
+    en: 'Too many lookups that matched nothing; try again after this many seconds',
+    zh: '查询失败次数过多，请在以下秒数之后再试',
+  },
   'orders.pickup_point_not_found': { kind: 'not_found', en: 'No such pickup point', zh: '自提点不存在' },
   'orders.pickup_code_invalid': {
     kind: 'validation',

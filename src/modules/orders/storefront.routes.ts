@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { Type } from 'typebox';
+import {
+  clearThrottle,
+  recordFailure,
+  type ThrottleKey,
+  throttledError,
+  throttleWait,
+} from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/deps.js';
 import { ErrorBodySchema } from '../../platform/http/schemas.js';
 import { campaigns, getCampaignForOrdering, isOpenForOrders, maySellIn } from '../campaigns/index.js';
@@ -75,6 +82,33 @@ const MyOrders = Type.Object({
     }),
   ),
 });
+
+const MY_ORDERS_PHONE = 'my_orders.phone';
+
+/**
+ * The throttle on the order look-up by phone and pickup code. An address gets 10 free misses, then
+ * waits 1 s, 2 s, 4 s ... up to 15 minutes; a phone is locked for 30 minutes after 5 misses, and
+ * again after every further miss, until a day without misses. So one phone's code can be guessed
+ * at most about 50 times a day, from however many addresses: one chance in 20,000.
+ */
+export function myOrdersThrottleKeys(address: string, phoneHash: string | null): ThrottleKey[] {
+  const day = 86_400_000;
+  const keys: ThrottleKey[] = [
+    {
+      scope: 'my_orders.address',
+      key: address,
+      policy: { freeFailures: 10, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: day },
+    },
+  ];
+  if (phoneHash) {
+    keys.push({
+      scope: MY_ORDERS_PHONE,
+      key: phoneHash,
+      policy: { freeFailures: 5, baseDelayMs: 30 * 60_000, maxDelayMs: 30 * 60_000, forgetAfterMs: day },
+    });
+  }
+  return keys;
+}
 
 /** The customer's H5 storefront API (public: a share link needs no login). */
 export const storefrontRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
@@ -182,25 +216,43 @@ export const storefrontRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
           },
           { additionalProperties: false },
         ),
-        response: { 200: MyOrders, 400: ErrorBodySchema, 404: ErrorBodySchema },
+        response: { 200: MyOrders, 400: ErrorBodySchema, 404: ErrorBodySchema, 429: ErrorBodySchema },
       },
     },
     async (req) => {
-      // One answer for an unknown phone and a wrong code, so neither can be probed on its own.
-      const notFound = () => ordersError('orders.my_orders_not_found', { field: 'body.pickupCode' });
+      // A pickup code is six digits: without a limit, a phone's orders are a million guesses away.
+      // Misses are counted per address and per phone (whether or not the phone is a customer's, so
+      // the lock says nothing about who exists); see myOrdersThrottleKeys.
       const phone = normalizePhone(req.body.phone);
-      if (!phone) throw notFound();
+      const keys = myOrdersThrottleKeys(req.ip, phone ? deps.crypto.hash(phone) : null);
+      const now = deps.clock.now();
+      const waitMs = await throttleWait(deps.db, keys, now);
+      if (waitMs > 0) throw throttledError(ordersError('orders.my_orders_throttled'), waitMs);
+      // One answer for an unknown phone and a wrong code, so neither can be probed on its own.
+      const notFound = async () => {
+        let wait = 0;
+        for (const k of keys) wait = Math.max(wait, (await recordFailure(deps.db, k, now)).waitMs);
+        return wait > 0
+          ? throttledError(ordersError('orders.my_orders_throttled'), wait)
+          : ordersError('orders.my_orders_not_found', { field: 'body.pickupCode' });
+      };
+      if (!phone) throw await notFound();
       const [customer] = await deps.db
         .select({ id: customers.id })
         .from(customers)
         .where(eq(customers.phoneHash, deps.crypto.hash(phone)));
-      if (!customer) throw notFound();
+      if (!customer) throw await notFound();
       const [proof] = await deps.db
         .select({ id: orders.id })
         .from(orders)
         .where(and(eq(orders.customerId, customer.id), eq(orders.pickupCode, req.body.pickupCode.trim())))
         .limit(1);
-      if (!proof) throw notFound();
+      if (!proof) throw await notFound();
+      // The customer found their code: the misses on this phone were theirs. The address keeps its count.
+      await clearThrottle(
+        deps.db,
+        keys.filter((k) => k.scope === MY_ORDERS_PHONE),
+      );
 
       const rows = await deps.db
         .select({
