@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded-postgres.js';
 import {
   arrangeSale,
   brokenInvariants,
@@ -15,6 +16,7 @@ import {
   runLoad,
   type Server,
   saleState,
+  sleep,
   startServer,
   stopServer,
   tempDataDir,
@@ -32,7 +34,14 @@ import {
  * the same moment, as when the machine loses power with the data on disk, and the restarted server
  * finds the stale cluster and starts it through crash recovery (`--kill-postgres false` keeps it in
  * every round). Exits 1 when anything is missing or broken.
- * Usage: npm run bench:chaos [-- --rounds 10 --concurrency 48 --kill-postgres true]
+ *
+ * Then `--db-kill-rounds` rounds kill PostgreSQL alone, under the running server: every process of
+ * the cluster gets SIGKILL while orders are being placed, the cluster stays down `--db-down-ms`, is
+ * started again (as a supervisor would), and the load goes on until the server has answered /readyz
+ * 200 again and a few seconds more. The server must survive (same process), answer 503
+ * (`db.unavailable`) rather than 500 while the database is away, take orders again once it is back,
+ * and lose no acknowledged order.
+ * Usage: npm run bench:chaos [-- --rounds 10 --concurrency 48 --kill-postgres true --db-kill-rounds 4]
  */
 
 const rounds = numberFlag('rounds', 10);
@@ -41,6 +50,10 @@ const minKillMs = numberFlag('min-kill-ms', 100);
 const maxKillMs = numberFlag('max-kill-ms', 2000);
 const killPostgresFlag = process.argv.indexOf('--kill-postgres');
 const killPostgresRounds = killPostgresFlag < 0 || process.argv[killPostgresFlag + 1] !== 'false';
+const dbKillRounds = numberFlag('db-kill-rounds', 4);
+const dbDownMs = numberFlag('db-down-ms', 2000);
+/** How long the load goes on once the server is ready again: orders placed after the outage. */
+const afterReadyMs = numberFlag('after-ready-ms', 3000);
 const STOCK = 1_000_000;
 
 /**
@@ -64,6 +77,21 @@ function killPostgres(dataDir: string): void {
     } catch {
       // Already gone.
     }
+  }
+}
+
+/** Polls the server's /readyz until it answers 200; the moment it did (performance.now()). */
+async function readyAgain(url: string, deadlineMs: number): Promise<number> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return performance.now();
+    } catch {
+      // The server went away: the round reports it.
+    }
+    if (Date.now() > until)
+      throw new Error(`the server was not ready ${deadlineMs} ms after PostgreSQL restarted`);
+    await sleep(50);
   }
 }
 
@@ -140,12 +168,103 @@ async function main() {
       });
       ordersBefore = roundOrders;
     }
+
+    // PostgreSQL killed under a running server, which must outlive it.
+    server ??= await startServer(env);
+    const dbRounds = [];
+    let dbAcknowledged = 0;
+    let dbLost = 0;
+    let survived = true;
+    for (let r = 0; r < dbKillRounds; r++) {
+      const survivor: Server = server;
+      const killAfterMs = Math.round(minKillMs + Math.random() * (maxKillMs - minKillMs));
+      let killedAt = 0;
+      let restartedAt = 0;
+      let readyAt = 0;
+      let outage: Promise<void> = Promise.resolve();
+      const run = await runLoad({
+        targets: [survivor.url],
+        sale,
+        concurrency,
+        seconds: 60,
+        warmup: 0,
+        phoneStart: (rounds + r) * 10_000_000,
+        keyPrefix: newKeyPrefix(`dbkill${r}`),
+        record: true,
+        onStart: (stop) => {
+          outage = (async () => {
+            await sleep(killAfterMs);
+            killedAt = performance.now();
+            killPostgres(dataDir);
+            await sleep(dbDownMs);
+            await startEmbeddedPostgres({ dir: dataDir, port: pgPort });
+            restartedAt = performance.now();
+            readyAt = await readyAgain(survivor.url, 60_000);
+            await sleep(afterReadyMs);
+          })().finally(stop);
+          // Awaited once the load is over; until then a failure must not count as unhandled.
+          outage.catch(() => {});
+        },
+      });
+      await outage;
+      if (!killedAt) throw new Error(`db round ${r}: PostgreSQL was not killed`);
+      const alive = survivor.child.exitCode === null && survivor.child.signalCode === null;
+      if (!alive) survived = false;
+      const acks = run.result.acks ?? [];
+      const found = await deps.pool.query<{ idempotency_key: string; id: string }>(
+        'SELECT idempotency_key, id FROM orders WHERE idempotency_key = ANY($1::text[])',
+        [acks.map((a) => a.key)],
+      );
+      const byKey = new Map(found.rows.map((o) => [o.idempotency_key, o.id]));
+      const lost = acks.filter((a) => byKey.get(a.key) !== a.orderId);
+      const state = await saleState(deps, sale);
+      const broken = brokenInvariants(state, STOCK);
+      if (broken.length > 0) invariantsOk = false;
+      allBroken.push(...broken.map((b) => `db round ${r}: ${b}`));
+      dbAcknowledged += acks.length;
+      dbLost += lost.length;
+      const byCode = run.result.total.byCode;
+      dbRounds.push({
+        round: r,
+        kill_after_ms: killAfterMs,
+        down_ms: Math.round(restartedAt - killedAt),
+        // From PostgreSQL accepting connections again to the server's /readyz answering 200.
+        ready_after_restart_ms: Math.round(readyAt - restartedAt),
+        server_survived: alive,
+        acknowledged: acks.length,
+        missing: lost.length,
+        missing_keys: lost.slice(0, 5).map((l) => l.key),
+        answers_by_status: run.result.total.byStatus,
+        db_unavailable_503: byCode['db.unavailable'] ?? 0,
+        internal_500: byCode['system.internal'] ?? 0,
+        transport_errors: run.result.total.errors,
+        committed_unacknowledged: state.orders - ordersBefore - acks.length,
+        invariants_ok: broken.length === 0,
+      });
+      ordersBefore = state.orders;
+      if (!alive) {
+        console.error(survivor.output());
+        server = await startServer(env);
+      }
+    }
+    // Orders placed after the last outage, on a fresh load: the server takes them as before.
+    const afterRun = await runLoad({
+      targets: [server.url],
+      sale,
+      concurrency,
+      seconds: 2,
+      warmup: 0,
+      phoneStart: (rounds + dbKillRounds) * 10_000_000,
+      keyPrefix: newKeyPrefix('dbkill-after'),
+      record: true,
+    });
+    const afterAcks = afterRun.result.acks ?? [];
     await bench.close();
     await stopServer(server);
     server = undefined;
     const result = {
       bench: 'chaos',
-      command: `npm run bench:chaos -- --rounds ${rounds} --concurrency ${concurrency}`,
+      command: `npm run bench:chaos -- --rounds ${rounds} --concurrency ${concurrency} --db-kill-rounds ${dbKillRounds}`,
       ...machine(),
       parameters: {
         rounds,
@@ -153,6 +272,9 @@ async function main() {
         killWindowMs: [minKillMs, maxKillMs],
         stock: STOCK,
         postgresKilledInOddRounds: killPostgresRounds,
+        dbKillRounds,
+        dbDownMs,
+        afterReadyMs,
       },
       rounds,
       acknowledged,
@@ -160,9 +282,18 @@ async function main() {
       invariants_ok: invariantsOk,
       broken: allBroken,
       per_round: perRound,
+      db_kill_rounds: dbKillRounds,
+      db_down_ms: dbDownMs,
+      acknowledged_during_db_kills: dbAcknowledged,
+      acked_lost_after_db_kill: dbLost,
+      server_survived_db_kills: survived,
+      internal_500_during_db_kills: dbRounds.reduce((a, d) => a + d.internal_500, 0),
+      orders_after_db_kills: afterAcks.length,
+      db_kill_per_round: dbRounds,
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    if (missing > 0 || !invariantsOk) process.exitCode = 1;
+    if (missing > 0 || !invariantsOk || dbLost > 0 || !survived || afterAcks.length === 0)
+      process.exitCode = 1;
   } catch (err) {
     if (server) console.error(server.output());
     throw err;
