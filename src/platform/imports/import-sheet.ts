@@ -20,15 +20,25 @@ export interface ImportColumn<K extends string = string> {
   example: string;
 }
 
+/**
+ * A workbook can carry a NUL character (written `_x0000_` in its XML, which exceljs decodes), but
+ * PostgreSQL stores none and a spreadsheet shows nothing for it: it is dropped on reading, so the
+ * row imports as the person sees it in Excel instead of failing the import's statement.
+ */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
 /** Turns whatever exceljs holds in a cell (rich text, hyperlink, formula ...) into text or a number. */
 export function cellToPrimitive(value: unknown): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return withoutNul(value);
   if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value && Array.isArray(value.richText))
-      return value.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join('');
+      return withoutNul(value.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join(''));
     if ('result' in value) return cellToPrimitive(value.result);
     if ('text' in value) return cellToPrimitive(value.text);
     if ('error' in value) return String(value.error);
