@@ -70,10 +70,20 @@ const NUMBERS: Array<[string, number]> = [
  * `zzz` when the name names no kind of id.
  */
 export function prefixOf(name: string): string {
-  const kind = name.replace(/Ids?$/, '');
+  const bare = name.replace(/Ids?$/, '');
+  const kind = ALIASES[bare] ?? bare;
   const prefixes = ID_PREFIXES as Record<string, string>;
   return prefixes[kind] ?? prefixes[kind.replace(/s$/, '')] ?? prefixes[kind.replace(/es$/, '')] ?? 'zzz';
 }
+
+/** Field names that name a kind of id by another word. */
+const ALIASES: Record<string, string> = {
+  level: 'leaderLevel',
+  referrer: 'leader',
+  beneficiary: 'leader',
+  plan: 'commissionPlan',
+  batch: 'payoutBatch',
+};
 
 /** A valid-format id no row has, of the kind a prefix names. */
 export function unknownId(prefix: string): string {
@@ -104,6 +114,18 @@ const PATTERN_CANDIDATES = [
   '13800138000',
   '330106',
   '#ff0000',
+  '0'.repeat(64),
+];
+
+/** Values a field's name asks for, tried before the generic ones (they pass the domain's checks). */
+const NAME_HINTS: Array<[RegExp, string]> = [
+  [/phone/i, '13800138000'],
+  [/(url|image)s?$/i, 'https://example.com/probe.png'],
+  [/month/i, '2026-02'],
+  [/password/i, 'Walker-fuzz-2026-x'],
+  [/^roles?$/, 'operator'],
+  [/sha256/i, '0'.repeat(64)],
+  [/account/i, 'openid_fuzz_walker_1'],
 ];
 
 function nonNull(schemas: JsonSchema[]): JsonSchema {
@@ -137,7 +159,10 @@ function exampleString(schema: JsonSchema, name: string, idOf: IdChooser): strin
   }
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? Number.POSITIVE_INFINITY;
-  const fits = (s: string) => s.length >= min && s.length <= max;
+  const fits = (s: string) =>
+    s.length >= min && s.length <= max && (!schema.pattern || new RegExp(schema.pattern, 'u').test(s));
+  const hinted = NAME_HINTS.find(([re, value]) => re.test(name) && fits(value));
+  if (hinted) return hinted[1];
   if (schema.pattern) {
     const re = new RegExp(schema.pattern, 'u');
     const found = PATTERN_CANDIDATES.find((c) => re.test(c) && fits(c));
@@ -286,8 +311,20 @@ function badTextFor(schema: JsonSchema | undefined): Array<[string, string | und
 const MAX_BODY_POSITIONS = 40;
 
 /** The requests the walker sends to one operation. */
-export function variantsOf(op: Operation, pathTemplate: string, idOf: IdChooser, idsAre: string): Variant[] {
+export function variantsOf(
+  op: Operation,
+  pathTemplate: string,
+  chooseId: IdChooser,
+  idsAre: string,
+): Variant[] {
   const params = op.parameters ?? [];
+  // An id whose name says no kind (`parentId`) is taken to be of the path's own resource.
+  const resource =
+    pathTemplate
+      .split('/')
+      .filter((s) => s && !s.startsWith('{'))
+      .at(-1) ?? '';
+  const idOf: IdChooser = (prefix) => chooseId(prefix === 'zzz' ? prefixOf(kindOfSegment(resource)) : prefix);
   const base: Variant = { label: `valid shape, ${idsAre} ids`, path: {}, query: {}, headers: {} };
   const segments = pathTemplate.split('/');
   for (const p of params) {
