@@ -7,6 +7,7 @@ import {
   chunkByRows,
   getImportJob,
   type ImportChunk,
+  type ImportKind,
   importJobSettled,
   MAX_STORED_ERRORS,
   startImportJob,
@@ -34,23 +35,33 @@ export { CHUNK_ROWS, MAX_STORED_ERRORS };
 
 const TABLE = 'catalog_imports';
 
+/** The product import as the shared runner (re)builds it from the stored file. */
+export const catalogImportKind: ImportKind = {
+  table: TABLE,
+  auditAction: 'product.import',
+  prepare: async (deps, actor, file) => {
+    const sheet = await readImportSheet(file);
+    const parsed = sheet.rows.map(({ row, raw }) => parseRow(raw, row));
+    return {
+      totalRows: sheet.rows.length,
+      plan: async (done) => {
+        // Rows an earlier run of the job wrote are left out: their products exist now.
+        const rest = parsed.filter((r) => !done.has(r.row));
+        const plan = planImport(rest, await lookupContext(deps.db, rest));
+        return { errors: plan.errors, goodRows: plan.goodRows, chunks: writeChunks(deps, actor, plan) };
+      },
+    };
+  },
+};
+
 export async function startImport(
   deps: Deps,
   actor: Actor,
   input: { fileBase64: string; mode: ImportModeValue },
 ): Promise<{ jobId: string }> {
-  const file = Buffer.from(input.fileBase64, 'base64');
-  const sheet = await readImportSheet(file);
-  const parsed = sheet.rows.map(({ row, raw }) => parseRow(raw, row));
-  return startImportJob(deps, actor, {
-    table: TABLE,
-    auditAction: 'product.import',
+  return startImportJob(deps, actor, catalogImportKind, {
     mode: input.mode,
-    totalRows: sheet.rows.length,
-    plan: async () => {
-      const plan = planImport(parsed, await lookupContext(deps.db, parsed));
-      return { errors: plan.errors, goodRows: plan.goodRows, chunks: writeChunks(deps, actor, plan) };
-    },
+    file: Buffer.from(input.fileBase64, 'base64'),
   });
 }
 
@@ -100,7 +111,7 @@ async function lookupContext(db: Db, parsed: ReturnType<typeof parseRow>[]): Pro
 function* writeChunks(deps: Deps, actor: Actor, plan: ImportPlan): Generator<ImportChunk> {
   for (const chunk of chunkByRows<PlannedProduct>(plan.products, (p) => p.rows.length)) {
     yield {
-      rows: chunk.reduce((n, p) => n + p.rows.length, 0),
+      rowNumbers: chunk.flatMap((p) => p.rows),
       label: `row ${chunk[0]?.rows[0] ?? '?'}–${chunk.at(-1)?.rows.at(-1) ?? '?'}`,
       write: async (tx) => {
         let created = 0;

@@ -5,4 +5,4 @@ export { catalogRoutes } from './catalog.routes.js';
 export type { NewProductInput, ProductView, SkuView } from './catalog.schemas.js';
 export { createProductTx, type WriteDeps } from './catalog.service.js';
 export { catalogImports, categories, products, skus } from './catalog.tables.js';
-export { importSettled } from './catalog-import.service.js';
+export { catalogImportKind, importSettled } from './catalog-import.service.js';

@@ -4,7 +4,7 @@
  * applications, agreements and the leader portal. Other modules use only what is exported here.
  */
 
-export { leaderImportSettled } from './import/leader-import.service.js';
+export { leaderImportKind, leaderImportSettled } from './import/leader-import.service.js';
 export { generateLeaderCode, normalizeLeaderCode } from './leader-code.js';
 export { leadersErrors } from './leaders.errors.js';
 export {

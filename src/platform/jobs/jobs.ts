@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { advanceCampaigns } from '../../modules/campaigns/index.js';
+import { catalogImportKind } from '../../modules/catalog/index.js';
 import {
   closePreviousMonth,
   freezeDue,
@@ -8,12 +9,13 @@ import {
   runRecruitCheck,
   scanHotProducts,
 } from '../../modules/commission/index.js';
-import { runDueAssessment } from '../../modules/leaders/index.js';
+import { leaderImportKind, runDueAssessment } from '../../modules/leaders/index.js';
 import { expireUnpaidOrders } from '../../modules/orders/index.js';
 import { SYSTEM_ACTOR, writeAuditCheckpoint } from '../audit/index.js';
 import { purgeExpiredSessions, purgeStaleThrottles } from '../auth/index.js';
 import { isConnectionError, LogThrottle } from '../db/db-health.js';
 import type { Deps } from '../deps.js';
+import { resumeImportJobs } from '../imports/index.js';
 
 /**
  * Durable jobs and schedules with pg-boss, in the same PostgreSQL (schema `pgboss`). Each job kind is
@@ -42,6 +44,13 @@ export const JOB_KINDS: JobKind[] = [
       deleted: await purgeExpiredSessions(deps.db, deps.clock),
       throttlesDeleted: await purgeStaleThrottles(deps.db, deps.clock.now()),
     }),
+  },
+  {
+    // xlsx imports whose process died (a restart, a crash) are taken over: resumed from their stored
+    // file without the rows already written, or marked failed with the reason.
+    name: 'imports-resume',
+    cron: '* * * * *',
+    run: (deps) => resumeImportJobs(deps, [catalogImportKind, leaderImportKind]),
   },
   {
     // Campaigns open at their start and close at their cutoff by the clock, never by a page visit.

@@ -10,6 +10,7 @@ import {
   getImportJob,
   type ImportChunk,
   type ImportJobView,
+  type ImportKind,
   type ImportMode,
   importJobSettled,
   readImportRows,
@@ -140,12 +141,33 @@ async function lookupContext(deps: Deps, parsed: readonly ParsedLeaderRow[]): Pr
   return { regions: regionMap, leaderCodes, takenPhones };
 }
 
+/**
+ * The leaders an earlier run of the job wrote, by their code in the file: a row may name its referrer
+ * by a code that is only a link inside the file (not a share code, so not stored), and the rows left
+ * to write still need to find it. A written row's leader is found by its phone, unique per leader.
+ */
+async function doneRowCodes(deps: Deps, done: readonly ParsedLeaderRow[]): Promise<Map<string, string>> {
+  const withCode = done.filter((r) => r.code !== null && r.phone !== null);
+  const out = new Map<string, string>();
+  for (let i = 0; i < withCode.length; i += 1000) {
+    const part = withCode.slice(i, i + 1000);
+    const codeOfHash = new Map(part.map((r) => [deps.crypto.hash(r.phone ?? ''), r.code ?? '']));
+    const r = await deps.db.execute<{ id: string; h: string }>(sql`
+      select id, phone_hash as h from leaders where phone_hash = any(${sql.param([...codeOfHash.keys()])}::text[])`);
+    for (const x of r.rows) {
+      const code = codeOfHash.get(x.h);
+      if (code) out.set(code, x.id);
+    }
+  }
+  return out;
+}
+
 /** The plan's leaders as write transactions; a leader's id is remembered for the rows below it. */
 function* writeChunks(deps: Deps, actor: Actor, plan: LeaderImportPlan): Generator<ImportChunk> {
   const idOfRow = new Map<number, string>();
   for (const chunk of chunkByRows<PlannedLeader>(plan.leaders, () => 1)) {
     yield {
-      rows: chunk.length,
+      rowNumbers: chunk.map((p) => p.row),
       label: `row ${chunk
         .map((p) => p.row)
         .join(', ')
@@ -182,22 +204,44 @@ function* writeChunks(deps: Deps, actor: Actor, plan: LeaderImportPlan): Generat
   }
 }
 
+/** The leader import as the shared runner (re)builds it from the stored file. */
+export const leaderImportKind: ImportKind = {
+  table: TABLE,
+  auditAction: 'leader.import',
+  prepare: async (deps, actor, file) => {
+    const sheet = await readLeaderSheet(file);
+    const parsed = sheet.rows.map(({ row, raw }) => parseLeaderRow(raw, row));
+    return {
+      totalRows: sheet.rows.length,
+      plan: async (done) => {
+        // Rows an earlier run of the job wrote are left out: their leaders exist now, and the rows
+        // they recruited find them by code as existing leaders.
+        const rest = parsed.filter((r) => !done.has(r.row));
+        const ctx = await lookupContext(deps, rest);
+        const plan = planLeaderImport(rest, {
+          ...ctx,
+          leaderCodes: new Map([
+            ...ctx.leaderCodes,
+            ...(await doneRowCodes(
+              deps,
+              parsed.filter((r) => done.has(r.row)),
+            )),
+          ]),
+        });
+        return { errors: plan.errors, goodRows: plan.goodRows, chunks: writeChunks(deps, actor, plan) };
+      },
+    };
+  },
+};
+
 export async function startLeaderImport(
   deps: Deps,
   actor: Actor,
   input: { fileBase64: string; mode: ImportMode },
 ): Promise<{ jobId: string }> {
-  const sheet = await readLeaderSheet(Buffer.from(input.fileBase64, 'base64'));
-  const parsed = sheet.rows.map(({ row, raw }) => parseLeaderRow(raw, row));
-  return startImportJob(deps, actor, {
-    table: TABLE,
-    auditAction: 'leader.import',
+  return startImportJob(deps, actor, leaderImportKind, {
     mode: input.mode,
-    totalRows: sheet.rows.length,
-    plan: async () => {
-      const plan = planLeaderImport(parsed, await lookupContext(deps, parsed));
-      return { errors: plan.errors, goodRows: plan.goodRows, chunks: writeChunks(deps, actor, plan) };
-    },
+    file: Buffer.from(input.fileBase64, 'base64'),
   });
 }
 
