@@ -16,6 +16,7 @@ import { writeAuditCheckpoint } from './platform/audit/index.js';
 import { bootPlatform } from './platform/boot.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { lockDataDir } from './platform/data-dir-lock.js';
+import { stopImportJobs } from './platform/imports/index.js';
 import { Jobs } from './platform/jobs/jobs.js';
 import { createLogger } from './platform/logger.js';
 import { buildWeb, webBuildIsStale } from './platform/web-build.js';
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      // An import stops after the chunk it is writing; the next start's imports-resume job goes on with it.
+      await stopImportJobs();
       await jobs.stop();
       // The head as the server leaves it, anchored outside the database (no-op when it did not move).
       await writeAuditCheckpoint(deps).catch((err: unknown) => log.error({ err }, 'audit checkpoint failed'));
@@ -119,6 +122,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  // A setting refused at start (a wrong ENCRYPTION_KEY, say) is told in one line naming it.
+  console.error(
+    err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err,
+  );
   process.exit(1);
 });
