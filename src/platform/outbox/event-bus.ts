@@ -407,6 +407,8 @@ export class EventBus {
     if (this.timer) clearInterval(this.timer);
     this.cancelWait?.();
     await this.reconnecting;
+    // A bus that stops while reconnecting no longer speaks for the database's health.
+    dbHealthOf(this.pool).reportUp(OUTBOX_LISTENER_NAME);
     const listener = this.listener;
     this.listener = undefined;
     if (listener) {
