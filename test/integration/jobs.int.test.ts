@@ -57,7 +57,7 @@ describe('purge-expired-sessions', () => {
     const revokedRecently = await session({ expires: 3 * DAY, idle: HOUR, revoked: -HOUR });
     expect(purge().cron).toBeDefined();
 
-    expect(await purge().run(tdb.deps)).toEqual({ deleted: 3 });
+    expect(await purge().run(tdb.deps)).toEqual({ deleted: 3, throttlesDeleted: 0 });
     expect(await sessionIds()).toEqual([live, expiredRecently, revokedRecently].sort());
     for (const dead of [expiredLongAgo, idleLongAgo, revokedLongAgo])
       expect(await sessionIds()).not.toContain(dead);
@@ -65,9 +65,27 @@ describe('purge-expired-sessions', () => {
     // A day later the recently ended ones have aged out too; the live one has gone idle since, but
     // less than a day ago, so it stays.
     tdb.deps.clock.advance(DAY);
-    expect(await purge().run(tdb.deps)).toEqual({ deleted: 2 });
+    expect(await purge().run(tdb.deps)).toEqual({ deleted: 2, throttlesDeleted: 0 });
     expect(await sessionIds()).toEqual([live]);
-    expect(await purge().run(tdb.deps)).toEqual({ deleted: 0 });
+    expect(await purge().run(tdb.deps)).toEqual({ deleted: 0, throttlesDeleted: 0 });
+  });
+});
+
+describe('purging attempt throttles', () => {
+  it('deletes throttle rows two days after their last failure, unless someone still waits on them', async () => {
+    const now = tdb.deps.clock.now().getTime();
+    await tdb.deps.pool.query(
+      `INSERT INTO attempt_throttles (scope, key, failures, last_failure_at, blocked_until) VALUES
+         ('test.purge', 'recent', 3, $1, NULL),
+         ('test.purge', 'old', 9, $2, $3),
+         ('test.purge', 'old-but-waiting', 9, $2, $4)`,
+      [new Date(now - HOUR), new Date(now - 3 * DAY), new Date(now - 3 * DAY + HOUR), new Date(now + HOUR)],
+    );
+    expect(await purge().run(tdb.deps)).toMatchObject({ throttlesDeleted: 1 });
+    const { rows } = await tdb.deps.pool.query<{ key: string }>(
+      "SELECT key FROM attempt_throttles WHERE scope = 'test.purge' ORDER BY key",
+    );
+    expect(rows.map((r) => r.key)).toEqual(['old-but-waiting', 'recent']);
   });
 });
 
