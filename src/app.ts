@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,6 +16,7 @@ import { platformError } from './platform/errors.js';
 import { authHook } from './platform/http/auth-hook.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { refuseNulBytes } from './platform/http/input-guard.js';
+import { helmetOptions } from './platform/http/security-headers.js';
 import { validatorCompiler } from './platform/http/validator.js';
 import './platform/http/fastify-types.js';
 import { campaignsRoutes } from './modules/campaigns/index.js';
@@ -101,6 +103,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   app.setValidatorCompiler(validatorCompiler);
 
   await app.register(cookie);
+  // Security headers (CSP, nosniff, frame denial, referrer policy, HSTS behind HTTPS) on every
+  // answer, error pages and static files included; the policy is in security-headers.ts.
+  await app.register(helmet, helmetOptions({ https: deps.config.cookieSecure }));
   await app.register(swagger, {
     openapi: {
       info: { title: 'tuanflow API', description: 'tuanflow 社区团购 ERP — HTTP API', version: '0.1.0' },

@@ -3,6 +3,7 @@ import { type App, buildApp } from '../../src/app.js';
 import { systemClock } from '../../src/platform/clock.js';
 import type { Config } from '../../src/platform/config.js';
 import { launchChromium } from './browser.js';
+import { watchCsp } from './csp-watch.js';
 import { createTestDb, type TestDb } from './test-db.js';
 
 /** The real server with the built console on a free port, a fresh database, and Chromium. */
@@ -22,7 +23,8 @@ export async function startE2eServer(config: Partial<Config> = {}): Promise<E2eS
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-  const browser = await launchChromium();
+  // Every page the tests open reports Content-Security-Policy violations, failing the test.
+  const browser = watchCsp(await launchChromium());
   return {
     tdb,
     app,

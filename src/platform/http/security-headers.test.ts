@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, helmetOptions } from './security-headers.js';
+
+describe('contentSecurityPolicy', () => {
+  it('runs only our own scripts: nothing inline, no eval, no other host', () => {
+    const csp = contentSecurityPolicy({ https: false });
+    expect(csp['script-src']).toEqual(["'self'"]);
+    expect(csp['script-src-attr']).toEqual(["'none'"]);
+    expect(Object.values(csp).flat()).not.toContain("'unsafe-eval'");
+    expect(csp['connect-src']).toEqual(["'self'"]);
+    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+  });
+
+  it('asks the browser to upgrade to HTTPS only when served over HTTPS', () => {
+    expect(contentSecurityPolicy({ https: false })).not.toHaveProperty('upgrade-insecure-requests');
+    expect(contentSecurityPolicy({ https: true })['upgrade-insecure-requests']).toEqual([]);
+  });
+});
+
+describe('helmetOptions', () => {
+  it('sends HSTS only over HTTPS and denies framing', () => {
+    expect(helmetOptions({ https: false }).hsts).toBe(false);
+    expect(helmetOptions({ https: true }).hsts).toMatchObject({ maxAge: 31_536_000 });
+    expect(helmetOptions({ https: false }).frameguard).toEqual({ action: 'deny' });
+  });
+});
