@@ -1,11 +1,5 @@
 import pg from 'pg';
-import {
-  type Config,
-  ConfigError,
-  loadConfig,
-  parseFieldKey,
-  type SecretKey,
-} from '../src/platform/config.js';
+import { type Config, ConfigError, loadConfig, type SecretKey } from '../src/platform/config.js';
 import { FieldCrypto, fieldKeySource, keyFilePath } from '../src/platform/crypto.js';
 import { lockDataDir } from '../src/platform/data-dir-lock.js';
 import {
@@ -35,13 +29,19 @@ function currentKey(config: Config): SecretKey {
 }
 
 function nextKey(config: Config): { key: SecretKey; source: string } {
-  const raw = process.env.NEW_ENCRYPTION_KEY;
-  if (raw?.trim()) return { key: parseFieldKey('NEW_ENCRYPTION_KEY', raw), source: 'NEW_ENCRYPTION_KEY' };
-  if (config.encryptionKey)
+  if (config.encryptionKey) {
+    if (!config.newEncryptionKey)
+      throw new ConfigError(
+        'NEW_ENCRYPTION_KEY',
+        'must be set to the new key when the current one comes from ENCRYPTION_KEY: generate it with ' +
+          "`openssl rand -base64 64 | tr -d '\\n'` and store it safely before rotating",
+      );
+    return { key: config.newEncryptionKey, source: 'NEW_ENCRYPTION_KEY' };
+  }
+  if (config.newEncryptionKey)
     throw new ConfigError(
       'NEW_ENCRYPTION_KEY',
-      'must be set to the new key when the current one comes from ENCRYPTION_KEY: generate it with ' +
-        "`openssl rand -base64 64 | tr -d '\\n'` and store it safely before rotating",
+      `is only for a key kept in ENCRYPTION_KEY; the key file is rotated to a key the command makes in ${nextKeyFilePath(config.dataDir)}`,
     );
   return { key: loadOrCreateNextKeyFile(config.dataDir), source: nextKeyFilePath(config.dataDir) };
 }

@@ -41,6 +41,7 @@ describe('loadConfig defaults', () => {
       bodyLimitBytes: 1_048_576,
       trustProxyHops: 0,
       encryptionKey: undefined,
+      newEncryptionKey: undefined,
       auditKey: undefined,
       databaseOwnerUrl: undefined,
     } satisfies Config);
@@ -262,6 +263,21 @@ describe('ConfigError', () => {
     expect(err.name).toBe('ConfigError');
     expect(err.variable).toBe('SOME_VAR');
     expect(err.message).toBe('Invalid configuration: SOME_VAR is broken');
+  });
+});
+
+describe('NEW_ENCRYPTION_KEY (for the keys command)', () => {
+  it('is read like ENCRYPTION_KEY, and a bad one names NEW_ENCRYPTION_KEY without echoing it', () => {
+    const key = Buffer.alloc(64, 9);
+    expect(
+      load({ NEW_ENCRYPTION_KEY: key.toString('base64') })
+        .newEncryptionKey?.bytes()
+        .equals(key),
+    ).toBe(true);
+    expect(load({ NEW_ENCRYPTION_KEY: ' ' }).newEncryptionKey).toBeUndefined();
+    const err = configErrorOf({ NEW_ENCRYPTION_KEY: 'short' });
+    expect(err.variable).toBe('NEW_ENCRYPTION_KEY');
+    expect(err.message).not.toContain('short');
   });
 });
 

@@ -53,6 +53,11 @@ export interface Config {
    */
   encryptionKey: SecretKey | undefined;
   /**
+   * The key to rotate to, from `NEW_ENCRYPTION_KEY`: read only by `npm run keys -- rotate` when the
+   * current key comes from ENCRYPTION_KEY (the server ignores it). See docs/operations.md.
+   */
+  newEncryptionKey: SecretKey | undefined;
+  /**
    * The audit-chain key from `AUDIT_KEY` (32 bytes, base64). When absent, it lives in the key file
    * `dataDir/keys/audit.key` (see audit/audit-key-file.ts). It is not derived from the field key, so
    * that either can be replaced without touching the other.
@@ -242,6 +247,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxyHops: int(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     encryptionKey: env.ENCRYPTION_KEY?.trim()
       ? parseFieldKey('ENCRYPTION_KEY', env.ENCRYPTION_KEY)
+      : undefined,
+    newEncryptionKey: env.NEW_ENCRYPTION_KEY?.trim()
+      ? parseFieldKey('NEW_ENCRYPTION_KEY', env.NEW_ENCRYPTION_KEY)
       : undefined,
     auditKey: env.AUDIT_KEY?.trim() ? parseAuditKey('AUDIT_KEY', env.AUDIT_KEY) : undefined,
     databaseOwnerUrl,
