@@ -43,6 +43,14 @@ const coreMessages = {
   'login.submit': { zh: '登录', en: 'Log in' },
   'login.usernameRequired': { zh: '请输入用户名', en: 'Enter your username' },
   'login.passwordRequired': { zh: '请输入密码', en: 'Enter your password' },
+  'app.tooManyTriesMinutes': {
+    zh: '尝试次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many tries; please try again in {minutes} min',
+  },
+  'app.tooManyTriesSeconds': {
+    zh: '尝试次数过多，请 {seconds} 秒后再试',
+    en: 'Too many tries; please try again in {seconds} s',
+  },
   'login.throttled': {
     zh: '登录失败次数过多，请 {seconds} 秒后再试',
     en: 'Too many failed logins; try again in {seconds} s',

@@ -20,7 +20,16 @@ export function statusKey(status: string): MessageKey {
 /** A server refusal (or a network failure) in the reader's language. */
 export function useErrorText(): (error: unknown) => string {
   const { lang, t } = useLocale();
-  return (error) => (error instanceof ApiError ? localizedMessage(lang, error) : t('app.unexpectedError'));
+  return (error) => {
+    if (!(error instanceof ApiError)) return t('app.unexpectedError');
+    // A throttled try (429 with Retry-After) says when to come back in words a customer reads,
+    // "30 分钟后", rather than the server's count of seconds.
+    const wait = error.status === 429 ? error.retryAfterSeconds : undefined;
+    if (wait !== undefined && wait >= 60)
+      return t('app.tooManyTriesMinutes', { minutes: Math.ceil(wait / 60) });
+    if (wait !== undefined) return t('app.tooManyTriesSeconds', { seconds: wait });
+    return localizedMessage(lang, error);
+  };
 }
 
 export const pageStyle: CSSProperties = {
