@@ -74,6 +74,9 @@ describe('withNonEmptyPatch', () => {
     expect(withNonEmptyPatch(body, 'PATCH', 'querystring')).toBe(body);
     const explicit = Type.Object({}, { minProperties: 0 });
     expect(withNonEmptyPatch(explicit, 'PATCH', 'body')).toBe(explicit);
+    // A required field refuses {} by itself, and names the field.
+    const required = Type.Object({ threshold: Type.Integer() });
+    expect(withNonEmptyPatch(required, 'PATCH', 'body')).toBe(required);
   });
 
   it('is applied with the integer bounds by withInputLimits', () => {

@@ -60,6 +60,8 @@ export function withNonEmptyPatch(
 ): unknown {
   if (method !== 'PATCH' || httpPart !== 'body' || !isSchema(schema)) return schema;
   if (!hasType(schema, 'object') || schema.minProperties !== undefined) return schema;
+  // A body with a required field already refuses `{}`, naming that field, which says more.
+  if (Array.isArray(schema.required) && schema.required.length > 0) return schema;
   return { ...schema, minProperties: 1 };
 }
 
