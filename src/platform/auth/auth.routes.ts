@@ -15,8 +15,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; loginPerMinute:
   app,
   { deps, loginPerMinute },
 ) => {
-  // Counts login attempts per client address in memory, before any password is hashed; the
-  // per-account lockout in the database is the second line that works across processes.
+  // Counts login attempts per client address in memory, before anything else: a flood is refused
+  // without touching the database. The growing waits after wrong passwords (loginThrottleKeys in
+  // sessions.service.ts) are the second line, kept in the database so that every process shares them.
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => platformError('auth.rate_limited'),
