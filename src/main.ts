@@ -16,6 +16,8 @@ import { writeAuditCheckpoint } from './platform/audit/index.js';
 import { bootPlatform } from './platform/boot.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { lockDataDir } from './platform/data-dir-lock.js';
+import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
+import { postmasterRunning, watchEmbeddedPostgres } from './platform/db/embedded-watchdog.js';
 import { stopImportJobs } from './platform/imports/index.js';
 import { Jobs } from './platform/jobs/jobs.js';
 import { createLogger } from './platform/logger.js';
@@ -74,6 +76,21 @@ async function main(): Promise<void> {
   const jobs = new Jobs(deps, platform.databaseUrl, log);
   await deps.bus.start();
   await jobs.start();
+  // tuanflow supervises its own PostgreSQL: a cluster that dies under the running server is started
+  // again (with the options bootPlatform started it with), and the connections find it by themselves.
+  const embedded = platform.embedded;
+  const watchdog = embedded
+    ? watchEmbeddedPostgres({
+        isRunning: () => postmasterRunning(embedded.dataDir),
+        restart: () =>
+          startEmbeddedPostgres({
+            dir: config.dataDir,
+            port: config.embeddedPgPort,
+            log: (msg) => log.info({ component: 'embedded-postgres' }, msg),
+          }),
+        log,
+      })
+    : undefined;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
   process.stdout.write(
@@ -102,6 +119,8 @@ async function main(): Promise<void> {
     stoppingSince = Date.now();
     log.info({ signal }, 'shutting down');
     try {
+      // First, so that PostgreSQL stopped on purpose below is not started again.
+      await watchdog?.stop();
       await app.close();
       // An import stops after the chunk it is writing; the next start's imports-resume job goes on with it.
       await stopImportJobs();

@@ -16,6 +16,7 @@ import {
   ensureDatabase,
   startEmbeddedPostgres,
 } from '../../src/platform/db/embedded-postgres.js';
+import { postmasterRunning, watchEmbeddedPostgres } from '../../src/platform/db/embedded-watchdog.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { Jobs } from '../../src/platform/jobs/jobs.js';
@@ -274,5 +275,35 @@ describe('the database goes away under a running server', () => {
     const runs = jobRuns;
     await jobs.send(PROBE);
     await until('the job to run', async () => (jobRuns > runs ? true : undefined));
+  }, 120_000);
+
+  it('starts its embedded PostgreSQL again when it dies (the watchdog main.ts runs)', async () => {
+    const dog = watchEmbeddedPostgres({
+      isRunning: () => postmasterRunning(server.dataDir),
+      restart: async () => {
+        server = await startEmbeddedPostgres({ dir, port, settings: SETTINGS });
+      },
+      log: deps.log,
+      intervalMs: 200,
+    });
+    try {
+      expect(postmasterRunning(server.dataDir)).toBe(true);
+      const lostLines = logs.length;
+      killPostgres();
+      await until('/readyz to say not ready', async () =>
+        (await readyz()).statusCode === 503 ? true : undefined,
+      );
+      // Nobody but the watchdog starts it.
+      await until('/readyz to say ready', async () =>
+        (await readyz()).statusCode === 200 ? true : undefined,
+      );
+      expect(postmasterRunning(server.dataDir)).toBe(true);
+      await delivered(await placed());
+      const said = logs.slice(lostLines).map((l) => l.msg);
+      expect(said).toContain('embedded PostgreSQL is not running; starting it again');
+      expect(said).toContain('embedded PostgreSQL started again');
+    } finally {
+      await dog.stop();
+    }
   }, 120_000);
 });
