@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { installAuditKey, loadAuditKey } from '../src/platform/audit/index.js';
 import { type Config, ConfigError, loadConfig, type SecretKey } from '../src/platform/config.js';
 import { FieldCrypto, fieldKeySource, keyFilePath } from '../src/platform/crypto.js';
 import { lockDataDir } from '../src/platform/data-dir-lock.js';
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   let unlock = () => {};
   let url: string;
   if (config.databaseUrl) {
-    url = config.databaseUrl;
+    // The tables' owner: it migrates, and may rewrite every row.
+    url = config.databaseOwnerUrl ?? config.databaseUrl;
   } else {
     // Fails while a server runs on this data directory: the rotation needs it stopped.
     unlock = lockDataDir(config.dataDir);
@@ -92,6 +94,8 @@ async function main(): Promise<void> {
           `(${others.slice(0, 5).join(', ')}). Add --force only if they are not tuanflow servers.`,
       );
     const next = nextKey(config);
+    // The rotation's audit record is chained like the server's, with the same key.
+    installAuditKey(loadAuditKey(config));
     console.log(`rotating from key id ${current.check.keyId} (${source}) to ${next.source}`);
     const report = await rotateFieldKey(pool, current, next.key, {
       source,

@@ -35,9 +35,14 @@ function tmpDir(): string {
   return d;
 }
 
+/** The test database as an external server: the application's role, and the owner that migrates. */
+function dbEnv(): Record<string, string> {
+  return { DATABASE_URL: tdb.url, DATABASE_OWNER_URL: tdb.adminUrl ?? tdb.url, SEED_DEMO: 'false' };
+}
+
 /** Starts the platform the way main.ts does, on the test database, and closes it again. */
 async function boot(env: Record<string, string>): Promise<void> {
-  const config = loadConfig({ DATABASE_URL: tdb.url, SEED_DEMO: 'false', DATA_DIR: tmpDir(), ...env });
+  const config = loadConfig({ ...dbEnv(), DATA_DIR: tmpDir(), ...env });
   const platform = await bootPlatform(config, log);
   await platform.database.close();
 }
@@ -111,7 +116,7 @@ describe('the field key check', () => {
     mkdirSync(path.join(dataDir, 'keys'), { mode: 0o700 });
     const file = path.join(dataDir, 'keys', 'field.key');
     writeFileSync(file, `${b64(wrongKey)}\n`, { mode: 0o600 });
-    const config = loadConfig({ DATABASE_URL: tdb.url, SEED_DEMO: 'false', DATA_DIR: dataDir });
+    const config = loadConfig({ ...dbEnv(), DATA_DIR: dataDir });
     const err = await bootPlatform(config, log).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).variable).toBe(file);
@@ -137,7 +142,7 @@ describe('key rotation', () => {
     expect(hashesBefore.length).toBeGreaterThan(0);
     const phone = [...before.entries()].find(([k]) => k.startsWith('customers.'))?.[1] ?? '';
     const customer = await findCustomerByPhone(tdb.deps, tdb.deps.db, phone);
-    expect(customer).not.toBeNull();
+    expect(customer?.customerId).toMatch(/^cus_/);
 
     // The first run stops after the customers (as a killed process would, between two batches).
     const stop = new Error('interrupted');
@@ -191,9 +196,9 @@ describe('key rotation', () => {
 
     // With only the new key: the lookup by phone finds the same customer, an order's upsert makes no duplicate.
     const deps = { ...tdb.deps, crypto: newCrypto };
-    expect((await findCustomerByPhone(deps, deps.db, phone))?.id).toBe(customer?.id);
+    expect((await findCustomerByPhone(deps, deps.db, phone))?.customerId).toBe(customer?.customerId);
     const upserted = await deps.db.transaction((tx) => upsertCustomerByPhoneTx(deps, tx, { phone }));
-    expect(upserted.id).toBe(customer?.id);
+    expect(upserted).toEqual({ customerId: customer?.customerId, created: false });
 
     // The database now expects the new key, and refuses the old one.
     expect(await readFieldKeyRow(tdb.deps.pool)).toMatchObject({
@@ -204,6 +209,18 @@ describe('key rotation', () => {
     await expect(boot({ ENCRYPTION_KEY: b64(TEST_FIELD_KEY) })).rejects.toThrow(
       /ENCRYPTION_KEY is not the key/,
     );
+    // The switch is audited, with key ids and counts only.
+    const audit = await tdb.deps.pool.query<{
+      actor_name: string;
+      before: unknown;
+      after: { keyId: string };
+    }>(`SELECT actor_name, before, after FROM audit_log WHERE action = 'field_key.rotate'`);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]).toMatchObject({
+      actor_name: 'npm run keys -- rotate',
+      before: { keyId: testFieldCrypto.check.keyId },
+      after: { keyId: newCrypto.check.keyId },
+    });
     // Running the command again after it finished changes nothing.
     expect((await rotateFieldKey(tdb.deps.pool, testFieldCrypto, newKey, opts)).alreadyDone).toBe(true);
   });

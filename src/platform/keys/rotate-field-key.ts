@@ -1,6 +1,10 @@
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
+import { type Actor, recordAudit } from '../audit/index.js';
 import { ConfigError, type SecretKey } from '../config.js';
 import { FieldCrypto } from '../crypto.js';
+import type { Db } from '../db/database.js';
 import { ENCRYPTED_TABLES, type EncryptedTable, ident, PHONE_HASH_COLUMNS } from './encrypted-columns.js';
 import { ensureFieldKey, readFieldKeyRow } from './key-check.js';
 
@@ -41,6 +45,14 @@ export interface RotationReport {
    */
   orphanBlocks: string[];
 }
+
+/** Who the rotation's audit record names: the operator's command, not a user of the console. */
+export const KEYS_ACTOR: Actor = {
+  actorId: null,
+  actorName: 'npm run keys -- rotate',
+  requestId: null,
+  ip: null,
+};
 
 export async function rotateFieldKey(
   pool: pg.Pool,
@@ -100,12 +112,22 @@ export async function rotateFieldKey(
   }
 
   report.orphanBlocks = await orphanBlocks(pool);
-  await pool.query(
-    `UPDATE platform_field_key SET key_id = next_key_id, check_value = next_check_value,
-       next_key_id = NULL, next_check_value = NULL, rotation_started_at = NULL, updated_at = $2
-     WHERE id = 1 AND next_check_value = $1`,
-    [next.check.value, opts.now.toISOString()],
-  );
+  // The switch and its audit record in one transaction: the log says when the key changed, to which
+  // key id, and how much was rewritten (never a key or a value).
+  const db = drizzle({ client: pool }) as Db;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`
+      update platform_field_key set key_id = next_key_id, check_value = next_check_value,
+        next_key_id = null, next_check_value = null, rotation_started_at = null, updated_at = ${opts.now.toISOString()}::timestamptz
+      where id = 1 and next_check_value = ${next.check.value}`);
+    await recordAudit(tx, { now: () => opts.now }, KEYS_ACTOR, {
+      action: 'field_key.rotate',
+      entityType: 'platform_field_key',
+      entityId: '1',
+      before: { keyId: current.check.keyId },
+      after: { keyId: next.check.keyId, rewritten: report.rewritten, rehashed: report.rehashed },
+    });
+  });
   return report;
 }
 
