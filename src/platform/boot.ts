@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { fieldKeySource, loadFieldCrypto } from './crypto.js';
 import { type Database, openDatabase } from './db/database.js';
 import { type EmbeddedPostgres, ensureDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
-import { runMigrations } from './db/migrate.js';
+import { APP_ROLE, ensureAppRole, migrateForApp, withClient } from './db/roles.js';
 import type { Deps } from './deps.js';
 import { ensureFieldKey } from './keys/key-check.js';
 import { EventBus } from './outbox/event-bus.js';
@@ -27,9 +27,12 @@ export async function bootPlatform(
   clock: Clock = systemClock,
 ): Promise<Platform> {
   let embedded: EmbeddedPostgres | undefined;
+  // The application's connection, and the owner's that runs migrations (the same unless set apart).
   let url: string;
+  let ownerUrl: string;
   if (config.databaseUrl) {
     url = config.databaseUrl;
+    ownerUrl = config.databaseOwnerUrl ?? config.databaseUrl;
   } else {
     embedded = await startEmbeddedPostgres({
       dir: config.dataDir,
@@ -37,13 +40,18 @@ export async function bootPlatform(
       log: (msg) => log.info({ component: 'embedded-postgres' }, msg),
     });
     await ensureDatabase(embedded.adminUrl, 'tuanflow');
-    url = embedded.urlFor('tuanflow');
+    // On its own server tuanflow sets the roles up itself: the superuser owns the tables and
+    // migrates, the application logs in as a role that cannot switch the append-only triggers off.
+    const { appPassword } = embedded;
+    await withClient(embedded.adminUrl, (c) => ensureAppRole(c, APP_ROLE, appPassword));
+    ownerUrl = embedded.urlFor('tuanflow');
+    url = embedded.urlFor('tuanflow', { user: APP_ROLE, password: appPassword });
   }
   // The key is loaded before the database is touched, so a bad key file stops start-up early.
   const crypto = loadFieldCrypto(config);
   // The audit chain's key likewise: every audit record this process writes is chained with it.
   installAuditKey(loadAuditKey(config));
-  await runMigrations(url);
+  await migrateForApp(ownerUrl, url, log);
   const database = openDatabase(url, { max: config.dbPoolMax, log });
   // A key other than the one the data was encrypted with stops start-up here, naming the setting,
   // before anything could write a row under it.

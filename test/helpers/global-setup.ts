@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase, startEmbeddedPostgres } from '../../src/platform/db/embedded-postgres.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
+import { ensureAppRole, grantAppRole, withClient } from '../../src/platform/db/roles.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,8 +15,19 @@ declare module 'vitest' {
     pgAdminUrl: string;
     /** Name of the migrated template database each test file clones. */
     pgTemplate: string;
+    /** The role the app under test logs in as (not a superuser), granted as the server grants its own. */
+    pgAppLogin: { user: string; password: string };
   }
 }
+
+/**
+ * The application's role in tests: tests run the app as a role that cannot switch the append-only
+ * triggers off, as the server does, while their setup and tampering use the admin connection. Roles
+ * are cluster-wide and CI may run two suites at once on one server, so the name and password are
+ * fixed (creating it again, or setting the same password again, changes nothing for the other run),
+ * and apart from the server's own `tuanflow_app`, whose password a test run must never change.
+ */
+export const TEST_APP_LOGIN = { user: 'tuanflow_test_app', password: 'tuanflow-test-app' };
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,6 +71,10 @@ export default async function setup(project: TestProject) {
   const template = `tf_tmpl_${process.pid}_${randomBytes(3).toString('hex')}`;
   await ensureDatabase(adminUrl, template);
   await runMigrations(withDatabase(adminUrl, template));
+  await withClient(adminUrl, (c) => ensureAppRole(c, TEST_APP_LOGIN.user, TEST_APP_LOGIN.password));
+  // Grants live in the database, so the clones of the template carry them.
+  await withClient(withDatabase(adminUrl, template), (c) => grantAppRole(c, TEST_APP_LOGIN.user));
+  project.provide('pgAppLogin', TEST_APP_LOGIN);
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplate', template);
 

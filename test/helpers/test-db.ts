@@ -10,6 +10,7 @@ import { ManualClock } from '../../src/platform/clock.js';
 import { type Config, loadConfig, SecretKey } from '../../src/platform/config.js';
 import { FieldCrypto } from '../../src/platform/crypto.js';
 import { openDatabase } from '../../src/platform/db/database.js';
+import { urlAs } from '../../src/platform/db/roles.js';
 import type { Deps } from '../../src/platform/deps.js';
 import { EventBus } from '../../src/platform/outbox/event-bus.js';
 
@@ -56,7 +57,10 @@ export async function createTestDb(configOverrides: Partial<Config> = {}): Promi
   }
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
-  const url = u.toString();
+  const dbAdminUrl = u.toString();
+  // The app logs in as its own role (global-setup.ts), never as the superuser that set up the test.
+  const login = inject('pgAppLogin');
+  const url = urlAs(dbAdminUrl, login.user, login.password);
   const database = openDatabase(url, { max: 10 });
   const clock = new ManualClock('2026-03-01T08:00:00Z');
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -73,7 +77,7 @@ export async function createTestDb(configOverrides: Partial<Config> = {}): Promi
   const bus = new EventBus(database.db, database.pool, clock, log);
   return {
     url,
-    adminUrl: url,
+    adminUrl: dbAdminUrl,
     name,
     deps: { config, db: database.db, pool: database.pool, clock, bus, log, crypto: testFieldCrypto },
     async close() {

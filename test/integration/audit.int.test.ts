@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditHash, auditLog, GENESIS_HASH } from '../../src/platform/audit/index.js';
 import { createTestApp, makeUser, type Session, type TestApp } from '../helpers/test-app.js';
@@ -187,18 +188,27 @@ describe('reading the audit log', () => {
 });
 
 describe('append-only and hash-chained', () => {
-  it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE in the database itself: to the app by privilege, to the owner by trigger', async () => {
     const pool = t.tdb.deps.pool;
+    const owner = new pg.Pool({ connectionString: t.tdb.adminUrl, max: 1 });
     const before = await pool.query('SELECT seq, hash, after FROM audit_log ORDER BY seq');
-    for (const sql of [
-      `UPDATE audit_log SET after = '{"x":1}' WHERE seq = 1`,
-      'DELETE FROM audit_log WHERE seq = 1',
-      'TRUNCATE audit_log',
-    ]) {
-      await expect(pool.query(sql), sql).rejects.toMatchObject({
-        code: '42501',
-        message: expect.stringMatching(/append-only/),
-      });
+    try {
+      for (const sql of [
+        `UPDATE audit_log SET after = '{"x":1}' WHERE seq = 1`,
+        'DELETE FROM audit_log WHERE seq = 1',
+        'TRUNCATE audit_log',
+      ]) {
+        await expect(pool.query(sql), sql).rejects.toMatchObject({
+          code: '42501',
+          message: expect.stringMatching(/permission denied/),
+        });
+        await expect(owner.query(sql), sql).rejects.toMatchObject({
+          code: '42501',
+          message: expect.stringMatching(/append-only/),
+        });
+      }
+    } finally {
+      await owner.end();
     }
     expect((await pool.query('SELECT seq, hash, after FROM audit_log ORDER BY seq')).rows).toEqual(
       before.rows,
@@ -231,7 +241,9 @@ describe('append-only and hash-chained', () => {
       const seq = target.rows[0]?.seq ?? 0;
       expect(seq).toBeGreaterThan(1);
       expect(await verify(other, s)).toMatchObject({ ok: true, brokenAtSeq: null });
-      const client = await other.tdb.deps.pool.connect();
+      // The app's own role can neither disable the trigger nor update the table; the superuser can.
+      const client = new pg.Client({ connectionString: other.tdb.adminUrl });
+      await client.connect();
       try {
         await client.query('BEGIN');
         await client.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
@@ -242,7 +254,7 @@ describe('append-only and hash-chained', () => {
         await client.query('ALTER TABLE audit_log ENABLE TRIGGER USER');
         await client.query('COMMIT');
       } finally {
-        client.release();
+        await client.end();
       }
       expect(await firstBrokenSeq(other)).toBe(seq);
       expect(await verify(other, s)).toMatchObject({ ok: false, checked: seq - 1, brokenAtSeq: seq });

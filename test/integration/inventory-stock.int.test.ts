@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedInventoryDemo } from '../../src/demo/inventory.seed.js';
 import {
@@ -74,15 +75,24 @@ describe('the database backs the code', () => {
     expect(await levelOf(tdb, sku, wh)).toEqual({ onHand: 3, allocated: 0, available: 3 });
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE of stock movements', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE of stock movements: to the app by privilege, to the owner by trigger', async () => {
     const [sku = ''] = await stocked(2);
-    for (const q of [
-      'UPDATE stock_movements SET quantity = 100 WHERE sku_id = $1',
-      'DELETE FROM stock_movements WHERE sku_id = $1',
-    ]) {
-      await expect(tdb.deps.pool.query(q, [sku])).rejects.toThrow(/append-only/);
+    const owner = new pg.Pool({ connectionString: tdb.adminUrl, max: 1 });
+    try {
+      for (const q of [
+        'UPDATE stock_movements SET quantity = 100 WHERE sku_id = $1',
+        'DELETE FROM stock_movements WHERE sku_id = $1',
+      ]) {
+        await expect(tdb.deps.pool.query(q, [sku])).rejects.toThrow(/permission denied/);
+        await expect(owner.query(q, [sku])).rejects.toThrow(/append-only/);
+      }
+      await expect(tdb.deps.pool.query('TRUNCATE stock_movements CASCADE')).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(owner.query('TRUNCATE stock_movements CASCADE')).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
     }
-    await expect(tdb.deps.pool.query('TRUNCATE stock_movements CASCADE')).rejects.toThrow(/append-only/);
     await expectBalanced(sku);
   });
 

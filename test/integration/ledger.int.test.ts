@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AccountRef,
@@ -237,9 +238,10 @@ describe('postTransfersTx', () => {
     await expectInvariantsOk();
   });
 
-  it('refuses UPDATE, DELETE and TRUNCATE of transfers, postings and accounts', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE of transfers, postings and accounts: to the app by privilege, to the owner by trigger', async () => {
     const a = await makeLeader(tdb);
     await post([accrual(`t7:${a}`, a, 10)]);
+    const owner = new pg.Pool({ connectionString: tdb.adminUrl, max: 1 });
     for (const q of [
       `UPDATE ledger_transfers SET amount_fen = 11 WHERE key = 't7:${a}'`,
       `DELETE FROM ledger_transfers WHERE key = 't7:${a}'`,
@@ -250,8 +252,10 @@ describe('postTransfersTx', () => {
       'TRUNCATE ledger_transfers',
       'TRUNCATE ledger_postings',
     ]) {
-      await expect(tdb.deps.pool.query(q), q).rejects.toThrow(/append-only/);
+      await expect(tdb.deps.pool.query(q), q).rejects.toThrow(/permission denied/);
+      await expect(owner.query(q), q).rejects.toThrow(/append-only/);
     }
+    await owner.end();
     await expectInvariantsOk();
   });
 });

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -112,6 +112,15 @@ describe('process lifecycle', () => {
     p.child.kill('SIGINT');
     expect(await exited(p.child)).toBe(0);
     expect(() => readFileSync(path.join(dataDir, 'pg/postmaster.pid'))).toThrow();
+    // The audit key and the app role's password were made with mode 0600, and the shutdown anchored
+    // the demo's audit trail with a signed checkpoint outside the database.
+    for (const file of ['keys/audit.key', 'pg-app-password'])
+      expect(statSync(path.join(dataDir, file)).mode & 0o777, file).toBe(0o600);
+    const checkpoints = readFileSync(path.join(dataDir, 'audit-checkpoints.log'), 'utf8').trim().split('\n');
+    expect(JSON.parse(checkpoints.at(-1) ?? '{}')).toMatchObject({
+      seq: expect.any(Number),
+      sig: expect.any(String),
+    });
   });
 
   it('starts again with the data kept', async () => {
@@ -122,6 +131,20 @@ describe('process lifecycle', () => {
     const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
     const users = await fetch(`http://127.0.0.1:${port}/api/users`, { headers: { cookie } });
     expect(((await users.json()) as { total: number }).total).toBe(8);
+    // Every connection of the application logs in as its own role, not as the superuser.
+    const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
+    const admin = new pg.Client({
+      connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${env.EMBEDDED_PG_PORT}/tuanflow`,
+    });
+    await admin.connect();
+    try {
+      const roles = await admin.query<{ usename: string }>(
+        `SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name LIKE 'tuanflow%' AND datname = 'tuanflow'`,
+      );
+      expect(roles.rows).toEqual([{ usename: 'tuanflow_app' }]);
+    } finally {
+      await admin.end();
+    }
     p.child.kill('SIGINT');
     expect(await exited(p.child)).toBe(0);
   });

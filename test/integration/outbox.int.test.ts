@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type DomainEvent,
@@ -31,10 +32,12 @@ const seenBy = (name: string, eventId?: string) =>
 
 beforeAll(async () => {
   tdb = await createTestDb();
-  // A table of the test's own, so subscribers have database effects to count.
-  await tdb.deps.pool.query(
-    'CREATE TABLE scratch_effects (event_id text NOT NULL, subscriber text NOT NULL)',
-  );
+  // A table of the test's own, so subscribers have database effects to count. The owner makes it
+  // (the app's role cannot create tables); the owner's default privileges let the app write it.
+  const owner = new pg.Client({ connectionString: tdb.adminUrl });
+  await owner.connect();
+  await owner.query('CREATE TABLE scratch_effects (event_id text NOT NULL, subscriber text NOT NULL)');
+  await owner.end();
 });
 afterAll(() => tdb.close());
 

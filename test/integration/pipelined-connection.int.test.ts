@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgErrorOf } from '../../src/platform/db/pg-error.js';
 import { PipelinedConnection } from '../../src/platform/db/pipelined-connection.js';
@@ -9,7 +10,11 @@ let tdb: TestDb;
 let pipe: PipelinedConnection;
 beforeAll(async () => {
   tdb = await createTestDb();
-  await tdb.deps.pool.query('CREATE TABLE pipe_log (n int NOT NULL, pid int NOT NULL)');
+  // Made by the owner (the app's role cannot create tables); default privileges let the app write it.
+  const owner = new pg.Client({ connectionString: tdb.adminUrl });
+  await owner.connect();
+  await owner.query('CREATE TABLE pipe_log (n int NOT NULL, pid int NOT NULL)');
+  await owner.end();
   pipe = new PipelinedConnection(tdb.deps.pool.options);
 });
 afterAll(async () => {

@@ -19,7 +19,10 @@ const run = promisify(execFile);
 export interface EmbeddedPostgres {
   /** Connection string of the maintenance database `postgres`. */
   adminUrl: string;
-  urlFor(database: string): string;
+  /** A connection string to `database`, as the cluster's superuser unless `login` names another role. */
+  urlFor(database: string, login?: { user: string; password: string }): string;
+  /** The password of the application's own role (`roles.ts`), generated on the first start. */
+  appPassword: string;
   stop(): Promise<void>;
   port: number;
   dataDir: string;
@@ -265,15 +268,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
 
   // A server left running by an older build may have no socket there: then TCP.
   const viaSocket = useSocket && existsSync(path.join(socketDir, `.s.PGSQL.${opts.port}`));
-  const urlFor = (db: string) =>
+  const urlFor = (db: string, login = { user: 'postgres', password }) =>
     viaSocket
       ? // `host` in the query names the socket's folder and wins over the host name, which stays
         // only so that the string parses as a URL (tests and benches rename its database).
-        `postgres://postgres:${encodeURIComponent(password)}@localhost:${opts.port}/${encodeURIComponent(db)}?host=${encodeURIComponent(socketDir)}`
-      : `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${encodeURIComponent(db)}`;
+        `postgres://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@localhost:${opts.port}/${encodeURIComponent(db)}?host=${encodeURIComponent(socketDir)}`
+      : `postgres://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${opts.port}/${encodeURIComponent(db)}`;
   return {
     adminUrl: urlFor('postgres'),
     urlFor,
+    appPassword: await secretFile(path.join(dir, 'pg-app-password')),
     port: opts.port,
     dataDir: pgData,
     async stop() {
@@ -281,6 +285,26 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       await run(bin.pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w', '-t', '60'], spawnOpts);
     },
   };
+}
+
+/**
+ * A random password kept in `file` (mode 0600), made on the first call. Two processes making it at
+ * once: the exclusive create lets one win, and the other reads what the winner wrote.
+ */
+async function secretFile(file: string): Promise<string> {
+  try {
+    return (await fs.readFile(file, 'utf8')).trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const secret = randomBytes(18).toString('base64url');
+  try {
+    await fs.writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return (await fs.readFile(file, 'utf8')).trim();
+  }
 }
 
 /** Creates `database` on the server behind `adminUrl` if it does not exist yet. */
