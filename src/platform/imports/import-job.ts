@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type pg from 'pg';
+import pg from 'pg';
 import { type Actor, recordAudit } from '../audit/index.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Deps } from '../deps.js';
@@ -147,11 +147,13 @@ async function tryLockJob(
   id: string,
   log: Deps['log'],
 ): Promise<JobLock | null> {
-  const client = await pool.connect();
-  // A connection lost while checked out emits 'error' on the client; the fencing token makes the
-  // loss harmless, so it is logged, never left to crash the process.
-  const onError = (err: Error) => log.warn({ err, importId: id }, 'import lock connection lost');
-  client.on('error', onError);
+  // A connection of its own, outside the pool: jobs holding pool connections for their whole run
+  // could otherwise take every connection their own chunks need.
+  const client = new pg.Client({ ...pool.options, application_name: 'tuanflow-import' });
+  // A connection lost meanwhile emits 'error'; the fencing token makes the loss harmless, so it is
+  // logged, never left to crash the process.
+  client.on('error', (err) => log.warn({ err, importId: id }, 'import lock connection lost'));
+  await client.connect();
   let locked = false;
   try {
     const r = await client.query<{ ok: boolean }>(
@@ -160,24 +162,12 @@ async function tryLockJob(
     );
     locked = r.rows[0]?.ok === true;
   } finally {
-    if (!locked) {
-      client.off('error', onError);
-      client.release();
-    }
+    if (!locked) await client.end().catch(() => {});
   }
   if (!locked) return null;
   return {
-    async release() {
-      try {
-        await client.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [table, id]);
-        client.off('error', onError);
-        client.release();
-      } catch (err) {
-        // A broken connection is dropped, and its lock with it.
-        client.off('error', onError);
-        client.release(err instanceof Error ? err : true);
-      }
-    },
+    // Closing the connection releases its lock, also when the connection is already broken.
+    release: () => client.end().catch(() => {}),
   };
 }
 
