@@ -67,6 +67,30 @@ describe('changing my own password', () => {
     await loginAs(t.app, u.username, u.password);
   });
 
+  it('slows down guessing the current password with a session that is not yours', async () => {
+    const u = await makeUser(t.tdb, ['operator']);
+    const s = await loginAs(t.app, u.username, u.password);
+    // From an address of its own: the in-memory limit of 10 a minute per address is not what is tested.
+    const guess = (currentPassword: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/change-password',
+        headers: s.headers,
+        payload: { currentPassword, newPassword: 'taken-over-77' },
+        remoteAddress: '198.51.100.200',
+      });
+    for (let i = 0; i < 5; i++)
+      expectError(await guess(`guess-${i}-long`), 400, 'users.wrong_current_password');
+    const slowed = await guess('guess-6-long');
+    const error = expectError(slowed, 429, 'users.password_change_throttled');
+    expect(slowed.headers['retry-after']).toBe('1');
+    expect(error.messageZh).toBe('当前密码错误次数过多，请在以下秒数之后再试：1');
+    // While the wait lasts even the right password is refused; after it, the right one works.
+    expectError(await guess(u.password), 429, 'users.password_change_throttled');
+    t.tdb.deps.clock.advance(1000);
+    expect((await guess(u.password)).statusCode).toBe(204);
+  });
+
   it('needs a login and the CSRF token', async () => {
     const body = { currentPassword: 'x-long-enough', newPassword: 'y-long-enough' };
     expectError(await call(t, null, 'POST', '/api/auth/change-password', body), 401, 'auth.unauthenticated');

@@ -24,6 +24,11 @@ export const usersErrors = defineErrors({
     en: 'The current password is wrong',
     zh: '当前密码不正确',
   },
+  'users.password_change_throttled': {
+    kind: 'rate_limited',
+    en: 'Too many wrong current passwords; try again after this many seconds',
+    zh: '当前密码错误次数过多，请在以下秒数之后再试',
+  },
   'users.password_unchanged': {
     kind: 'validation',
     en: 'The new password must differ from the current one',

@@ -2,7 +2,15 @@ import { and, arrayContains, count, desc, eq, ilike, isNull, ne, or, type SQL, s
 import { type Actor, escapeLike, recordAudit } from '../audit/index.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Deps } from '../deps.js';
+import type { DomainError } from '../errors.js';
 import { newId } from '../ids.js';
+import {
+  clearThrottle,
+  recordFailure,
+  type ThrottleKey,
+  throttledError,
+  throttleWait,
+} from './attempt-throttle.js';
 import { usersError } from './auth.errors.js';
 import { sessions, users } from './auth.tables.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -250,13 +258,21 @@ export async function changeOwnPassword(
     throw usersError('users.password_unchanged', { field: 'body.newPassword' });
   }
   checkPassword(input.newPassword, me.username, 'body.newPassword');
+  const throttle = passwordChangeThrottleKey(input.userId);
+  const waitMs = await throttleWait(deps.db, [throttle], deps.clock.now());
+  if (waitMs > 0) throw throttledError(usersError('users.password_change_throttled'), waitMs);
   const passwordHash = await hashPassword(input.newPassword);
-  await deps.db.transaction(async (tx) => {
+  const refused = await deps.db.transaction(async (tx): Promise<DomainError | null> => {
     const user = await lockUser(tx, input.userId);
-    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-      throw usersError('users.wrong_current_password', { field: 'body.currentPassword' });
-    }
     const now = deps.clock.now();
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      // Returned, not thrown, so that the counted failure is committed.
+      const { waitMs: wait } = await recordFailure(tx, throttle, now);
+      return wait > 0
+        ? throttledError(usersError('users.password_change_throttled'), wait)
+        : usersError('users.wrong_current_password', { field: 'body.currentPassword' });
+    }
+    await clearThrottle(tx, [throttle]);
     await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
@@ -270,5 +286,20 @@ export async function changeOwnPassword(
       entityType: 'user',
       entityId: user.id,
     });
+    return null;
   });
+  if (refused) throw refused;
+}
+
+/**
+ * Someone holding a session that is not theirs (a computer left logged in) must not be able to
+ * guess the current password at the in-memory rate limit's pace: after 5 wrong current passwords
+ * each further try waits 1 s, 2 s ... up to 15 minutes; the right one forgets the count.
+ */
+function passwordChangeThrottleKey(userId: string): ThrottleKey {
+  return {
+    scope: 'password_change.user',
+    key: userId,
+    policy: { freeFailures: 5, baseDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 86_400_000 },
+  };
 }
