@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ThrottledError } from '../auth/attempt-throttle.js';
-import { isConnectionError } from '../db/db-health.js';
+import { isConnectionError, LogThrottle } from '../db/db-health.js';
 import { DomainError, platformError } from '../errors.js';
+
+const outageLog = new LogThrottle(10_000);
 
 interface ValidationIssue {
   instancePath?: string;
@@ -60,7 +62,13 @@ export function errorHandler(err: FastifyError | DomainError, req: FastifyReques
     // The database is away (restarting, unreachable): the request may well succeed once it is back,
     // so the caller gets a 503 to retry rather than a 500. A write whose commit was cut off before
     // its answer is found again by its idempotency key on that retry.
-    req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+    // Every request meets the same cause during an outage: it is logged once per 10 s, not per request.
+    const pass = outageLog.pass();
+    if (pass)
+      req.log.warn(
+        { cause: err.message, code: err.code, suppressed: pass.suppressed },
+        'database unavailable',
+      );
     domain = platformError('db.unavailable');
   } else {
     req.log.error({ err }, 'unhandled error');
