@@ -58,6 +58,12 @@ export const riskBlocklist = pgTable(
     value: text('value').notNull(),
     /** Phone: masked (138****1234). Address: as the operator typed it. */
     display: text('display').notNull(),
+    /**
+     * Phone: the number encrypted with FieldCrypto, so a key rotation can compute `value` under the
+     * new key even for a number stored nowhere else. Null for addresses (and for phones blocked
+     * before it was kept).
+     */
+    valueEnc: text('value_enc'),
     reason: text('reason').notNull(),
     createdById: text('created_by_id'),
     createdBy: text('created_by'),

@@ -1,0 +1,1 @@
+ALTER TABLE "risk_blocklist" ADD COLUMN "value_enc" text;
