@@ -80,6 +80,10 @@ export async function login(
   const outcome = await deps.db.transaction(async (tx): Promise<LoginResult | DomainError> => {
     const now = clock.now();
     const [user] = await tx.select().from(users).where(eq(users.username, username)).for('update');
+    // Attempts at one account take turns on its row lock; asking again once it is held means that
+    // concurrent guesses which all passed the first check cannot all be looked at.
+    const lateWait = await throttleWait(tx, [keys.pair, keys.address, keys.account], now);
+    if (lateWait > 0) return throttledError(platformError('auth.login_throttled'), lateWait);
     // An unknown username costs the same scrypt work as a known one, so timing tells nothing.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !valid) {
