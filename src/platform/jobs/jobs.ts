@@ -140,7 +140,6 @@ export class Jobs {
       );
   }
 
-
   async start(opts: { schedule?: boolean } = {}): Promise<void> {
     await this.boss.start();
     for (const kind of this.kinds) {
