@@ -70,6 +70,7 @@ export async function seedRiskDemo(deps: Deps, tx: Tx): Promise<{ held: number }
         kind: 'phone' as const,
         value: blockedHash,
         display: `${BLOCKED_PHONE.slice(0, 3)}****${BLOCKED_PHONE.slice(7)}`,
+        valueEnc: deps.crypto.encrypt(BLOCKED_PHONE),
         reason: '多次下单不付款，恶意占用库存',
         createdBy: 'demo',
         createdAt: now,

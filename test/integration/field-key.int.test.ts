@@ -6,9 +6,12 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.js';
 import { findCustomerByPhone, upsertCustomerByPhoneTx } from '../../src/modules/customers/index.js';
+import { addBlock } from '../../src/modules/risk/index.js';
+import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { bootPlatform } from '../../src/platform/boot.js';
 import { ConfigError, loadConfig, SecretKey } from '../../src/platform/config.js';
 import { FieldCrypto } from '../../src/platform/crypto.js';
+import { newId } from '../../src/platform/ids.js';
 import { ENCRYPTED_TABLES, PHONE_HASH_COLUMNS } from '../../src/platform/keys/encrypted-columns.js';
 import { ensureFieldKey, readFieldKeyRow } from '../../src/platform/keys/key-check.js';
 import { rotateFieldKey } from '../../src/platform/keys/rotate-field-key.js';
@@ -53,7 +56,7 @@ async function plainValues(crypto: FieldCrypto): Promise<Map<string, string>> {
   for (const t of ENCRYPTED_TABLES)
     for (const c of t.columns) {
       const r = await tdb.deps.pool.query<{ pk: string; v: string }>(
-        `SELECT "${t.key}" AS pk, "${c.enc}" AS v FROM "${t.table}"`,
+        `SELECT "${t.key}" AS pk, "${c.enc}" AS v FROM "${t.table}"${t.where ? ` WHERE ${t.where}` : ''}`,
       );
       for (const row of r.rows) out.set(`${t.table}.${c.enc}.${row.pk}`, crypto.decrypt(row.v));
     }
@@ -129,6 +132,20 @@ describe('key rotation', () => {
   const opts = { source: 'ENCRYPTION_KEY', nextSource: 'NEW_ENCRYPTION_KEY', now: new Date(), batchSize: 3 };
 
   it('re-encrypts every value and re-hashes every lookup, resuming after an interruption', async () => {
+    // A blocked number kept with its entry, and two blocked before the blocklist kept numbers: one
+    // of a customer's (re-hashed through the customer), one stored nowhere else (reported).
+    await addBlock(tdb.deps, SYSTEM_ACTOR, { kind: 'phone', value: '13312345678', reason: '测试' });
+    const customerPhone = [...(await plainValues(testFieldCrypto)).entries()].find(([k]) =>
+      k.startsWith('customers.'),
+    )?.[1];
+    for (const [p, display] of [
+      [customerPhone ?? '', 'legacy-customer'],
+      ['13387654321', '133****4321'],
+    ])
+      await tdb.deps.pool.query(
+        `INSERT INTO risk_blocklist (id, kind, value, display, reason, created_at) VALUES ($1, 'phone', $2, $3, 'legacy', now())`,
+        [newId('riskBlock'), testFieldCrypto.hash(p ?? ''), display],
+      );
     const before = await plainValues(testFieldCrypto);
     for (const t of [
       'customers',
@@ -136,6 +153,7 @@ describe('key rotation', () => {
       'leader_applications',
       'ledger_payout_accounts',
       'ledger_withdrawals',
+      'risk_blocklist',
     ])
       expect([...before.keys()].some((k) => k.startsWith(`${t}.`))).toBe(true);
     const hashesBefore = await phoneHashes();
@@ -170,26 +188,39 @@ describe('key rotation', () => {
     expect(report.alreadyDone).toBe(false);
     expect(report.rewritten.customers).toBe(0); // done by the first run
     expect(report.rewritten.leaders).toBeGreaterThan(0);
+    // Only the legacy entry of a number stored nowhere else is lost, and said so.
+    expect(report.orphanBlocks).toEqual(['133****4321']);
+    const blocked = await tdb.deps.pool.query<{ value: string }>(
+      `SELECT value FROM risk_blocklist WHERE display IN ('133****5678', 'legacy-customer') ORDER BY display`,
+    );
+    expect(blocked.rows.map((r) => r.value)).toEqual([
+      newCrypto.hash('13312345678'),
+      newCrypto.hash(customerPhone ?? ''),
+    ]);
 
     // Every value reads the same with the new key alone; the old key reads none of them.
     expect(await plainValues(newCrypto)).toEqual(before);
     for (const t of ENCRYPTED_TABLES)
       for (const c of t.columns) {
-        const r = await tdb.deps.pool.query<{ v: string }>(`SELECT "${c.enc}" AS v FROM "${t.table}"`);
+        const r = await tdb.deps.pool.query<{ v: string }>(
+          `SELECT "${c.enc}" AS v FROM "${t.table}" WHERE "${c.enc}" IS NOT NULL`,
+        );
         for (const { v } of r.rows) expect(() => testFieldCrypto.decrypt(v)).toThrow();
       }
     // Every hash beside its value is the new key's.
     for (const t of ENCRYPTED_TABLES)
       for (const c of t.columns.filter((x) => x.hash)) {
         const r = await tdb.deps.pool.query<{ v: string; h: string }>(
-          `SELECT "${c.enc}" AS v, "${c.hash}" AS h FROM "${t.table}"`,
+          `SELECT "${c.enc}" AS v, "${c.hash}" AS h FROM "${t.table}" WHERE "${c.enc}" IS NOT NULL`,
         );
         for (const { v, h } of r.rows) expect(h).toBe(newCrypto.hash(newCrypto.decrypt(v)));
       }
     // The phone hashes stored alone moved with their numbers, none lost or doubled.
     const hashesAfter = await phoneHashes();
     expect(hashesAfter).toHaveLength(hashesBefore.length);
-    const phones = [...before.entries()].filter(([k]) => k.includes('.phone_enc.')).map(([, p]) => p);
+    const phones = [...before.entries()]
+      .filter(([k]) => k.includes('.phone_enc.') || k.startsWith('risk_blocklist.'))
+      .map(([, p]) => p);
     const oldToNew = new Map(phones.map((p) => [testFieldCrypto.hash(p), newCrypto.hash(p)]));
     expect(hashesAfter.sort()).toEqual(hashesBefore.map((h) => oldToNew.get(h) ?? h).sort());
     expect(hashesBefore.some((h) => oldToNew.has(h))).toBe(true);

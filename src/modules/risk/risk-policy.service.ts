@@ -154,6 +154,7 @@ export async function addBlock(
         kind: input.kind,
         value,
         display: checked.value.display,
+        valueEnc: input.kind === 'phone' ? deps.crypto.encrypt(checked.value.normal) : null,
         reason: input.reason.trim(),
         createdById: actor.actorId,
         createdBy: actor.actorName,

@@ -18,6 +18,8 @@ export interface EncryptedTable {
   /** The single-column primary key, walked in order in batches. */
   key: string;
   columns: readonly EncryptedColumn[];
+  /** The rows that hold encrypted values, when not every row does (SQL, a constant). */
+  where?: string;
 }
 
 export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
@@ -33,10 +35,17 @@ export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
   },
   { table: 'ledger_payout_accounts', key: 'leader_id', columns: [{ enc: 'account_enc' }] },
   { table: 'ledger_withdrawals', key: 'id', columns: [{ enc: 'account_enc' }] },
+  {
+    table: 'risk_blocklist',
+    key: 'id',
+    columns: [{ enc: 'value_enc', hash: 'value', phone: true }],
+    where: 'value_enc IS NOT NULL',
+  },
 ];
 
 /**
- * A phone's keyed hash stored without the number beside it (per-customer counters, the blocklist).
+ * A phone's keyed hash stored without the number beside it (per-customer counters, blocklist entries
+ * made before the blocklist kept the number).
  * A rotation re-hashes these through the numbers it decrypts from the tables above; `where` limits
  * the rows that hold a phone hash at all.
  */

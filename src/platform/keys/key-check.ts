@@ -38,7 +38,8 @@ export async function sampleUnreadable(
   for (const t of ENCRYPTED_TABLES) {
     for (const c of t.columns) {
       const r = await db.query<{ v: string }>(
-        `SELECT ${ident(c.enc)} AS v FROM ${ident(t.table)} ORDER BY ${ident(t.key)} LIMIT ${SAMPLE_PER_COLUMN}`,
+        `SELECT ${ident(c.enc)} AS v FROM ${ident(t.table)} WHERE ${ident(c.enc)} IS NOT NULL
+         ORDER BY ${ident(t.key)} LIMIT ${SAMPLE_PER_COLUMN}`,
       );
       for (const { v } of r.rows) {
         sampled += 1;

@@ -39,9 +39,9 @@ export interface RotationReport {
   /** Phone hashes stored alone that were re-hashed, per table. */
   rehashed: Record<string, number>;
   /**
-   * Live blocklist phones whose number is nowhere else in the database: the blocklist keeps only a
-   * hash and a masked number, so they cannot be re-hashed and no longer match. Their masked numbers,
-   * to be blocked again.
+   * Live blocklist phones blocked before the blocklist kept the number (only a hash and a masked
+   * number) whose number is nowhere else in the database: they cannot be re-hashed and no longer
+   * match. Their masked numbers, to be blocked again.
    */
   orphanBlocks: string[];
 }
@@ -149,7 +149,7 @@ async function rotateTable(
       // Locked, so a batch's rows cannot change between reading and rewriting them.
       const r = await client.query<Record<string, string>>(
         `SELECT ${ident(t.key)} AS pk, ${t.columns.map((c) => ident(c.enc)).join(', ')} FROM ${ident(t.table)}
-         WHERE ${ident(t.key)} > $1 ORDER BY ${ident(t.key)} LIMIT ${batchSize} FOR UPDATE`,
+         WHERE ${ident(t.key)} > $1${t.where ? ` AND ${t.where}` : ''} ORDER BY ${ident(t.key)} LIMIT ${batchSize} FOR UPDATE`,
         [after],
       );
       const last = r.rows.at(-1);
@@ -226,7 +226,7 @@ async function rehashPhones(
 async function orphanBlocks(pool: pg.Pool): Promise<string[]> {
   const r = await pool.query<{ display: string }>(
     `SELECT display FROM risk_blocklist b
-     WHERE b.kind = 'phone' AND b.removed_at IS NULL
+     WHERE b.kind = 'phone' AND b.removed_at IS NULL AND b.value_enc IS NULL
        AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.phone_hash = b.value)
        AND NOT EXISTS (SELECT 1 FROM leaders l WHERE l.phone_hash = b.value)
        AND NOT EXISTS (SELECT 1 FROM leader_applications a WHERE a.phone_hash = b.value)
