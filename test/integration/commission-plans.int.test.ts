@@ -9,7 +9,7 @@ import { createTestApp, type Session, sessionFor, type TestApp } from '../helper
 import { createTestDb } from '../helpers/test-db.js';
 import { makeSku } from './campaigns-support.js';
 import { type Ladder, makeLadder, planSnapshot, workedExample } from './commission-support.js';
-import { call, expectError, type Res } from './support.js';
+import { call, expectError, ownerQuery, type Res } from './support.js';
 
 interface Summary {
   id: string;
@@ -474,10 +474,12 @@ describe('the database guards the history', () => {
     await expect(pool.query('DELETE FROM commission_plans WHERE id = $1', [id])).rejects.toThrow(
       /never deleted/,
     );
-    await expect(pool.query('UPDATE commission_plan_activations SET version = 9')).rejects.toThrow(
+    // The app's role may not even try (by privilege); the owner is stopped by the trigger.
+    await expect(pool.query('DELETE FROM commission_plan_activations')).rejects.toThrow(/permission denied/);
+    await expect(ownerQuery(t.tdb, 'UPDATE commission_plan_activations SET version = 9')).rejects.toThrow(
       /append-only/,
     );
-    await expect(pool.query('DELETE FROM commission_plan_activations')).rejects.toThrow(/append-only/);
+    await expect(ownerQuery(t.tdb, 'DELETE FROM commission_plan_activations')).rejects.toThrow(/append-only/);
   });
 });
 

@@ -16,7 +16,7 @@ import {
   nothingWritten,
   R,
 } from './leader-onboarding-support.js';
-import { call, expectError, type Res } from './support.js';
+import { call, expectError, ownerQuery, type Res } from './support.js';
 
 let t: TestApp;
 let op: Session;
@@ -676,8 +676,12 @@ describe('electronic agreements (电子签约)', () => {
     // Evidence cannot be edited afterwards.
     await expect(
       t.tdb.deps.pool.query("UPDATE agreement_signatures SET typed_name = 'x' WHERE id = $1", [sig.id]),
+    ).rejects.toThrow(/permission denied/);
+    // Not even the tables' owner: the trigger refuses it.
+    await expect(
+      ownerQuery(t.tdb, "UPDATE agreement_signatures SET typed_name = 'x' WHERE id = $1", [sig.id]),
     ).rejects.toThrow(/append-only/);
-    await expect(t.tdb.deps.pool.query('DELETE FROM agreement_templates')).rejects.toThrow(/append-only/);
+    await expect(ownerQuery(t.tdb, 'DELETE FROM agreement_templates')).rejects.toThrow(/append-only/);
   });
 
   it('shows who signed what and when, who has not, and prints a signed record', async () => {

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
 import { createCampaignDirect, makeSku } from './campaigns-support.js';
 import { arrangeSale, newPhone, orderBody, type Sale } from './orders-support.js';
-import { call, expectError, expectNothingWritten, type Res } from './support.js';
+import { call, expectError, expectNothingWritten, ownerQuery, type Res } from './support.js';
 
 /**
  * Refunds (退款): whole or per line, priced by the server, stock back only for goods never shipped,
@@ -779,8 +779,12 @@ describe('bad input: a 4xx naming the field, and nothing written', () => {
     expect((await refund(order.id, { reason: 'x', whole: true })).statusCode).toBe(201);
     await expect(
       q(`UPDATE order_refunds SET amount_fen = 0 WHERE order_id = $1`, [order.id]),
+    ).rejects.toThrow(/permission denied/);
+    // Not even the tables' owner: the trigger refuses it.
+    await expect(
+      ownerQuery(t.tdb, `UPDATE order_refunds SET amount_fen = 0 WHERE order_id = $1`, [order.id]),
     ).rejects.toThrow(/append-only/);
-    await expect(q('DELETE FROM order_refund_lines')).rejects.toThrow(/append-only/);
+    await expect(ownerQuery(t.tdb, 'DELETE FROM order_refund_lines')).rejects.toThrow(/append-only/);
     // And a line can never carry more refunded units than it has.
     await expect(
       q('UPDATE order_lines SET refunded_quantity = quantity + 1 WHERE order_id = $1', [order.id]),

@@ -1,4 +1,5 @@
 import type { HTTPMethods, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import { expect } from 'vitest';
 import type { ErrorBody } from '../../src/platform/errors.js';
 import type { Session, TestApp } from '../helpers/test-app.js';
@@ -65,3 +66,18 @@ export function requestIdOf(res: Res): string {
 
 /** A user id in the right format that no row has. */
 export const MISSING_USER_ID = 'usr_00000000000000000000000000';
+
+/**
+ * Runs one statement as the database's owner (the server's superuser), for checking what the
+ * append-only triggers refuse: the app's own role is refused such statements by privilege before any
+ * trigger sees them (db-roles.int.test.ts checks that).
+ */
+export async function ownerQuery(tdb: TestDb, text: string, params: unknown[] = []): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: tdb.adminUrl ?? tdb.url });
+  await client.connect();
+  try {
+    return await client.query(text, params);
+  } finally {
+    await client.end();
+  }
+}
