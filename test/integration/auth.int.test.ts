@@ -289,22 +289,28 @@ describe('login throttling', () => {
     expect((await attempt(u.username, 'fresh-start-42', address)).statusCode).toBe(200);
   });
 
-  it('looks at only one of many concurrent guesses once the free failures are used up', async () => {
-    const u = await makeUser(t.tdb, ['operator']);
-    const address = '198.51.100.70';
-    for (let i = 0; i < free(); i++) {
-      expectError(await attempt(u.username, 'wrong-password', address), 401, 'auth.invalid_credentials');
-    }
-    const burst = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => attempt(u.username, `guess-${i}-pw`, address)),
-    );
-    expect(burst.map((r) => r.statusCode)).toEqual(Array(8).fill(429));
-    const { rows } = await t.tdb.deps.pool.query<{ failures: number }>(
-      "SELECT failures FROM attempt_throttles WHERE scope = 'login.pair' AND key = $1",
-      [`${u.username}|${address}`],
-    );
-    expect(rows).toEqual([{ failures: free() + 1 }]);
-  });
+  it.each([
+    ['a known', true],
+    ['an unknown', false],
+  ])(
+    'looks at only one of many concurrent guesses at %s username once the free failures are used up',
+    async (_, known) => {
+      const username = known ? (await makeUser(t.tdb, ['operator'])).username : `ghost_${Date.now()}`;
+      const address = known ? '198.51.100.70' : '198.51.100.71';
+      for (let i = 0; i < free(); i++) {
+        expectError(await attempt(username, 'wrong-password', address), 401, 'auth.invalid_credentials');
+      }
+      const burst = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => attempt(username, `guess-${i}-pw`, address)),
+      );
+      expect(burst.map((r) => r.statusCode)).toEqual(Array(8).fill(429));
+      const { rows } = await t.tdb.deps.pool.query<{ failures: number }>(
+        "SELECT failures FROM attempt_throttles WHERE scope = 'login.pair' AND key = $1",
+        [`${username}|${address}`],
+      );
+      expect(rows).toEqual([{ failures: free() + 1 }]);
+    },
+  );
 
   it('keeps the throttle in the database, shared by every process', async () => {
     const u = await makeUser(t.tdb, ['operator']);

@@ -79,9 +79,11 @@ export async function login(
 
   const outcome = await deps.db.transaction(async (tx): Promise<LoginResult | DomainError> => {
     const now = clock.now();
+    // Attempts at one username take turns on a lock of that name (held to commit), whether or not
+    // the user exists; asking the throttle again once it is held means that concurrent guesses which
+    // all passed the first check cannot all be looked at, for known and unknown usernames alike.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`login:${username}`}, 0))`);
     const [user] = await tx.select().from(users).where(eq(users.username, username)).for('update');
-    // Attempts at one account take turns on its row lock; asking again once it is held means that
-    // concurrent guesses which all passed the first check cannot all be looked at.
     const lateWait = await throttleWait(tx, [keys.pair, keys.address, keys.account], now);
     if (lateWait > 0) return throttledError(platformError('auth.login_throttled'), lateWait);
     // An unknown username costs the same scrypt work as a known one, so timing tells nothing.
