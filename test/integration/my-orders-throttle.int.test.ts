@@ -99,6 +99,21 @@ describe('the order look-up by pickup code', () => {
     expect((await lookUp(phone, code, '198.51.100.81')).statusCode).toBe(200);
   });
 
+  it('checks only 6 of 20 concurrent guesses at one phone', async () => {
+    const phone = newPhone();
+    const code = await place(phone);
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => lookUp(phone, wrongFor(code, i), `198.51.100.${100 + i}`)),
+    );
+    const statuses = burst.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([...Array(5).fill(404), ...Array(15).fill(429)]);
+    const { rows } = await t.tdb.deps.pool.query<{ failures: number }>(
+      "SELECT failures FROM attempt_throttles WHERE scope = 'my_orders.phone' AND key = $1",
+      [t.tdb.deps.crypto.hash(phone)],
+    );
+    expect(rows).toEqual([{ failures: 6 }]);
+  });
+
   it('stores no phone number in the throttle, only its keyed hash', async () => {
     const phone = newPhone();
     await lookUp(phone, '654321', '198.51.100.90');

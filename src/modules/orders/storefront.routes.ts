@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import {
   clearThrottle,
@@ -9,6 +9,7 @@ import {
   throttleWait,
 } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/deps.js';
+import { DomainError } from '../../platform/errors.js';
 import { ErrorBodySchema } from '../../platform/http/schemas.js';
 import { campaigns, getCampaignForOrdering, isOpenForOrders, maySellIn } from '../campaigns/index.js';
 import { findSkus, products } from '../catalog/index.js';
@@ -224,35 +225,49 @@ export const storefrontRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       // Misses are counted per address and per phone (whether or not the phone is a customer's, so
       // the lock says nothing about who exists); see myOrdersThrottleKeys.
       const phone = normalizePhone(req.body.phone);
-      const keys = myOrdersThrottleKeys(req.ip, phone ? deps.crypto.hash(phone) : null);
+      const phoneHash = phone ? deps.crypto.hash(phone) : null;
+      const keys = myOrdersThrottleKeys(req.ip, phoneHash);
       const now = deps.clock.now();
-      const waitMs = await throttleWait(deps.db, keys, now);
-      if (waitMs > 0) throw throttledError(ordersError('orders.my_orders_throttled'), waitMs);
-      // One answer for an unknown phone and a wrong code, so neither can be probed on its own.
-      const notFound = async () => {
-        let wait = 0;
-        for (const k of keys) wait = Math.max(wait, (await recordFailure(deps.db, k, now)).waitMs);
-        return wait > 0
-          ? throttledError(ordersError('orders.my_orders_throttled'), wait)
-          : ordersError('orders.my_orders_not_found', { field: 'body.pickupCode' });
-      };
-      if (!phone) throw await notFound();
-      const [customer] = await deps.db
-        .select({ id: customers.id })
-        .from(customers)
-        .where(eq(customers.phoneHash, deps.crypto.hash(phone)));
-      if (!customer) throw await notFound();
-      const [proof] = await deps.db
-        .select({ id: orders.id })
-        .from(orders)
-        .where(and(eq(orders.customerId, customer.id), eq(orders.pickupCode, req.body.pickupCode.trim())))
-        .limit(1);
-      if (!proof) throw await notFound();
-      // The customer found their code: the misses on this phone were theirs. The address keeps its count.
-      await clearThrottle(
-        deps.db,
-        keys.filter((k) => k.scope === MY_ORDERS_PHONE),
-      );
+      const found = await deps.db.transaction(async (tx): Promise<{ customerId: string } | DomainError> => {
+        // Look-ups of one phone take turns (a lock held to commit), so a burst of concurrent guesses
+        // cannot all be checked before the first miss is counted.
+        if (phoneHash) {
+          await tx.execute(
+            sql`SELECT pg_advisory_xact_lock(hashtextextended(${`my_orders:${phoneHash}`}, 0))`,
+          );
+        }
+        const waitMs = await throttleWait(tx, keys, now);
+        if (waitMs > 0) return throttledError(ordersError('orders.my_orders_throttled'), waitMs);
+        // One answer for an unknown phone and a wrong code, so neither can be probed on its own.
+        const miss = async () => {
+          let wait = 0;
+          for (const k of keys) wait = Math.max(wait, (await recordFailure(tx, k, now)).waitMs);
+          return wait > 0
+            ? throttledError(ordersError('orders.my_orders_throttled'), wait)
+            : ordersError('orders.my_orders_not_found', { field: 'body.pickupCode' });
+        };
+        if (!phoneHash) return miss();
+        const [customer] = await tx
+          .select({ id: customers.id })
+          .from(customers)
+          .where(eq(customers.phoneHash, phoneHash));
+        if (!customer) return miss();
+        const [proof] = await tx
+          .select({ id: orders.id })
+          .from(orders)
+          .where(and(eq(orders.customerId, customer.id), eq(orders.pickupCode, req.body.pickupCode.trim())))
+          .limit(1);
+        if (!proof) return miss();
+        // The customer found their code: the misses on this phone were theirs. The address keeps its count.
+        await clearThrottle(
+          tx,
+          keys.filter((k) => k.scope === MY_ORDERS_PHONE),
+        );
+        return { customerId: customer.id };
+      });
+      // Returned rather than thrown inside the transaction, so that the counted miss is committed.
+      if (found instanceof DomainError) throw found;
+      const customer = { id: found.customerId };
 
       const rows = await deps.db
         .select({
