@@ -185,6 +185,18 @@ describe('grants after a migration', () => {
   });
 });
 
+describe('grantAppRole from several processes at once', () => {
+  it('takes turns instead of failing on concurrent catalogue updates', async () => {
+    const grant = () => withClient(tdb.adminUrl ?? '', (c) => grantAppRole(c, inject('pgAppLogin').user));
+    const results = await Promise.all([grant(), grant(), grant()]);
+    expect(results.map((r) => r.length)).toEqual([
+      results[0]?.length,
+      results[0]?.length,
+      results[0]?.length,
+    ]);
+  });
+});
+
 describe('ensureAppRole', () => {
   it('tolerates a role that exists and two creators at once', async () => {
     const name = `tf_role_${Math.random().toString(36).slice(2, 8)}`;

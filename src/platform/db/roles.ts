@@ -113,17 +113,34 @@ export async function grantAppRole(owner: pg.ClientBase, role: string): Promise<
     // The migrations' own record: readable for /readyz, written only by migrations.
     `REVOKE INSERT, UPDATE, DELETE ON TABLE public.__drizzle_migrations FROM ${r}`,
   ];
-  for (const s of statements) await owner.query(s);
-  const guarded = await guardedTables(owner);
-  for (const g of guarded) {
-    const refused = [g.insert && 'INSERT', g.update && 'UPDATE', g.delete && 'DELETE'].filter(Boolean);
-    if (refused.length > 0)
-      await owner.query(
-        `REVOKE ${refused.join(', ')} ON TABLE public.${owner.escapeIdentifier(g.table)} FROM ${r}`,
-      );
+  // Processes starting at once take turns (concurrent GRANTs on one table fail with "tuple
+  // concurrently updated"), and the grants and revokes commit together, so that a server already
+  // running never sees its role holding UPDATE on an append-only table, not even for a moment.
+  await owner.query('SELECT pg_advisory_lock($1)', [ROLE_LOCK_KEY]);
+  try {
+    let guarded: GuardedTable[];
+    await owner.query('BEGIN');
+    try {
+      for (const s of statements) await owner.query(s);
+      guarded = await guardedTables(owner);
+      for (const g of guarded) {
+        const refused = [g.insert && 'INSERT', g.update && 'UPDATE', g.delete && 'DELETE'].filter(Boolean);
+        if (refused.length > 0)
+          await owner.query(
+            `REVOKE ${refused.join(', ')} ON TABLE public.${owner.escapeIdentifier(g.table)} FROM ${r}`,
+          );
+      }
+      await owner.query('COMMIT');
+    } catch (err) {
+      await owner.query('ROLLBACK');
+      throw err;
+    }
+    // Outside the transaction: pg-boss's construction script brings its own.
+    await ensureJobsSchema(owner, role);
+    return guarded;
+  } finally {
+    await owner.query('SELECT pg_advisory_unlock($1)', [ROLE_LOCK_KEY]);
   }
-  await ensureJobsSchema(owner, role);
-  return guarded;
 }
 
 /**
