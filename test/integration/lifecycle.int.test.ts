@@ -236,6 +236,61 @@ describe('process lifecycle', () => {
       p.child.kill('SIGINT');
       expect(await exited(p.child)).toBe(0);
       expect(existsSync(path.join(externalDir, 'pg'))).toBe(false);
+      // A superuser DATABASE_URL could switch the append-only triggers off: the start says so.
+      expect(p.output()).toMatch(
+        /WARNING: the application connects to PostgreSQL as .*superuser.*DATABASE_OWNER_URL/,
+      );
+    } finally {
+      env = saved;
+      rmSync(externalDir, { recursive: true, force: true });
+    }
+  });
+
+  it('migrates as DATABASE_OWNER_URL and serves as the DATABASE_URL role, with no warning', async () => {
+    const adminUrl = inject('pgAdminUrl');
+    const dbName = `tf_own_${process.pid}_${inject('pgTemplate').slice('tf_tmpl_'.length)}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    await admin.end();
+    const owner = new URL(adminUrl);
+    owner.pathname = `/${dbName}`;
+    // The tests' application role (global-setup.ts), which owns nothing and is no superuser.
+    const appLogin = inject('pgAppLogin');
+    const app = new URL(owner.toString());
+    app.username = appLogin.user;
+    app.password = appLogin.password;
+    const externalDir = mkdtempSync(path.join(os.tmpdir(), 'tuanflow-own-'));
+    const saved = env;
+    env = {
+      ...env,
+      DATABASE_URL: app.toString(),
+      DATABASE_OWNER_URL: owner.toString(),
+      DATA_DIR: externalDir,
+    };
+    try {
+      const p = start();
+      await waitReady(p, 120_000);
+      expect((await login('admin', 'admin12345')).status).toBe(200);
+      const check = new pg.Client({ connectionString: owner.toString() });
+      await check.connect();
+      try {
+        const roles = await check.query<{ usename: string }>(
+          `SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name LIKE 'tuanflow%' AND datname = $1`,
+          [dbName],
+        );
+        expect(roles.rows).toEqual([{ usename: appLogin.user }]);
+        const audit = await check.query<{ ok: boolean }>(
+          `SELECT has_table_privilege($1, 'public.audit_log', 'UPDATE') OR has_table_privilege($1, 'public.audit_log', 'DELETE') AS ok`,
+          [appLogin.user],
+        );
+        expect(audit.rows[0]?.ok).toBe(false);
+      } finally {
+        await check.end();
+      }
+      p.child.kill('SIGINT');
+      expect(await exited(p.child)).toBe(0);
+      expect(p.output()).not.toMatch(/WARNING: the application connects/);
     } finally {
       env = saved;
       rmSync(externalDir, { recursive: true, force: true });
