@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, ConfigError, FIELD_KEY_BYTES, parseFieldKey, type SecretKey } from './config.js';
+import { type Config, FIELD_KEY_BYTES, parseFieldKey, type SecretKey } from './config.js';
+import { loadOrCreateSecretFile } from './key-file.js';
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -120,37 +120,12 @@ export function keyFilePath(dataDir: string): string {
   return path.join(dataDir, 'keys', 'field.key');
 }
 
-function readKeyFile(file: string): SecretKey {
-  try {
-    return parseFieldKey(file, readFileSync(file, 'utf8'));
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    throw new ConfigError(file, `cannot be read: ${(err as Error).message}`);
-  }
-}
-
 /**
- * Reads the key file, or creates it on the first start. Creation writes a temporary file and then
- * hard-links it into place, which fails if another process got there first: two servers starting
- * at once on one data directory end up with one key, never with two.
+ * Reads the key file, or creates it on the first start (see loadOrCreateSecretFile: two servers
+ * starting at once on one data directory end up with one key, never with two).
  */
 export function loadOrCreateKeyFile(dataDir: string): SecretKey {
-  const file = keyFilePath(dataDir);
-  const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // mkdir's mode is filtered by the umask and ignored for an existing directory; set it explicitly.
-  chmodSync(dir, 0o700);
-  if (existsSync(file)) return readKeyFile(file);
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, `${randomBytes(FIELD_KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  try {
-    linkSync(tmp, file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  return readKeyFile(file);
+  return loadOrCreateSecretFile(keyFilePath(dataDir), FIELD_KEY_BYTES, parseFieldKey);
 }
 
 /** The key from `ENCRYPTION_KEY` when set, else from (or into) the data directory's key file. */

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, FIELD_KEY_BYTES, parseFieldKey, type SecretKey } from '../config.js';
 import { keyFilePath } from '../crypto.js';
+import { loadOrCreateSecretFile, readSecretFile } from '../key-file.js';
 
 /**
  * The key files of a rotation in the data directory's `keys/` folder: the new key is written to
@@ -23,30 +23,12 @@ export function retiredKeyFilePath(dataDir: string, keyId: string): string {
 export function readKeyFile(file: string): SecretKey {
   if (!existsSync(file))
     throw new ConfigError(file, 'does not exist (set ENCRYPTION_KEY if the key is kept there)');
-  try {
-    return parseFieldKey(file, readFileSync(file, 'utf8'));
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    throw new ConfigError(file, `cannot be read: ${(err as Error).message}`);
-  }
+  return readSecretFile(file, parseFieldKey);
 }
 
 /** The new key of a rotation: read when a previous run made it, otherwise made now (mode 0600). */
 export function loadOrCreateNextKeyFile(dataDir: string): SecretKey {
-  const file = nextKeyFilePath(dataDir);
-  if (existsSync(file)) return readKeyFile(file);
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, `${randomBytes(FIELD_KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(tmp, 0o600);
-  try {
-    // A hard link fails if another run got there first: there is only ever one next key.
-    linkSync(tmp, file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  return readKeyFile(file);
+  return loadOrCreateSecretFile(nextKeyFilePath(dataDir), FIELD_KEY_BYTES, parseFieldKey);
 }
 
 /**
