@@ -20,6 +20,8 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({
 
 export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const FIRST_REVIEW_VERDICTS = ['approve', 'reject'] as const;
+export type FirstReviewVerdict = (typeof FIRST_REVIEW_VERDICTS)[number];
 
 /**
  * Applications to become a leader (团长申请), made on the public H5 page. Phone and ID number are
@@ -66,6 +68,15 @@ export const leaderApplications = pgTable(
      * Only a fingerprint: the hash itself stays in `users`.
      */
     initialPasswordFingerprint: text('initial_password_fingerprint'),
+    /**
+     * A region manager's first review (初审), when the company turns it on: their recommendation and
+     * note. It only informs the operator, whose decision (`status`) stays final.
+     */
+    firstReviewVerdict: text('first_review_verdict', { enum: FIRST_REVIEW_VERDICTS }),
+    firstReviewNote: text('first_review_note'),
+    firstReviewedAt: timestamp('first_reviewed_at', { withTimezone: true }),
+    firstReviewedBy: text('first_reviewed_by'),
+    firstReviewedByName: text('first_reviewed_by_name'),
     submittedIp: text('submitted_ip'),
     submittedUserAgent: text('submitted_user_agent'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -85,6 +96,11 @@ export const leaderApplications = pgTable(
     index('leader_applications_region_idx').on(t.regionId),
     index('leader_applications_referrer_idx').on(t.referrerId),
     check('leader_applications_status_check', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+    check(
+      'leader_applications_first_review_check',
+      sql`(${t.firstReviewVerdict} is null) = (${t.firstReviewedAt} is null)
+        and (${t.firstReviewVerdict} is null or ${t.firstReviewVerdict} in ('approve', 'reject'))`,
+    ),
     check('leader_applications_latitude_check', sql`${t.latitude} between -90 and 90`),
     check('leader_applications_longitude_check', sql`${t.longitude} between -180 and 180`),
     check(
@@ -99,7 +115,8 @@ export const leaderApplications = pgTable(
 /**
  * Agreement versions (协议模板). A version is immutable once published (a trigger refuses UPDATE and
  * DELETE): signatures point at it and carry the hash of its text. The current agreement is the
- * highest version; publishing a new version makes every leader sign again.
+ * highest version; every leader must sign it by its effective date plus its grace days, and until
+ * then a signature of an earlier version still lets them sell (see agreement-rules.ts).
  */
 export const agreementTemplates = pgTable(
   'agreement_templates',
@@ -112,10 +129,15 @@ export const agreementTemplates = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
     publishedBy: text('published_by'),
     publishedByName: text('published_by_name'),
+    /** When the version takes effect (生效日期); never before it was published. */
+    effectiveAt: timestamp('effective_at', { withTimezone: true }).notNull(),
+    /** Days after `effective_at` during which a signature of an earlier version still counts (宽限期). */
+    graceDays: integer('grace_days').notNull().default(0),
   },
   (t) => [
     uniqueIndex('agreement_templates_version_idx').on(t.version),
     check('agreement_templates_version_check', sql`${t.version} > 0`),
+    check('agreement_templates_grace_check', sql`${t.graceDays} between 0 and 365`),
   ],
 );
 
@@ -204,4 +226,19 @@ export const trainingCompletions = pgTable(
     primaryKey({ columns: [t.materialId, t.leaderId] }),
     index('training_completions_leader_idx').on(t.leaderId),
   ],
+);
+
+/**
+ * The company's onboarding settings (招募设置), one row. `regionFirstReview` lets region managers do
+ * the first review (初审) of applications in their regions; the operator still decides.
+ */
+export const leaderOnboardingSettings = pgTable(
+  'leader_onboarding_settings',
+  {
+    id: integer('id').primaryKey(),
+    regionFirstReview: boolean('region_first_review').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [check('leader_onboarding_settings_one_row', sql`${t.id} = 1`)],
 );
