@@ -44,6 +44,7 @@ describe('loadConfig defaults', () => {
       newEncryptionKey: undefined,
       auditKey: undefined,
       databaseOwnerUrl: undefined,
+      businessTimeZone: 'Asia/Shanghai',
     } satisfies Config);
   });
 
@@ -205,6 +206,20 @@ describe('loadConfig LOG_LEVEL', () => {
     expect(err.variable).toBe('LOG_LEVEL');
     expect(err.message).toContain('must be one of fatal, error, warn, info, debug, trace, silent');
     expect(err.message).toContain(`got "${level}"`);
+  });
+});
+
+describe('loadConfig BUSINESS_TIMEZONE', () => {
+  it.each(['Asia/Shanghai', 'Asia/Hong_Kong', 'UTC', ' Europe/Berlin '])('accepts %s', (tz) => {
+    expect(load({ BUSINESS_TIMEZONE: tz }).businessTimeZone).toBe(tz.trim());
+  });
+
+  it.each(['Beijing', 'Asia/Peking', 'UTC+8'])('rejects %s, naming the variable', (tz) => {
+    const err = configErrorOf({ BUSINESS_TIMEZONE: tz });
+    expect(err.variable).toBe('BUSINESS_TIMEZONE');
+    expect(err.message).toBe(
+      `Invalid configuration: BUSINESS_TIMEZONE must be an IANA time zone such as Asia/Shanghai, got "${tz}"`,
+    );
   });
 });
 

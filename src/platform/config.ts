@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_BUSINESS_TIMEZONE, isTimeZone } from './business-time.js';
 
 /**
  * Configuration comes from the environment only, is validated once at start, and a bad value stops
@@ -68,6 +69,11 @@ export interface Config {
    * `DATABASE_URL` is then the application's own role, which cannot change what it only appends to.
    */
   databaseOwnerUrl: string | undefined;
+  /**
+   * The company's time zone (`BUSINESS_TIMEZONE`, an IANA name, Asia/Shanghai by default): the times
+   * and dates in exports, statements and their file names, as the console shows them.
+   */
+  businessTimeZone: string;
 }
 
 /**
@@ -226,6 +232,13 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError('WEB_BUILD', `must be auto or skip, got "${env.WEB_BUILD}"`);
   }
   const dataDir = path.resolve(cwd, env.DATA_DIR?.trim() || './data');
+  const businessTimeZone = env.BUSINESS_TIMEZONE?.trim() || DEFAULT_BUSINESS_TIMEZONE;
+  if (!isTimeZone(businessTimeZone)) {
+    throw new ConfigError(
+      'BUSINESS_TIMEZONE',
+      `must be an IANA time zone such as Asia/Shanghai, got "${env.BUSINESS_TIMEZONE}"`,
+    );
+  }
   return {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -253,5 +266,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       : undefined,
     auditKey: env.AUDIT_KEY?.trim() ? parseAuditKey('AUDIT_KEY', env.AUDIT_KEY) : undefined,
     databaseOwnerUrl,
+    businessTimeZone,
   };
 }
