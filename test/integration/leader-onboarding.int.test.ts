@@ -303,14 +303,56 @@ describe('duplicate applications', () => {
 });
 
 describe('abuse limits', () => {
-  it('answers 429 after five applications from one address in ten minutes', async () => {
+  const applicationId = async (applicationNo: string) => {
+    const r = await t.tdb.deps.pool.query<{ id: string }>(
+      'SELECT id FROM leader_applications WHERE application_no = $1',
+      [applicationNo],
+    );
+    return r.rows[0]?.id as string;
+  };
+
+  it('does not count refused submissions: a shared address with typos still gets its applicant through', async () => {
     const ip = freshIp();
     const codes: number[] = [];
-    for (let i = 0; i < 6; i += 1) codes.push((await apply(t, applyBody({ phone: '12345' }), ip)).statusCode);
-    expect(codes).toEqual([400, 400, 400, 400, 400, 429]);
-    expectError(await apply(t, applyBody(), ip), 429, 'auth.rate_limited');
-    // Another address is not affected.
-    expect((await apply(t, applyBody({ phone: '12345' }))).statusCode).toBe(400);
+    for (let i = 0; i < 10; i += 1)
+      codes.push((await apply(t, applyBody({ phone: '12345' }), ip)).statusCode);
+    expect(codes).toEqual(Array(10).fill(400));
+    const ok = await apply(t, applyBody(), ip);
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('allows three accepted applications per phone a day, then answers 429 naming the phone', async () => {
+    const phone = '137 6666 0003';
+    for (let i = 0; i < 3; i += 1) {
+      const { applicationNo } = await applyOk(t, applyBody({ phone }));
+      const rej = await call(
+        t,
+        op,
+        'POST',
+        `/api/leader-applications/${await applicationId(applicationNo)}/reject`,
+        {
+          reason: '资料不全',
+        },
+      );
+      expect(rej.statusCode, rej.body).toBe(200);
+    }
+    const res = await nothingWritten(t, () => apply(t, applyBody({ phone })));
+    const err = expectError(res, 429, 'onboarding.too_many_applications', 'body.phone');
+    expect(err.messageZh).toContain('申请过多');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    // Another phone from anywhere is not affected.
+    expect((await apply(t, applyBody())).statusCode).toBe(201);
+  });
+
+  it('allows thirty accepted applications per address an hour', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 30; i += 1) {
+      const res = await apply(t, applyBody(), ip);
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const res = await nothingWritten(t, () => apply(t, applyBody(), ip));
+    expectError(res, 429, 'onboarding.too_many_applications');
+    expect((await apply(t, applyBody())).statusCode).toBe(201);
   });
 });
 

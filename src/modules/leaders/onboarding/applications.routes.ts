@@ -47,11 +47,13 @@ const writeErrors = { 404: ErrorBodySchema, 409: ErrorBodySchema, ...standardErr
 
 /**
  * Abuse limits of the public routes, per client address (the login route's approach): anyone can
- * reach them without an account, so they are counted in memory before any work is done. The
- * duplicate checks in the database are the second line, and hold across processes.
+ * reach them without an account, so they are counted in memory before any work is done. For
+ * applications this is only a flood guard, high enough that a shared Wi-Fi with refused forms never
+ * meets it: what an applicant meets is the allowance of accepted applications per phone and per
+ * address, counted in the database (application-quota.ts), and the duplicate checks.
  */
 export const PUBLIC_LIMITS = {
-  apply: { max: 5, timeWindow: 10 * 60_000 },
+  apply: { max: 60, timeWindow: 10 * 60_000 },
   status: { max: 30, timeWindow: 60_000 },
   lookup: { max: 60, timeWindow: 60_000 },
 } as const;

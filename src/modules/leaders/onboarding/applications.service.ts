@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../../platform/audit/index.js';
-import { users } from '../../../platform/auth/index.js';
+import { throttledError, users } from '../../../platform/auth/index.js';
 import type { Executor, Tx } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
 import { LEADER_CODE_ALPHABET, normalizeLeaderCode } from '../leader-code.js';
 import { leaders, pickupPoints, regions } from '../leaders.tables.js';
+import { APPLICATION_QUOTAS, applicationQuotaWait } from './application-quota.js';
 import { checkApplicationFields } from './application-rules.js';
 import { type ApplicationRow, applicationAuditView, maskedPhone } from './applications.view.js';
 import { chinaDate } from './id-number.js';
@@ -82,6 +83,54 @@ async function assertNoDuplicate(db: Executor, phoneHash: string, idNumberHash: 
     throw onboardingError('onboarding.id_number_has_application', { field: 'body.idNumber' });
 }
 
+/**
+ * The allowance of accepted applications per phone and per client address (application-quota.ts).
+ * Runs after every other check, so a refused form never counts; the counts are the application rows
+ * themselves, shared by every server process. Transaction-scoped advisory locks on the phone and the
+ * address make two submissions racing on one of them count one after the other.
+ */
+async function assertWithinQuota(tx: Tx, phoneHash: string, ip: string | null, now: Date) {
+  const keys = [`phone:${phoneHash}`, ...(ip ? [`ip:${ip}`] : [])].sort();
+  for (const k of keys)
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('leader_application'), hashtext(${k}))`);
+  const since = (windowMs: number) => new Date(now.getTime() - windowMs);
+  const byPhone = await tx
+    .select({ at: leaderApplications.createdAt })
+    .from(leaderApplications)
+    .where(
+      and(
+        eq(leaderApplications.phoneHash, phoneHash),
+        gt(leaderApplications.createdAt, since(APPLICATION_QUOTAS.phone.windowMs)),
+      ),
+    );
+  const phoneWait = applicationQuotaWait(
+    byPhone.map((r) => r.at),
+    APPLICATION_QUOTAS.phone,
+    now,
+  );
+  if (phoneWait > 0)
+    throw throttledError(
+      onboardingError('onboarding.too_many_applications', { field: 'body.phone' }),
+      phoneWait,
+    );
+  if (!ip) return;
+  const byAddress = await tx
+    .select({ at: leaderApplications.createdAt })
+    .from(leaderApplications)
+    .where(
+      and(
+        eq(leaderApplications.submittedIp, ip),
+        gt(leaderApplications.createdAt, since(APPLICATION_QUOTAS.address.windowMs)),
+      ),
+    );
+  const addressWait = applicationQuotaWait(
+    byAddress.map((r) => r.at),
+    APPLICATION_QUOTAS.address,
+    now,
+  );
+  if (addressWait > 0) throw throttledError(onboardingError('onboarding.too_many_applications'), addressWait);
+}
+
 function mapDuplicateViolation(err: unknown): never {
   const constraint = uniqueViolationOf(err);
   if (constraint === 'leader_applications_open_phone_idx')
@@ -117,6 +166,7 @@ export async function submitApplicationTx(
   const phoneHash = deps.crypto.hash(phone);
   const idNumberHash = deps.crypto.hash(idNumber);
   await assertNoDuplicate(tx, phoneHash, idNumberHash);
+  await assertWithinQuota(tx, phoneHash, actor.ip, now);
 
   const { token, hash } = newLinkToken();
   let row: ApplicationRow | undefined;

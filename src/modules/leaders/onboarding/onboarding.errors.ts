@@ -51,6 +51,11 @@ export const onboardingErrors = defineErrors({
     en: 'The referrer is suspended and cannot recruit leaders now',
     zh: '推荐人已停用，暂时不能推荐新团长',
   },
+  'onboarding.too_many_applications': {
+    kind: 'rate_limited',
+    en: 'Too many applications from this phone number or network; try again after this many seconds',
+    zh: '该手机号或网络提交的申请过多，请在以下秒数之后再试',
+  },
   'onboarding.phone_has_application': {
     kind: 'conflict',
     en: 'This phone number already has an application that is pending review or approved',
