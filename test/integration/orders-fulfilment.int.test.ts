@@ -169,3 +169,76 @@ describe('fulfilment: ship, deliver, verify the pickup code, complete', () => {
     expect(none.json()).toEqual({ shipped: 0 });
   });
 });
+
+describe('an order paid after the cutoff, within its payment window', () => {
+  async function place(sale: Sale, quantity = 1) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/orders',
+      headers: { 'idempotency-key': `late-${Date.now()}-${++seq}` },
+      payload: orderBody(sale, newPhone(), quantity),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().order as { id: string };
+  }
+  const statusOf = async (id: string) =>
+    (await t.tdb.deps.pool.query('SELECT status FROM orders WHERE id = $1', [id])).rows[0]?.status;
+
+  it('is confirmed on payment and ships with its campaign, also in a later run after the first', async () => {
+    const sale = await arrangeSale(t.tdb, { stock: 50 });
+    // Ten minutes before the cutoff (the campaign is live from 1 h to 5 h after it was made, the
+    // clock stands at 1 h 1 min): one order paid at once, two left to pay after the cutoff.
+    t.tdb.deps.clock.advance((3 * 60 + 49) * 60_000);
+    let admin = await sessionFor(t, ['admin']);
+    const early = await placePaid(sale, admin);
+    const late = await place(sale, 2);
+    const later = await place(sale, 3);
+    t.tdb.deps.clock.advance(15 * 60_000);
+    await advanceCampaigns(t.tdb.deps);
+    await t.tdb.deps.bus.drain();
+    expect(await statusOf(early.id)).toBe('confirmed');
+    expect(await statusOf(late.id)).toBe('pending_payment');
+
+    // Paid 5 minutes after the cutoff, 20 minutes into its 30-minute window: confirmed at once.
+    admin = await sessionFor(t, ['admin']);
+    const paid = await call(t, admin, 'POST', `/api/orders/${late.id}/mark-paid`, { reference: 'late-1' });
+    expect(paid.statusCode, paid.body).toBe(204);
+    expect(await statusOf(late.id)).toBe('confirmed');
+    await t.tdb.deps.bus.drain();
+    const shipped = await call(t, admin, 'POST', '/api/orders/ship', { campaignId: sale.campaignId });
+    expect(shipped.json()).toEqual({ shipped: 2 });
+    expect(await stock(sale)).toEqual({ on_hand: 47, allocated: 3, available: 44 });
+
+    // The campaign has shipped once; a payment still within its window ships in the next run.
+    t.tdb.deps.clock.advance(5 * 60_000);
+    const paidLater = await call(t, admin, 'POST', `/api/orders/${later.id}/mark-paid`, {
+      reference: 'late-2',
+    });
+    expect(paidLater.statusCode, paidLater.body).toBe(204);
+    expect(await statusOf(later.id)).toBe('confirmed');
+    const again = await call(t, admin, 'POST', '/api/orders/ship', { campaignId: sale.campaignId });
+    expect(again.json()).toEqual({ shipped: 1 });
+    expect(await stock(sale)).toEqual({ on_hand: 44, allocated: 0, available: 44 });
+
+    const detail = (await call(t, admin, 'GET', `/api/orders/${late.id}`)).json();
+    expect(detail.timeline.map((e: { toStatus: string }) => e.toStatus)).toEqual([
+      'pending_payment',
+      'paid',
+      'confirmed',
+      'shipped',
+    ]);
+    // Confirmed once: the cutoff's subscriber, delivered again, finds nothing paid to confirm.
+    const audit = await t.tdb.deps.pool.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'order.confirmed'",
+      [late.id],
+    );
+    expect(audit.rows[0]?.n).toBe(1);
+  });
+
+  it('stays paid until the cutoff when paid before it', async () => {
+    const sale = await arrangeSale(t.tdb, { stock: 5 });
+    const admin = await sessionFor(t, ['admin']);
+    const order = await placePaid(sale, admin);
+    expect(await statusOf(order.id)).toBe('paid');
+  });
+});

@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { formatFen } from '../../platform/money.js';
+import { campaigns } from '../campaigns/index.js';
 import { customers, normalizePhone } from '../customers/index.js';
 import { canMove, needsRefundOnCancel, releasesStockOnCancel } from './domain/order-state.js';
 import { ordersError } from './orders.errors.js';
@@ -163,7 +164,27 @@ export async function markPaid(
       paidAt: deps.clock.now(),
     });
     await move(deps, tx, actor, order, 'paid', `${input.provider}: ${receipt.reference}`);
+    await confirmIfClosed(deps, tx, actor, { ...order, status: 'paid' });
   });
+}
+
+/**
+ * An order paid within its payment window after its campaign closed would miss the one confirmation
+ * at the cutoff (`confirmPaidOrders`, run when `campaign.closed` is delivered) and stay paid forever.
+ * So a payment that finds the campaign already closed (or fulfilled) confirms the order at once, in
+ * the payment's transaction; it ships with the next shipping run of its campaign. The campaign row is
+ * read under a share lock: a close that commits first is seen here, and one that has not committed
+ * yet waits for this payment, so its subscriber then finds the order paid and confirms it. Either way
+ * the order is confirmed exactly once.
+ */
+async function confirmIfClosed(deps: Deps, tx: Tx, actor: Actor, order: OrderRow): Promise<void> {
+  const [campaign] = await tx
+    .select({ state: campaigns.state })
+    .from(campaigns)
+    .where(eq(campaigns.id, order.campaignId))
+    .for('share');
+  if (campaign?.state !== 'closed' && campaign?.state !== 'fulfilled') return;
+  await move(deps, tx, actor, order, 'confirmed', 'paid after the campaign closed');
 }
 
 /**
