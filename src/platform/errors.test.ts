@@ -134,7 +134,7 @@ describe('errorFactory', () => {
 
 describe('error catalogues', () => {
   const catalogues: [string, Record<string, ErrorSpec>, string[]][] = [
-    ['platformErrors', platformErrors, ['auth', 'export', 'request', 'route', 'system']],
+    ['platformErrors', platformErrors, ['auth', 'db', 'export', 'request', 'route', 'system']],
     ['usersErrors', usersErrors, ['users']],
   ];
   const entries = catalogues.flatMap(([name, catalogue, modules]) =>
