@@ -14,6 +14,19 @@ export interface PlanLevel {
   skuRates: Array<{ skuId: string; rateBps: number }>;
   skuFixed: Array<{ skuId: string; perUnitFen: number }>;
   teamRateBps: number;
+  /** Whether the level earns peer bonus (平级奖); absent in older plans, where a team rate above 0 decides. */
+  peerBonus?: boolean;
+}
+
+/**
+ * The plan with every level's peer bonus setting written out: what an older plan computes (a team
+ * rate above 0) becomes an explicit checkbox, so saving it changes nothing.
+ */
+export function withPeerBonusShown(plan: PlanDocument): PlanDocument {
+  return {
+    ...plan,
+    levels: plan.levels.map((l) => ({ ...l, peerBonus: l.peerBonus ?? l.teamRateBps > 0 })),
+  };
 }
 
 export type TeamRule =

@@ -19,6 +19,8 @@ export const PlanLevelSchema = Type.Object(
     skuRates: list(Type.Object({ skuId: Id, rateBps: Int }, strict)),
     skuFixed: list(Type.Object({ skuId: Id, perUnitFen: Int }, strict)),
     teamRateBps: Int,
+    /** Absent in plans saved before it existed: then derived from the team rate (see plan.ts). */
+    peerBonus: Type.Optional(Type.Boolean()),
   },
   strict,
 );

@@ -62,6 +62,12 @@ export const commissionMessages = {
   'commission.selfPurchase': { zh: '团长自购计直接佣金', en: 'Own purchases earn direct commission' },
   'commission.directRate': { zh: '直接佣金比例', en: 'Direct rate' },
   'commission.teamRate': { zh: '团队比例（级差）', en: 'Team rate (differential)' },
+  'commission.peerBonusLevel': { zh: '平级奖', en: 'Peer bonus' },
+  'commission.peerBonusLevelOn': { zh: '本等级享有平级奖', en: 'This level earns peer bonus' },
+  'commission.peerBonusLevelHint': {
+    zh: '勾选后，该等级的上级在其下方已有同等级团长时获得平级奖，团队比例为 0 的等级（如两位普通团长之间）也可以。',
+    en: 'When ticked, an upline of this level above a same-level leader earns the peer bonus, also for a level whose team rate is 0 (such as two regular leaders).',
+  },
   'commission.categoryRate': { zh: '类目比例', en: 'Category rate' },
   'commission.categoryId': { zh: '类目 ID', en: 'Category id' },
   'commission.skuRate': { zh: '规格比例', en: 'SKU rate' },

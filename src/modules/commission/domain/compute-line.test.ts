@@ -282,6 +282,76 @@ describe('direct commission: the most specific setting wins', () => {
   });
 });
 
+describe('peer bonus is the plan’s choice per level (平级奖)', () => {
+  // 普通 has team rate 0: two 普通 leaders could never earn a peer bonus while eligibility was
+  // derived from losing a differential. With `peerBonus: true` on 普通 they do.
+  const putongPeers = (patch: Partial<PlanDocument> = {}) =>
+    workedExamplePlan({
+      levels: [
+        level(PUTONG, { directRateBps: 1000, teamRateBps: 0, peerBonus: true }),
+        level(SILVER, { directRateBps: 1200, teamRateBps: 400 }),
+        level(GOLD, { directRateBps: 1500, teamRateBps: 700 }),
+      ],
+      ...patch,
+    });
+
+  it('pays a 普通 upline above a 普通 L0 when 普通 earns peer bonus (10% × direct 1,000 = 100)', () => {
+    const entries = computeLine(putongPeers(), lineOf(), chainOf(PUTONG, PUTONG, PUTONG, SILVER));
+    expect(summary(entries)).toEqual([
+      ['L0', 'direct', 1000],
+      ['L1', 'peer', 100],
+      ['L3', 'differential', 400],
+    ]);
+    expect(entries[1]?.explanation).toMatchObject({
+      rule: 'peer',
+      generation: 1,
+      sourcePosition: 0,
+      sourceRule: 'direct',
+      sourceAmountFen: 1000,
+    });
+  });
+
+  it('pays as many 普通 generations as the plan says', () => {
+    const plan = putongPeers({ team: { mode: 'differential', peerRateBps: 1000, peerGenerations: 2 } });
+    expect(summary(computeLine(plan, lineOf(), chainOf(PUTONG, PUTONG, PUTONG)))).toEqual([
+      ['L0', 'direct', 1000],
+      ['L1', 'peer', 100],
+      ['L2', 'peer', 100],
+    ]);
+  });
+
+  it('a level with a team rate can be set not to earn peer bonus', () => {
+    const plan = workedExamplePlan({
+      levels: [
+        level(PUTONG, { directRateBps: 1000, teamRateBps: 0 }),
+        level(SILVER, { directRateBps: 1200, teamRateBps: 400, peerBonus: false }),
+        level(GOLD, { directRateBps: 1500, teamRateBps: 700 }),
+      ],
+    });
+    expect(summary(computeLine(plan, lineOf(), chainOf(PUTONG, SILVER, SILVER, GOLD)))).toEqual([
+      ['L0', 'direct', 1000],
+      ['L1', 'differential', 400],
+      ['L3', 'differential', 300],
+    ]);
+  });
+
+  it('a plan saved without the flag computes as before: peer bonus only where the team rate is above 0', () => {
+    const old = workedExamplePlan();
+    for (const l of old.levels) expect(l.peerBonus).toBeUndefined();
+    expect(summary(computeLine(old, lineOf(), chainOf(PUTONG, PUTONG, SILVER, SILVER)))).toEqual([
+      ['L0', 'direct', 1000],
+      ['L2', 'differential', 400],
+      ['L3', 'peer', 40],
+    ]);
+    // The same plan with the derived values written out computes the same.
+    const explicit = workedExamplePlan({
+      levels: old.levels.map((l) => ({ ...l, peerBonus: l.teamRateBps > 0 })),
+    });
+    const chain = chainOf(PUTONG, PUTONG, SILVER, SILVER);
+    expect(computeLine(explicit, lineOf(), chain)).toEqual(computeLine(old, lineOf(), chain));
+  });
+});
+
 describe('the line’s entries never pass its base', () => {
   it('cuts a fixed per-unit amount above the amount paid, and leaves nothing for the uplines', () => {
     // 3 units × ¥50.00 fixed = 15,000 on a line paid 10,000: cut to 10,000; L1's 400 has nothing left.

@@ -5,7 +5,7 @@ import {
   type LineRule,
   lineEntryKey,
 } from './entries.js';
-import type { PlanDocument, PlanLevel } from './plan.js';
+import { earnsPeerBonus, type PlanDocument, type PlanLevel } from './plan.js';
 import { bpsOf, perUnitTimes } from './rounding.js';
 
 /** One paid order line, as the engine needs it. */
@@ -112,7 +112,9 @@ export function withinDaysOf(approvedAt: string, paidAt: string, days: number): 
  * - L0's direct commission (unless it is a self-purchase and the plan says self-purchases earn none);
  * - the team bonus of each upline L1 … L`depthCap`: in differential mode the level's team rate minus
  *   the highest team rate below it, or the peer bonus when a same-level leader below already holds
- *   that rate; in generations mode the plan's rate for that generation;
+ *   that rate (0 included) and the plan says that level earns peer bonus (`earnsPeerBonus`: the
+ *   level's `peerBonus`, or for plans saved without it, a team rate above 0); in generations mode
+ *   the plan's rate for that generation;
  * - the recruit rate to L1 while L0 is in their first days after approval.
  *
  * Each amount is rounded half up to the fen from exact integer arithmetic. The entries of a line
@@ -207,12 +209,13 @@ export function computeLine(
         holder = { link, earnedFen: earned, rule: 'differential', reached: 0 };
       } else if (
         rate === highest &&
-        rate > 0 &&
         link.levelId !== null &&
-        link.levelId === holder.link.levelId
+        link.levelId === holder.link.levelId &&
+        earnsPeerBonus(levels.get(link.levelId)?.row)
       ) {
-        // No differential because a same-level leader below already holds this rate: the peer bonus,
-        // for as many same-level uplines of that leader as the plan pays.
+        // No differential because a same-level leader below already holds this rate (0 included):
+        // the peer bonus, when the plan says this level earns it, for as many same-level uplines of
+        // that leader as the plan pays.
         holder.reached += 1;
         if (holder.reached <= team.peerGenerations && team.peerRateBps > 0) {
           add(

@@ -1,6 +1,6 @@
 import { formatFen } from '../../../platform/money.js';
 import type { LineEntry } from './entries.js';
-import { DEFAULT_DEPTH_CAP, type PlanDocument } from './plan.js';
+import { DEFAULT_DEPTH_CAP, earnsPeerBonus, type PlanDocument } from './plan.js';
 
 /**
  * The plan and its entries in plain language, Chinese or English: the preview beside the plan
@@ -144,6 +144,7 @@ export function describePlan(
 
   const team = plan.team;
   if (team.mode === 'differential') {
+    const peerLevels = rows.filter((l) => earnsPeerBonus(l)).map((l) => name(l.levelId));
     out.push({
       kind: 'team',
       title: `${T[lang].team} · ${zh ? '级差' : 'differential'}`,
@@ -170,6 +171,13 @@ export function describePlan(
               zh
                 ? `发放给该同级团长往上的前 ${team.peerGenerations} 位同等级上级。`
                 : `Paid to the first ${team.peerGenerations} same-level upline(s) of that leader.`,
+              peerLevels.length > 0
+                ? zh
+                  ? `享有平级奖的等级：${peerLevels.join('、')}。`
+                  : `Levels that earn it: ${peerLevels.join(', ')}.`
+                : zh
+                  ? '没有等级享有平级奖。'
+                  : 'No level earns it.',
             ]
           : [zh ? '不发放平级奖。' : 'No peer-level bonus.'],
     });

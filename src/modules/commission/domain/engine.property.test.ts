@@ -24,7 +24,10 @@ const levelArb = (levelId: string, withOverrides: boolean): fc.Arbitrary<PlanLev
   fc.record({
     levelId: fc.constant(levelId),
     directRateBps: rate(4000),
-    teamRateBps: rate(3000),
+    // A team rate of 0 often, so the peer bonus of levels without a team rate is exercised.
+    teamRateBps: fc.oneof(fc.constant(0), rate(3000)),
+    // Absent (a plan saved before the setting: derived from the team rate), on or off.
+    peerBonus: fc.option(fc.boolean(), { nil: undefined }),
     categoryRates: withOverrides
       ? fc
           .subarray(CATEGORIES)
@@ -246,6 +249,41 @@ describe('line engine properties', () => {
         expect(max + recruitOnly).toBe(worstCaseOf(plan).units);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('the per-level peer bonus setting (平级奖)', () => {
+  it('a plan without the setting computes exactly as with the derived setting written out', () => {
+    fc.assert(
+      fc.property(planArb({ overrides: true }), lineArb, chainArb(), (plan, line, chain) => {
+        const old: PlanDocument = {
+          ...plan,
+          levels: plan.levels.map(({ peerBonus: _dropped, ...l }) => l),
+        };
+        const explicit: PlanDocument = {
+          ...plan,
+          levels: old.levels.map((l) => ({ ...l, peerBonus: l.teamRateBps > 0 })),
+        };
+        expect(computeLine(explicit, line, chain)).toEqual(computeLine(old, line, chain));
+        expect(worstCaseOf(explicit).units).toBe(worstCaseOf(old).units);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a peer bonus goes only to a level that earns it', () => {
+    fc.assert(
+      fc.property(planArb({ overrides: true }), lineArb, chainArb(), (plan, line, chain) => {
+        const byId = new Map(plan.levels.map((l) => [l.levelId, l]));
+        for (const e of computeLine(plan, line, chain)) {
+          if (e.explanation.rule !== 'peer') continue;
+          const levelId = e.explanation.levelId;
+          const row = levelId === null ? undefined : byId.get(levelId);
+          expect(row?.peerBonus ?? (row?.teamRateBps ?? 0) > 0).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

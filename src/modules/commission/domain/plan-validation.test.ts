@@ -208,6 +208,15 @@ const bad: Bad[] = [
     field: 'body.tiered.tiers[0].rateBps',
   },
   {
+    name: 'a peer bonus setting that is not true or false',
+    plan: () =>
+      workedExamplePlan({
+        levels: [{ ...level(PUTONG), peerBonus: 'yes' as unknown as boolean }],
+      }),
+    code: 'commission.plan_invalid_value',
+    field: 'body.levels[0].peerBonus',
+  },
+  {
     name: 'more peer generations than paid uplines',
     plan: () =>
       workedExamplePlan({
@@ -389,6 +398,20 @@ describe('the worst case of a chain', () => {
       ['differential', 7_000_000],
       ['peer', 700_000],
     ]);
+  });
+
+  it('counts the peer bonus of a level with a team rate of 0 when the plan turns it on', () => {
+    // Only 普通 (direct 10%, team 0%) with peer 10% for three generations: 10% + 3 × 1% = 13%.
+    // Without the setting a 普通 chain earns only the 10% direct.
+    const plan = (peerBonus?: boolean) =>
+      workedExamplePlan({
+        levels: [level(PUTONG, { directRateBps: 1000, teamRateBps: 0, peerBonus })],
+        team: { mode: 'differential', peerRateBps: 1000, peerGenerations: 3 },
+      });
+    expect(worstCaseOf(plan(true)).bps).toBe(1300);
+    expect(worstCaseOf(plan(true)).parts.map((p) => p.label)).toEqual(['direct', 'peer', 'peer', 'peer']);
+    expect(worstCaseOf(plan(undefined)).bps).toBe(1000);
+    expect(worstCaseOf(plan(false)).bps).toBe(1000);
   });
 
   it('adds every generation rate and the recruit rate', () => {

@@ -130,6 +130,12 @@ function validateLevels(plan: PlanDocument, facts: PlanFacts, c: Collector): voi
     }
     c.rate(level.directRateBps, `${at}.directRateBps`);
     c.rate(level.teamRateBps, `${at}.teamRateBps`);
+    if (level.peerBonus !== undefined && typeof level.peerBonus !== 'boolean')
+      c.add(
+        'commission.plan_invalid_value',
+        `${at}.peerBonus`,
+        `${String(level.peerBonus)} is not true or false`,
+      );
     c.count(level.categoryRates, `${at}.categoryRates`, PLAN_LIMITS.maxOverridesPerLevel);
     c.count(level.skuRates, `${at}.skuRates`, PLAN_LIMITS.maxOverridesPerLevel);
     c.count(level.skuFixed, `${at}.skuFixed`, PLAN_LIMITS.maxOverridesPerLevel);

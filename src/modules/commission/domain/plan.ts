@@ -73,6 +73,22 @@ export interface PlanLevel {
   skuRates: SkuRate[];
   skuFixed: SkuFixed[];
   teamRateBps: number;
+  /**
+   * Whether a leader of this level earns the peer bonus (平级奖) above a same-level leader, in
+   * differential mode. Absent in plans saved before the setting existed: those keep what they always
+   * computed, a peer bonus only for levels with a team rate above 0 (see `earnsPeerBonus`).
+   */
+  peerBonus?: boolean;
+}
+
+/**
+ * Whether a level earns the peer bonus: the plan's explicit choice, or, for a plan saved before the
+ * choice existed, the old derived rule (only a level with a team rate can lose a differential to a
+ * same-level leader below), so that activated plans compute exactly as they did.
+ */
+export function earnsPeerBonus(level: PlanLevel | undefined): boolean {
+  if (!level) return false;
+  return level.peerBonus ?? level.teamRateBps > 0;
 }
 
 export const TEAM_MODES = ['none', 'differential', 'generations'] as const;
@@ -82,7 +98,9 @@ export type TeamMode = (typeof TEAM_MODES)[number];
  * Team bonus (团队奖), one mode per plan:
  * - `differential` (级差): each upline earns its level's team rate minus the highest team rate below
  *   it on the chain; a same-level upline that earns no differential earns the peer bonus (平级奖):
- *   `peerRateBps` × the earning of the same-level leader below, for `peerGenerations` uplines.
+ *   `peerRateBps` × the earning of the same-level leader below, for `peerGenerations` uplines, when
+ *   its level earns peer bonus (`PlanLevel.peerBonus`, which may be set on a level whose team rate
+ *   is 0, such as two 普通 leaders).
  * - `generations`: upline Li earns `generationRatesBps[i - 1]` × base.
  */
 export type TeamRule =

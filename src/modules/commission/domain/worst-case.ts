@@ -1,4 +1,4 @@
-import { MAX_RATE_BPS, type PlanDocument } from './plan.js';
+import { earnsPeerBonus, MAX_RATE_BPS, type PlanDocument } from './plan.js';
 
 /**
  * The worst case of a plan on one order line: the largest share of the line's base that any chain of
@@ -41,6 +41,8 @@ interface LevelFacts {
   directBps: number;
   directField: string;
   teamBps: number;
+  /** Whether the level earns peer bonus above a same-level holder (`earnsPeerBonus`). */
+  peer: boolean;
 }
 
 interface State {
@@ -75,9 +77,16 @@ function levelFacts(plan: PlanDocument): LevelFacts[] {
         directField = `body.levels[${index}].skuRates[${j}].rateBps`;
       }
     }
-    return { levelId: row.levelId, index, directBps, directField, teamBps: row.teamRateBps };
+    return {
+      levelId: row.levelId,
+      index,
+      directBps,
+      directField,
+      teamBps: row.teamRateBps,
+      peer: earnsPeerBonus(row),
+    };
   });
-  facts.push({ levelId: null, index: -1, directBps: 0, directField: 'body.levels', teamBps: 0 });
+  facts.push({ levelId: null, index: -1, directBps: 0, directField: 'body.levels', teamBps: 0, peer: false });
   return facts;
 }
 
@@ -165,7 +174,7 @@ export function worstCaseOf(plan: PlanDocument): WorstCase {
             });
           } else if (
             l.teamBps === highest &&
-            highest > 0 &&
+            l.peer &&
             l.levelId !== null &&
             l.levelId === st.holder.levelId &&
             st.gens < team.peerGenerations &&

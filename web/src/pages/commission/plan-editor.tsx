@@ -12,7 +12,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api';
 import { useReportError } from '../../api-errors';
 import { useCan } from '../../auth-context';
@@ -24,6 +24,7 @@ import {
   usePlan,
   usePlanAction,
   useSavePlan,
+  withPeerBonusShown,
 } from '../../commission-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
@@ -75,7 +76,8 @@ function PlanEditorBody({
   const copy = useCreatePlan();
   const reportError = useReportError();
   const editable = plan.status === 'draft' && can('commission.write');
-  const [draft, setDraft] = useState<PlanDocument>(plan.document);
+  const shownDocument = useMemo(() => withPeerBonusShown(plan.document), [plan.document]);
+  const [draft, setDraft] = useState<PlanDocument>(shownDocument);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const shown = useRef<NamePath[]>([]);
 
@@ -235,7 +237,7 @@ function PlanEditorBody({
           <Form<PlanDocument>
             form={form}
             layout="vertical"
-            initialValues={plan.document}
+            initialValues={shownDocument}
             onValuesChange={onValuesChange}
             disabled={!editable}
             autoComplete="off"

@@ -263,6 +263,18 @@ export function LevelsSection({ disabled, levels }: SectionProps & { levels: Lev
                       <PercentInput disabled={disabled} testId={`plan-level-${i}-teamRateBps`} />
                     </Form.Item>
                   )}
+                  {teamMode === 'differential' && (
+                    <Form.Item
+                      name={[f.name, 'peerBonus']}
+                      label={t('commission.peerBonusLevel')}
+                      valuePropName="checked"
+                      tooltip={t('commission.peerBonusLevelHint')}
+                    >
+                      <Checkbox disabled={disabled} data-testid={`plan-level-${i}-peerBonus`}>
+                        {t('commission.peerBonusLevelOn')}
+                      </Checkbox>
+                    </Form.Item>
+                  )}
                 </Space>
                 <LevelOverrides levelIndex={f.name} disabled={disabled} />
               </Card>
@@ -276,6 +288,7 @@ export function LevelsSection({ disabled, levels }: SectionProps & { levels: Lev
                     levelId,
                     directRateBps: 0,
                     teamRateBps: 0,
+                    peerBonus: false,
                     categoryRates: [],
                     skuRates: [],
                     skuFixed: [],
