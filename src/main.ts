@@ -6,7 +6,7 @@ import { seedCommissionPeriodDemo } from './demo/commission-period.seed.js';
 import { seedLeaderSalesDemo } from './demo/leader-network.seed.js';
 import { seedLeaderPortalDemo } from './demo/leader-portal.seed.js';
 import { seedOrdersDemo } from './demo/orders.seed.js';
-import { demoBanner, demoShareLink, seedDemo } from './demo/seed.js';
+import { bannerAccounts, demoBanner, demoShareLink, seedDemo } from './demo/seed.js';
 import { registerCampaignLiveSubscribers } from './modules/campaigns/index.js';
 import { registerCommissionAccrualSubscribers } from './modules/commission/index.js';
 import { registerLeaderNetworkSubscribers } from './modules/leaders/index.js';
@@ -98,6 +98,8 @@ async function main(): Promise<void> {
       url,
       config.seedDemo ? await demoShareLink(deps).catch(() => null) : null,
       config.paymentSandbox,
+      // Demo accounts only where they exist; an empty company is told how to make its first admin.
+      await bannerAccounts(deps).catch(() => 'other' as const),
     ),
   );
   if (config.paymentSandbox)

@@ -15,3 +15,31 @@ describe('the start banner', () => {
     expect(demoBanner('http://localhost:3000', '/h5/c/x?leader=A', false)).not.toMatch(/SANDBOX|沙箱/);
   });
 });
+
+describe('the accounts the start banner lists', () => {
+  const url = 'http://localhost:3000';
+
+  it('lists the demo accounts and the leader password where they exist', () => {
+    const banner = demoBanner(url, null, false, 'demo');
+    expect(banner).toContain('Demo accounts 演示账号');
+    expect(banner).toContain('admin12345');
+    expect(banner).toContain('log in as leader /');
+    expect(banner).not.toContain('npm run admin');
+  });
+
+  it('lists no demo account on an empty database, and tells how to create the first admin', () => {
+    const banner = demoBanner(url, null, false, 'none');
+    expect(banner).not.toContain('演示账号');
+    expect(banner).not.toContain('admin12345');
+    expect(banner).not.toContain('log in as leader');
+    expect(banner).toContain('npm run admin -- create --username <name>');
+    expect(banner).toContain(`${url}/h5/portal`);
+  });
+
+  it('lists neither where the company has its own users', () => {
+    const banner = demoBanner(url, null, false, 'other');
+    expect(banner).not.toContain('演示账号');
+    expect(banner).not.toContain('12345');
+    expect(banner).not.toContain('npm run admin');
+  });
+});

@@ -1,4 +1,4 @@
-import { count, sql } from 'drizzle-orm';
+import { count, inArray, sql } from 'drizzle-orm';
 import { warehouses } from '../modules/inventory/index.js';
 import { regions } from '../modules/leaders/index.js';
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/index.js';
@@ -140,23 +140,64 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   });
 }
 
-export function demoBanner(url: string, shareLink: string | null = null, paymentSandbox = false): string {
+/** Which accounts the start banner can tell of: the demo accounts, others only, or none at all. */
+export type BannerAccounts = 'demo' | 'other' | 'none';
+
+/** The first-admin lines of a start without any user (SEED_DEMO=false on an empty database). */
+export const FIRST_ADMIN_HINT = [
+  'No user yet 尚无用户. Create the first administrator 创建首个管理员:',
+  '  stop the server (Ctrl-C), then run 停止服务后运行:',
+  '  npm run admin -- create --username <name>',
+  '  (a password is generated and printed once; see README "First administrator")',
+];
+
+export function demoBanner(
+  url: string,
+  shareLink: string | null = null,
+  paymentSandbox = false,
+  accounts: BannerAccounts = 'demo',
+): string {
   const rows = DEMO_ACCOUNTS.map(
     (a) => `  ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role} (${ROLE_LABELS[a.role].zh})`,
   );
+  const demo = accounts === 'demo';
   return [
     ...(paymentSandbox ? sandboxWarning() : []),
     '',
     `tuanflow 团购ERP is ready: ${url}`,
     `API docs (OpenAPI): ${url}/docs`,
     ...(shareLink ? [`Customer page of a live campaign 团员下单页: ${url}${shareLink}`] : []),
-    `Leader portal 团长端 (open on a phone): ${url}/h5/portal  (log in as leader / ${DEMO_ACCOUNTS.find((d) => d.role === 'leader')?.password ?? ''})`,
+    // The demo leader's password only where the demo accounts exist: elsewhere it opens nothing.
+    demo
+      ? `Leader portal 团长端 (open on a phone): ${url}/h5/portal  (log in as leader / ${DEMO_ACCOUNTS.find((d) => d.role === 'leader')?.password ?? ''})`
+      : `Leader portal 团长端 (open on a phone): ${url}/h5/portal`,
     '',
-    'Demo accounts 演示账号 (username / password / role):',
-    ...rows,
-    '  (region manages 杭州市: it sees only the leaders, orders and figures of 杭州市 and the districts below)',
+    ...(demo
+      ? [
+          'Demo accounts 演示账号 (username / password / role):',
+          ...rows,
+          '  (region manages 杭州市: it sees only the leaders, orders and figures of 杭州市 and the districts below)',
+        ]
+      : accounts === 'none'
+        ? FIRST_ADMIN_HINT
+        : []),
     '',
   ].join('\n');
+}
+
+/**
+ * What the banner may list: the demo accounts when every one of them exists (seeded earlier, even if
+ * SEED_DEMO is now false), "none" on a database without any user, "other" otherwise.
+ */
+export async function bannerAccounts(deps: Pick<Deps, 'db'>): Promise<BannerAccounts> {
+  const names = DEMO_ACCOUNTS.map((a) => a.username);
+  const rows = await deps.db
+    .select({ username: users.username })
+    .from(users)
+    .where(inArray(users.username, names));
+  if (rows.length === names.length) return 'demo';
+  const [any] = await deps.db.select({ n: count() }).from(users);
+  return Number(any?.n ?? 0) === 0 ? 'none' : 'other';
 }
 
 /**

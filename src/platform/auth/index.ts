@@ -12,6 +12,13 @@ export {
 } from './attempt-throttle.js';
 export { usersErrors } from './auth.errors.js';
 export { attemptThrottles, sessions, users } from './auth.tables.js';
+export {
+  ADMIN_COMMAND_ACTOR,
+  createAdmin,
+  GENERATED_PASSWORD_LENGTH,
+  generatePassword,
+  userCount,
+} from './first-admin.js';
 export { hashPassword, verifyPassword } from './password.js';
 export {
   isCommonPassword,
