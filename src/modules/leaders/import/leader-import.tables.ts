@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /** The stored upload of an import job. */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -34,6 +44,8 @@ export const leaderImports = pgTable(
     doneRows: integer('done_rows').array().notNull().default(sql`'{}'::integer[]`),
     /** The fencing token of the run that holds the job (see src/platform/imports/import-job.ts). */
     runner: text('runner'),
+    /** When the importing operator downloaded the sheet of one-time passwords (then erased). */
+    credentialsDownloadedAt: timestamp('credentials_downloaded_at', { withTimezone: true }),
   },
   (t) => [
     index('leader_imports_created_idx').on(t.createdAt),
@@ -42,4 +54,27 @@ export const leaderImports = pgTable(
       sql`${t.status} in ('running', 'validated', 'completed', 'rejected', 'failed')`,
     ),
   ],
+);
+
+/**
+ * The logins a leader import made, with their one-time passwords encrypted by the field key, until
+ * the importing operator downloads the sheet once: the download deletes the rows, so a password
+ * exists only in that sheet afterwards. Written in the chunk's transaction with the leader and the
+ * user, so a resumed job (which leaves out the rows already written) never makes a login twice.
+ */
+export const leaderImportCredentials = pgTable(
+  'leader_import_credentials',
+  {
+    id: text('id').primaryKey(),
+    importId: text('import_id')
+      .notNull()
+      .references(() => leaderImports.id),
+    /** The spreadsheet row the leader came from. */
+    row: integer('row').notNull(),
+    leaderId: text('leader_id').notNull(),
+    userId: text('user_id').notNull(),
+    username: text('username').notNull(),
+    passwordEnc: text('password_enc').notNull(),
+  },
+  (t) => [uniqueIndex('leader_import_credentials_row_idx').on(t.importId, t.row)],
 );
