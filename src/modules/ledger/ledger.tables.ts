@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -134,6 +135,8 @@ export const withdrawalSettings = pgTable(
     feeBps: integer('fee_bps').notNull(),
     dailyCountLimit: integer('daily_count_limit').notNull(),
     taxBps: integer('tax_bps').notNull(),
+    /** Whether a leader who owes (欠款 > 0) may withdraw; off unless finance turns it on. */
+    withdrawWhileOwed: boolean('withdraw_while_owed').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     updatedBy: text('updated_by'),
   },
