@@ -21,7 +21,10 @@ describe('the onboarding demo data', () => {
     const { rows: leaders } = await tdb.deps.pool.query<{ code: string }>('SELECT code FROM leaders');
     expect(leaders.length).toBeGreaterThanOrEqual(3);
     for (const l of leaders)
-      expect((await findLeaderByCode(tdb.deps.db, l.code))?.agreementSigned, l.code).toBe(true);
+      expect(
+        (await findLeaderByCode(tdb.deps.db, l.code, tdb.deps.clock.now()))?.agreementSigned,
+        l.code,
+      ).toBe(true);
     // The stored signatures are real PNGs with ink, as the signing route would require.
     const { rows: sigs } = await tdb.deps.pool.query<{ signature_png: Buffer }>(
       'SELECT signature_png FROM agreement_signatures LIMIT 3',

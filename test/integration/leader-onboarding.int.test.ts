@@ -619,7 +619,9 @@ describe('electronic agreements (电子签约)', () => {
   });
 
   it('counts every leader as signed while no agreement exists', async () => {
-    expect((await findLeaderByCode(t.tdb.deps.db, leader.leader.code))?.agreementSigned).toBe(true);
+    expect(
+      (await findLeaderByCode(t.tdb.deps.db, leader.leader.code, t.tdb.deps.clock.now()))?.agreementSigned,
+    ).toBe(true);
     expect((await call(t, leader.session, 'GET', '/api/leader-agreements/mine')).json()).toMatchObject({
       current: null,
       signed: true,
@@ -634,8 +636,12 @@ describe('electronic agreements (电子签约)', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ version: 1, current: true, bodySha256: sha(TEXT_V1) });
-    expect((await findLeaderByCode(t.tdb.deps.db, leader.leader.code))?.agreementSigned).toBe(false);
-    expect((await findLeaderByCode(t.tdb.deps.db, referrer.code))?.agreementSigned).toBe(false);
+    expect(
+      (await findLeaderByCode(t.tdb.deps.db, leader.leader.code, t.tdb.deps.clock.now()))?.agreementSigned,
+    ).toBe(false);
+    expect(
+      (await findLeaderByCode(t.tdb.deps.db, referrer.code, t.tdb.deps.clock.now()))?.agreementSigned,
+    ).toBe(false);
     const mine = await call(t, leader.session, 'GET', '/api/leader-agreements/mine');
     expect(mine.json()).toMatchObject({ signed: false, current: { version: 1, body: TEXT_V1 } });
     expectError(
@@ -712,7 +718,9 @@ describe('electronic agreements (电子签约)', () => {
     ]);
     expect(row.rows[0]?.signature_png.equals(png)).toBe(true);
     expect(row.rows[0]?.signature_sha256).toBe(createHash('sha256').update(png).digest('hex'));
-    expect((await findLeaderByCode(t.tdb.deps.db, leader.leader.code))?.agreementSigned).toBe(true);
+    expect(
+      (await findLeaderByCode(t.tdb.deps.db, leader.leader.code, t.tdb.deps.clock.now()))?.agreementSigned,
+    ).toBe(true);
     expectError(await sign(leader.session), 409, 'onboarding.agreement_already_signed');
 
     // Evidence cannot be edited afterwards.
@@ -783,14 +791,18 @@ describe('electronic agreements (电子签约)', () => {
       body: TEXT_V2,
     });
     expect(v2.json()).toMatchObject({ version: 2, current: true });
-    expect((await findLeaderByCode(t.tdb.deps.db, leader.leader.code))?.agreementSigned).toBe(false);
+    expect(
+      (await findLeaderByCode(t.tdb.deps.db, leader.leader.code, t.tdb.deps.clock.now()))?.agreementSigned,
+    ).toBe(false);
     const mine = await call(t, leader.session, 'GET', '/api/leader-agreements/mine');
     expect(mine.json()).toMatchObject({ signed: false, current: { version: 2 }, history: [{ version: 1 }] });
     // The page that still shows version 1 cannot sign it any more.
     expectError(await sign(leader.session), 409, 'onboarding.agreement_outdated', 'body.version');
     const res = await sign(leader.session, { version: 2, textSha256: sha(TEXT_V2) });
     expect(res.statusCode, res.body).toBe(201);
-    expect((await findLeaderByCode(t.tdb.deps.db, leader.leader.code))?.agreementSigned).toBe(true);
+    expect(
+      (await findLeaderByCode(t.tdb.deps.db, leader.leader.code, t.tdb.deps.clock.now()))?.agreementSigned,
+    ).toBe(true);
     const templates = await call(t, op, 'GET', '/api/leader-agreements/templates');
     expect(
       templates

@@ -31,7 +31,7 @@ describe('the demo seed', () => {
 
     const regionsOf = new Map<string, string[]>();
     for (const l of leaders) {
-      const found = await findLeaderByCode(tdb.deps.db, l.code);
+      const found = await findLeaderByCode(tdb.deps.db, l.code, tdb.deps.clock.now());
       expect(found?.status).toBe('active');
       const names = await tdb.deps.pool.query<{ name: string }>(
         'SELECT name FROM regions WHERE id = ANY($1) ORDER BY array_position($1, id)',

@@ -142,7 +142,7 @@ describe('creating a leader', () => {
 
   it('is found by the order module by code, with its region path', async () => {
     const leader = await create();
-    const found = await findLeaderByCode(t.tdb.deps.db, leader.code.toLowerCase());
+    const found = await findLeaderByCode(t.tdb.deps.db, leader.code.toLowerCase(), t.tdb.deps.clock.now());
     expect(found).toEqual({
       leaderId: leader.id,
       code: leader.code,
@@ -153,8 +153,8 @@ describe('creating a leader', () => {
       // No agreement is published in this file, so nothing stands between the leader and selling.
       agreementSigned: true,
     });
-    expect(await findLeaderByCode(t.tdb.deps.db, 'ZZZZZZ')).toBeNull();
-    expect(await findLeaderByCode(t.tdb.deps.db, 'not a code')).toBeNull();
+    expect(await findLeaderByCode(t.tdb.deps.db, 'ZZZZZZ', t.tdb.deps.clock.now())).toBeNull();
+    expect(await findLeaderByCode(t.tdb.deps.db, 'not a code', t.tdb.deps.clock.now())).toBeNull();
     const pp = leader.pickupPoints[0];
     expect(await getPickupPoint(t.tdb.deps.db, pp?.id ?? '')).toEqual({
       id: pp?.id,
@@ -248,7 +248,9 @@ describe('changing leaders and pickup points', () => {
     });
     const sus = await call(t, op, 'POST', `/api/leaders/${leader.id}/suspend`, { reason: '投诉核查中' });
     expect(sus.json<Leader>().status).toBe('suspended');
-    expect((await findLeaderByCode(t.tdb.deps.db, leader.code))?.status).toBe('suspended');
+    expect((await findLeaderByCode(t.tdb.deps.db, leader.code, t.tdb.deps.clock.now()))?.status).toBe(
+      'suspended',
+    );
     expectError(
       await call(t, op, 'POST', `/api/leaders/${leader.id}/suspend`, {}),
       409,

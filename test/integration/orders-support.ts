@@ -116,7 +116,7 @@ export async function pendingOrder(
   sale: Sale,
   opts: { phone?: string; quantity?: number } = {},
 ): Promise<PendingOrder> {
-  const leader = await findLeaderByCode(tdb.deps.db, sale.leaderCode);
+  const leader = await findLeaderByCode(tdb.deps.db, sale.leaderCode, tdb.deps.clock.now());
   if (!leader) throw new Error('no leader');
   const phone = opts.phone ?? newPhone();
   const quantity = opts.quantity ?? 1;

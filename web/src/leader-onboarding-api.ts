@@ -92,6 +92,10 @@ export interface AgreementTemplate {
   bodySha256: string;
   publishedAt: string;
   publishedByName: string | null;
+  effectiveAt: string;
+  graceDays: number;
+  /** Effective date plus grace days: after it only a signature of this version lets a leader sell. */
+  signBy: string;
   current: boolean;
   signedCount: number;
 }
@@ -114,6 +118,8 @@ export interface MyAgreement {
   passwordChangeRequired: boolean;
   current: AgreementTemplate | null;
   signed: boolean;
+  /** The agreement lets the leader sell now (during a grace period, on the previous signature). */
+  maySell: boolean;
   signature: AgreementSignature | null;
   history: AgreementSignature[];
 }
@@ -303,7 +309,7 @@ export function useAgreementTemplates() {
 export function usePublishAgreement() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { title: string; body: string }) =>
+    mutationFn: (body: { title: string; body: string; effectiveAt?: string; graceDays: number }) =>
       api.post<AgreementTemplate>('/api/leader-agreements/templates', body),
     onSuccess: invalidate,
   });

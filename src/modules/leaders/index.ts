@@ -71,7 +71,11 @@ export {
   registerLeaderNetworkSubscribers,
 } from './network/sales-rollup.js';
 // Onboarding: applications and review, agreements (e-signing), training (ONBOARDING: onboarding/).
-export { agreementSignedBy } from './onboarding/agreement-status.js';
+export {
+  type AgreementStanding,
+  agreementSignedBy,
+  agreementStandingOf,
+} from './onboarding/agreement-status.js';
 export {
   agreementRecordsOfLeader,
   currentAgreement,

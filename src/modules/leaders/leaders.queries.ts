@@ -14,8 +14,9 @@ export interface LeaderForOrdering {
   /** The leader's region first, then its parent, up to the top: for "may this leader sell here". */
   regionPath: string[];
   /**
-   * True when no agreement is published or the leader signed the current version (电子签约); the order
-   * intake refuses orders through a leader who has not.
+   * True when the agreement lets the leader sell now (电子签约): no version binds yet, or they signed
+   * the one that does; during a new version's grace period the previous signature still counts. The
+   * order intake refuses orders through a leader for whom it is false.
    */
   agreementSigned: boolean;
 }
@@ -32,8 +33,15 @@ export async function regionPathOf(db: Executor, regionId: string): Promise<stri
   return result.rows.map((r) => r.id);
 }
 
-/** The leader with this share code (any case, spaces ignored), or null. Suspended leaders are returned too. */
-export async function findLeaderByCode(db: Executor, code: string): Promise<LeaderForOrdering | null> {
+/**
+ * The leader with this share code (any case, spaces ignored), or null. Suspended leaders are returned
+ * too. `now` is when the order is placed: the agreement that binds depends on it.
+ */
+export async function findLeaderByCode(
+  db: Executor,
+  code: string,
+  now: Date,
+): Promise<LeaderForOrdering | null> {
   const normal = normalizeLeaderCode(code);
   if (!normal) return null;
   const [row] = await db
@@ -50,7 +58,7 @@ export async function findLeaderByCode(db: Executor, code: string): Promise<Lead
   return {
     ...row,
     regionPath: await regionPathOf(db, row.regionId),
-    agreementSigned: await agreementSignedBy(db, row.leaderId),
+    agreementSigned: await agreementSignedBy(db, row.leaderId, now),
   };
 }
 

@@ -221,7 +221,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     if (!campaign) throw ordersError('orders.campaign_not_found', { field: 'body.campaignId' });
     if (!isOpenForOrders(campaign, deps.clock.now()))
       throw ordersError('orders.campaign_not_open', { field: 'body.campaignId' });
-    const leader = await leaderCache.get(code, () => findLeaderByCode(deps.db, code));
+    const leader = await leaderCache.get(code, () => findLeaderByCode(deps.db, code, deps.clock.now()));
     if (leader?.status !== 'active')
       throw ordersError('orders.leader_not_found', { field: 'body.leaderCode' });
     // A leader sells only once they have signed the current agreement (电子签约).

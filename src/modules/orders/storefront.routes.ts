@@ -133,7 +133,7 @@ export const storefrontRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       if (!campaign || campaign.state === 'draft' || campaign.state === 'cancelled') {
         throw ordersError('orders.campaign_not_found', { field: 'params.id' });
       }
-      const leader = await findLeaderByCode(deps.db, req.query.leader);
+      const leader = await findLeaderByCode(deps.db, req.query.leader, deps.clock.now());
       if (leader?.status !== 'active') {
         throw ordersError('orders.storefront_leader_not_found', { field: 'query.leader' });
       }

@@ -3,7 +3,7 @@ import type { FieldCrypto } from '../../platform/crypto.js';
 import type { Executor } from '../../platform/db/database.js';
 import { maskPhone } from '../customers/index.js';
 import {
-  agreementSignedBy,
+  agreementStandingOf,
   leaders,
   passwordChangeRequired,
   pickupPoints,
@@ -46,11 +46,11 @@ function maskedPhone(crypto: FieldCrypto, phoneEnc: string): string {
 
 /**
  * "我的": the leader's own profile, pickup points, share code and invite link, and what they must do
- * first: change the initial password, sign the current agreement (orders through a leader who has
- * not are refused).
+ * first: change the initial password, sign the current agreement (orders through a leader the
+ * agreement does not let sell are refused), and a reminder of a new version to sign by its date.
  */
-export async function portalMe(db: Executor, crypto: FieldCrypto, leader: PortalLeader) {
-  const [points, [region], mustChangePassword, agreementSigned] = await Promise.all([
+export async function portalMe(db: Executor, crypto: FieldCrypto, leader: PortalLeader, now: Date) {
+  const [points, [region], mustChangePassword, agreement] = await Promise.all([
     db
       .select()
       .from(pickupPoints)
@@ -58,7 +58,7 @@ export async function portalMe(db: Executor, crypto: FieldCrypto, leader: Portal
       .orderBy(asc(pickupPoints.status), asc(pickupPoints.name), asc(pickupPoints.id)),
     db.select({ name: regions.name }).from(regions).where(eq(regions.id, leader.regionId)),
     leader.userId ? passwordChangeRequired(db, leader.userId) : Promise.resolve(false),
-    agreementSignedBy(db, leader.id),
+    agreementStandingOf(db, leader.id, now),
   ]);
   return {
     id: leader.id,
@@ -70,7 +70,12 @@ export async function portalMe(db: Executor, crypto: FieldCrypto, leader: Portal
     status: leader.status,
     invitePath: invitePath(leader.code),
     passwordChangeRequired: mustChangePassword,
-    agreementSigned,
+    agreementSigned: agreement.maySell,
+    agreementNotice: agreement.pending && {
+      version: agreement.pending.version,
+      effectiveAt: agreement.pending.effectiveAt.toISOString(),
+      signBy: agreement.pending.signBy.toISOString(),
+    },
     agreementPath: AGREEMENT_PAGE_PATH,
     createdAt: leader.createdAt.toISOString(),
     pickupPoints: points.map((p) => ({

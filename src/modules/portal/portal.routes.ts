@@ -50,7 +50,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
       },
     },
     // "me" answers before the initial password is changed: it tells the page to ask for a new one.
-    async (req) => portalMe(deps.db, deps.crypto, await leaderOfUser(deps.db, userIdOf(req))),
+    async (req) =>
+      portalMe(deps.db, deps.crypto, await leaderOfUser(deps.db, userIdOf(req)), deps.clock.now()),
   );
 
   app.get(

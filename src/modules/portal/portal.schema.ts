@@ -18,8 +18,22 @@ export const PortalMeSchema = Type.Object({
       'the initial password from the approval is still in use; other portal routes answer 403 until changed',
   }),
   agreementSigned: Type.Boolean({
-    description: 'false: sign the current agreement before customers can order',
+    description:
+      'false: the agreement does not let the leader sell now (sign the current version before customers can order)',
   }),
+  agreementNotice: Nullable(
+    Type.Object(
+      {
+        version: Type.Integer(),
+        effectiveAt: Type.String(),
+        signBy: Type.String(),
+      },
+      {
+        description:
+          'the newest agreement version when the leader has not signed it: it takes effect at effectiveAt, and after signBy only its signature lets the leader sell (新版协议提醒)',
+      },
+    ),
+  ),
   agreementPath: Type.String(),
   createdAt: Type.String(),
   pickupPoints: Type.Array(

@@ -67,9 +67,20 @@ export const leaderOnboardingMessages = {
   // ---- console: agreements ----
   'agreements.publish': { zh: '发布新版本', en: 'Publish a new version' },
   'agreements.publishWarning': {
-    zh: '发布后 v{version} 立即生效，所有团长须重新签署后才能继续接单。已发布的版本不能修改。',
-    en: 'v{version} takes effect at once: every leader must sign it again before selling. Published versions cannot be changed.',
+    zh: 'v{version} 于 {from} 生效；团长须在 {until} 前签署，在此之前已签旧版的团长可继续接单，逾期未签者暂停接单。已发布的版本不能修改。',
+    en: 'v{version} takes effect on {from}; leaders must sign it by {until}. Until then leaders who signed the previous version keep selling; after it, those who have not signed stop. Published versions cannot be changed.',
   },
+  'agreements.effectiveDate': { zh: '生效日期', en: 'Effective date' },
+  'agreements.effectiveHint': { zh: '不选即立即生效', en: 'Leave empty to take effect at once' },
+  'agreements.effectiveNow': { zh: '立即生效', en: 'At once' },
+  'agreements.graceDays': { zh: '宽限期', en: 'Grace period' },
+  'agreements.graceHint': {
+    zh: '生效后多少天内，已签旧版的团长仍可接单',
+    en: 'Days after the effective date during which leaders who signed the previous version keep selling',
+  },
+  'agreements.graceRequired': { zh: '请输入宽限天数（可为 0）', en: 'Enter the grace days (0 allowed)' },
+  'agreements.days': { zh: '天', en: 'days' },
+  'agreements.signBy': { zh: '签署截止', en: 'Sign by' },
   'agreements.defaultTitle': { zh: '团长合作协议', en: 'Leader agreement' },
   'agreements.titleField': { zh: '标题', en: 'Title' },
   'agreements.titleRequired': { zh: '请输入标题', en: 'Enter a title' },

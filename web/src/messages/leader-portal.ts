@@ -189,6 +189,14 @@ export const leaderPortalMessages = {
     en: 'Sign the current leader agreement: until then customers cannot order through your links',
   },
   'portal.agreement.sign': { zh: '去签署', en: 'Sign now' },
+  'portal.agreement.reminder': {
+    zh: '新版协议将于 {from} 生效，请在 {until} 前签署',
+    en: 'A new agreement takes effect on {from}; sign it by {until} to keep selling',
+  },
+  'portal.agreement.reminderInForce': {
+    zh: '新版协议已于 {from} 生效，请在 {until} 前签署',
+    en: 'A new agreement took effect on {from}; sign it by {until} to keep selling',
+  },
   'portal.retry': { zh: '重试', en: 'Retry' },
   'portal.refresh': { zh: '刷新', en: 'Refresh' },
 } as const satisfies Record<string, Entry>;

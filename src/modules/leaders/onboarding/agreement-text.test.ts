@@ -32,4 +32,18 @@ describe('namesMatch', () => {
     expect(namesMatch('陈晶', '陈静')).toBe(false);
     expect(namesMatch('  ', '')).toBe(false);
   });
+
+  it('accepts the registered name without its bracketed shop suffix, full-width or ASCII', () => {
+    expect(namesMatch('张三', '张三（幸福小区店）')).toBe(true);
+    expect(namesMatch('张三', '张三(幸福小区店)')).toBe(true);
+    expect(namesMatch('张三（幸福小区店）', '张三（幸福小区店）')).toBe(true);
+    expect(namesMatch(' 张 三 ', '张三 (幸福小区店)')).toBe(true);
+  });
+
+  it('still refuses another name, the shop alone or a bracket in the middle dropped', () => {
+    expect(namesMatch('李四', '张三（幸福小区店）')).toBe(false);
+    expect(namesMatch('幸福小区店', '张三（幸福小区店）')).toBe(false);
+    expect(namesMatch('', '（幸福小区店）')).toBe(false);
+    expect(namesMatch('张三', '张(小)三')).toBe(false);
+  });
 });

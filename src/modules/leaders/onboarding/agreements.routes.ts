@@ -53,7 +53,7 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       schema: {
         tags,
         summary:
-          'Publish a new agreement version; it becomes current and every leader must sign it (发布新版本)',
+          'Publish a new agreement version (发布新版本): leaders are asked to sign it at once, and it binds from its effective date plus its grace days; until then the previous signature still lets a leader sell',
         body: TemplateBody,
         response: { 201: TemplateView, ...writeErrors },
       },

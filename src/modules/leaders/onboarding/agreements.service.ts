@@ -2,6 +2,8 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../../platform/audit/index.js';
 import type { Executor, Tx } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
+import { signDeadline } from './agreement-rules.js';
+import { agreementStandingOf } from './agreement-status.js';
 import { agreementTextSha256, namesMatch } from './agreement-text.js';
 import { onboardingError } from './onboarding.errors.js';
 import { agreementSignatures, agreementTemplates } from './onboarding.tables.js';
@@ -31,6 +33,9 @@ export function templateView(t: TemplateRow, extra: { current: boolean; signedCo
     bodySha256: t.bodySha256,
     publishedAt: t.publishedAt.toISOString(),
     publishedByName: t.publishedByName,
+    effectiveAt: t.effectiveAt.toISOString(),
+    graceDays: t.graceDays,
+    signBy: signDeadline(t).toISOString(),
     current: extra.current,
     signedCount: extra.signedCount ?? 0,
   };
@@ -57,17 +62,42 @@ export async function currentAgreement(db: Executor): Promise<TemplateRow | null
   return row ?? null;
 }
 
+export interface PublishInput {
+  title: string;
+  body: string;
+  /** ISO date-time; now when left out. */
+  effectiveAt?: string | undefined;
+  graceDays?: number | undefined;
+}
+
 /**
- * Publishes a new version of the agreement (发布新版本) in the caller's transaction; it becomes
- * current at once, and every leader must sign it before selling again. Versions are numbered 1, 2,
- * 3 ... and never change afterwards.
+ * A date the console picked as "today" arrives as the start of the day, which is already past when
+ * it is published; anything earlier than this much before now is a backdating mistake and refused.
+ */
+const EFFECTIVE_PAST_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Publishes a new version of the agreement (发布新版本) in the caller's transaction. It becomes the
+ * version leaders are asked to sign at once, and binds from its effective date plus its grace days:
+ * until then a leader who signed the previous version still sells. Versions are numbered 1, 2, 3 ...
+ * and never change afterwards.
  */
 export async function publishAgreementTx(
   deps: OnboardingTxDeps,
   tx: Tx,
   actor: Actor,
-  input: { title: string; body: string },
+  input: PublishInput,
 ): Promise<TemplateRow> {
+  const now = deps.clock.now();
+  let effectiveAt = now;
+  if (input.effectiveAt !== undefined) {
+    const asked = new Date(input.effectiveAt);
+    if (Number.isNaN(asked.getTime()) || asked.getTime() < now.getTime() - EFFECTIVE_PAST_TOLERANCE_MS)
+      throw onboardingError('onboarding.agreement_effective_past', { field: 'body.effectiveAt' });
+    // Earlier today means "now": a version cannot have bound before it existed.
+    if (asked.getTime() > now.getTime()) effectiveAt = asked;
+  }
+  const graceDays = input.graceDays ?? 0;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${PUBLISH_LOCK})`);
   const [last] = await tx
     .select({ version: sql<number>`coalesce(max(${agreementTemplates.version}), 0)::int` })
@@ -81,9 +111,11 @@ export async function publishAgreementTx(
       title: input.title.trim(),
       body: input.body,
       bodySha256: agreementTextSha256(input.body),
-      publishedAt: deps.clock.now(),
+      publishedAt: now,
       publishedBy: actor.actorId,
       publishedByName: actor.actorName,
+      effectiveAt,
+      graceDays,
     })
     .returning();
   if (!row) throw new Error('agreement insert returned no row');
@@ -91,7 +123,13 @@ export async function publishAgreementTx(
     action: 'agreement.publish',
     entityType: 'agreement_template',
     entityId: row.id,
-    after: { version, title: row.title, bodySha256: row.bodySha256 },
+    after: {
+      version,
+      title: row.title,
+      bodySha256: row.bodySha256,
+      effectiveAt: row.effectiveAt.toISOString(),
+      graceDays: row.graceDays,
+    },
   });
   await deps.bus.publish(
     tx,
@@ -99,18 +137,19 @@ export async function publishAgreementTx(
       type: 'leader_agreement.published',
       aggregateType: 'agreement_template',
       aggregateId: row.id,
-      payload: { version, bodySha256: row.bodySha256 },
+      payload: {
+        version,
+        bodySha256: row.bodySha256,
+        effectiveAt: row.effectiveAt.toISOString(),
+        graceDays: row.graceDays,
+      },
     },
     actor.requestId,
   );
   return row;
 }
 
-export async function publishAgreement(
-  deps: OnboardingDeps,
-  actor: Actor,
-  input: { title: string; body: string },
-) {
+export async function publishAgreement(deps: OnboardingDeps, actor: Actor, input: PublishInput) {
   return deps.db.transaction(async (tx) =>
     templateView(await publishAgreementTx(deps, tx, actor, input), { current: true }),
   );
@@ -134,8 +173,9 @@ export async function listAgreementTemplates(db: Executor) {
 }
 
 /** What the leader's signing page shows: the current text, and whether (and when) they signed it. */
-export async function myAgreement(deps: Pick<OnboardingDeps, 'db'>, userId: string) {
+export async function myAgreement(deps: Pick<OnboardingDeps, 'db' | 'clock'>, userId: string) {
   const leader = await leaderOfUser(deps.db, userId);
+  const standing = await agreementStandingOf(deps.db, leader.id, deps.clock.now());
   const current = await currentAgreement(deps.db);
   const history = await deps.db
     .select()
@@ -149,6 +189,7 @@ export async function myAgreement(deps: Pick<OnboardingDeps, 'db'>, userId: stri
     current: current ? templateView(current, { current: true }) : null,
     // Nothing to sign counts as signed: a company that publishes no agreement is not blocked.
     signed: current === null || signedCurrent !== null,
+    maySell: standing.maySell,
     signature: signedCurrent ? signatureView(signedCurrent) : null,
     history: history.map(signatureView),
   };

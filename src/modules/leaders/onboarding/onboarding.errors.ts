@@ -116,10 +116,25 @@ export const onboardingErrors = defineErrors({
     en: 'You have already signed this version of the agreement',
     zh: '您已签署过该版本协议',
   },
+  'onboarding.agreement_effective_past': {
+    kind: 'validation',
+    en: 'The effective date cannot be before today',
+    zh: '生效日期不能早于今天',
+  },
+  'onboarding.first_review_disabled': {
+    kind: 'forbidden',
+    en: 'Region managers’ first review of applications is turned off for this company',
+    zh: '公司未开启区域经理初审',
+  },
+  'onboarding.first_review_not_pending': {
+    kind: 'conflict',
+    en: 'Only a pending application can be first-reviewed',
+    zh: '只有待审核的申请可以初审',
+  },
   'onboarding.typed_name_mismatch': {
     kind: 'validation',
-    en: 'Type your name exactly as registered',
-    zh: '请输入与登记一致的姓名',
+    en: 'Type your name as registered (the shop name in brackets may be left out)',
+    zh: '请输入与登记一致的姓名（括号中的店名可省略）',
   },
   'onboarding.consent_required': {
     kind: 'validation',

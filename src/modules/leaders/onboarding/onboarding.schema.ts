@@ -149,7 +149,24 @@ export const RevealResult = Type.Object({ id: Type.String(), phone: Type.String(
 // ---- agreements ----
 
 export const TemplateBody = Type.Object(
-  { title: Text(100), body: Type.String({ minLength: 1, maxLength: 100_000, pattern: '\\S' }) },
+  {
+    title: Text(100),
+    body: Type.String({ minLength: 1, maxLength: 100_000, pattern: '\\S' }),
+    effectiveAt: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'when the version takes effect (生效日期); now when left out, never in the past',
+      }),
+    ),
+    graceDays: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 365,
+        description:
+          'days after the effective date during which the previous signature still lets a leader sell (宽限期); 0 when left out',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 
@@ -161,6 +178,10 @@ export const TemplateView = Type.Object({
   bodySha256: Type.String(),
   publishedAt: Type.String(),
   publishedByName: Nullable(Type.String()),
+  effectiveAt: Type.String(),
+  graceDays: Type.Integer(),
+  /** Effective date plus grace days: after it only a signature of this version (or later) counts. */
+  signBy: Type.String(),
   current: Type.Boolean(),
   signedCount: Type.Integer(),
 });
@@ -183,6 +204,8 @@ export const MyAgreementView = Type.Object({
   passwordChangeRequired: Type.Boolean(),
   current: Nullable(TemplateView),
   signed: Type.Boolean(),
+  /** Whether the agreement lets the leader sell now (during a grace period, the previous signature). */
+  maySell: Type.Boolean(),
   signature: Nullable(SignatureView),
   history: Type.Array(SignatureView),
 });

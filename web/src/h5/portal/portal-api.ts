@@ -12,8 +12,10 @@ export interface PortalMe {
   invitePath: string;
   /** The initial password from the approval is still in use: the portal asks for a new one first. */
   passwordChangeRequired: boolean;
-  /** False: customers cannot order through this leader until they sign the current agreement. */
+  /** False: the agreement does not let this leader sell now; customers cannot order until they sign. */
   agreementSigned: boolean;
+  /** The newest agreement version, when this leader has not signed it: when it takes effect, sign by. */
+  agreementNotice: { version: number; effectiveAt: string; signBy: string } | null;
   agreementPath: string;
   createdAt: string;
   pickupPoints: Array<{

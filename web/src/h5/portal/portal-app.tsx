@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, ErrorBlock, NavBar, NoticeBar, TabBar } from 'antd-mobile';
+import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api';
@@ -88,6 +89,27 @@ function Shell() {
           {active ? t(active.title) : t('portal.title')}
         </NavBar>
       </div>
+      {me.data.agreementSigned && me.data.agreementNotice && (
+        <NoticeBar
+          color="info"
+          wrap
+          data-testid="portal-agreement-reminder"
+          content={t(
+            dayjs(me.data.agreementNotice.effectiveAt).isAfter(dayjs())
+              ? 'portal.agreement.reminder'
+              : 'portal.agreement.reminderInForce',
+            {
+              from: dayjs(me.data.agreementNotice.effectiveAt).format('YYYY-MM-DD'),
+              until: dayjs(me.data.agreementNotice.signBy).format('YYYY-MM-DD HH:mm'),
+            },
+          )}
+          extra={
+            <Button size="mini" color="primary" onClick={() => navigate(me.data.agreementPath)}>
+              {t('portal.agreement.sign')}
+            </Button>
+          }
+        />
+      )}
       {!me.data.agreementSigned && (
         <NoticeBar
           color="alert"

@@ -2,10 +2,12 @@ import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
+  DatePicker,
   Descriptions,
   Empty,
   Form,
   Input,
+  InputNumber,
   Modal,
   Segmented,
   Select,
@@ -15,6 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useReportError } from '../../api-errors';
 import { FormModal } from '../../components/form-modal';
@@ -31,28 +34,49 @@ import {
 } from '../../leader-onboarding-api';
 import { useLocale } from '../../locale-context';
 
+interface PublishValues {
+  title: string;
+  body: string;
+  effectiveDate: Dayjs | null;
+  graceDays: number | null;
+}
+
+/** The grace period the form suggests: two weeks to reach every leader without stopping anyone. */
+const DEFAULT_GRACE_DAYS = 14;
+
 function PublishModal({ current, onClose }: { current: AgreementTemplate | null; onClose: () => void }) {
   const { t } = useLocale();
-  const [form] = Form.useForm<{ title: string; body: string }>();
+  const [form] = Form.useForm<PublishValues>();
   const publish = usePublishAgreement();
   const reportError = useReportError();
+  const effectiveDate = Form.useWatch('effectiveDate', form);
+  const graceDays = Form.useWatch('graceDays', form);
   const submit = async () => {
-    let v: { title: string; body: string };
+    let v: PublishValues;
     try {
       v = await form.validateFields();
     } catch {
       return;
     }
+    // Today (or no date) means "at once"; a later day takes effect at the start of that day.
+    const later = v.effectiveDate?.isAfter(dayjs(), 'day');
     try {
-      await publish.mutateAsync({ title: v.title.trim(), body: v.body });
+      await publish.mutateAsync({
+        title: v.title.trim(),
+        body: v.body,
+        ...(later && v.effectiveDate ? { effectiveAt: v.effectiveDate.startOf('day').toISOString() } : {}),
+        graceDays: v.graceDays ?? 0,
+      });
       onClose();
     } catch (e) {
       reportError(e, {
-        fields: ['title', 'body'] as const,
-        show: (name, text) => form.setFields([{ name, errors: [text] }]),
+        fields: ['title', 'body', 'effectiveAt', 'graceDays'] as const,
+        show: (name, text) =>
+          form.setFields([{ name: name === 'effectiveAt' ? 'effectiveDate' : name, errors: [text] }]),
       });
     }
   };
+  const from = effectiveDate ?? dayjs();
   return (
     <FormModal
       title={t('agreements.publish')}
@@ -65,13 +89,51 @@ function PublishModal({ current, onClose }: { current: AgreementTemplate | null;
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        message={t('agreements.publishWarning', { version: (current?.version ?? 0) + 1 })}
+        message={t('agreements.publishWarning', {
+          version: (current?.version ?? 0) + 1,
+          from: from.format('YYYY-MM-DD'),
+          until: from.add(graceDays ?? 0, 'day').format('YYYY-MM-DD'),
+        })}
+        data-testid="agreement-publish-warning"
       />
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ title: current?.title ?? t('agreements.defaultTitle'), body: current?.body ?? '' }}
+        initialValues={{
+          title: current?.title ?? t('agreements.defaultTitle'),
+          body: current?.body ?? '',
+          effectiveDate: null,
+          graceDays: DEFAULT_GRACE_DAYS,
+        }}
       >
+        <Space size="large" wrap>
+          <Form.Item
+            name="effectiveDate"
+            label={t('agreements.effectiveDate')}
+            extra={t('agreements.effectiveHint')}
+          >
+            <DatePicker
+              allowClear
+              placeholder={t('agreements.effectiveNow')}
+              disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+              data-testid="agreement-form-effective"
+            />
+          </Form.Item>
+          <Form.Item
+            name="graceDays"
+            label={t('agreements.graceDays')}
+            extra={t('agreements.graceHint')}
+            rules={[{ required: true, message: t('agreements.graceRequired') }]}
+          >
+            <InputNumber
+              min={0}
+              max={365}
+              precision={0}
+              addonAfter={t('agreements.days')}
+              data-testid="agreement-form-grace"
+            />
+          </Form.Item>
+        </Space>
         <Form.Item
           name="title"
           label={t('agreements.titleField')}
@@ -219,6 +281,8 @@ export function AgreementsTab() {
     { title: t('agreements.titleField'), dataIndex: 'title', key: 'title' },
     { title: t('agreements.publishedAt'), key: 'at', render: (_, v) => formatDateTime(v.publishedAt) },
     { title: t('agreements.publishedBy'), key: 'by', render: (_, v) => v.publishedByName ?? '—' },
+    { title: t('agreements.effectiveDate'), key: 'eff', render: (_, v) => formatDateTime(v.effectiveAt) },
+    { title: t('agreements.signBy'), key: 'signBy', render: (_, v) => formatDateTime(v.signBy) },
     { title: t('agreements.signedCount'), dataIndex: 'signedCount', key: 'n' },
     {
       title: t('common.actions'),
@@ -257,6 +321,12 @@ export function AgreementsTab() {
           <Descriptions.Item label={t('agreements.titleField')}>{current.title}</Descriptions.Item>
           <Descriptions.Item label={t('agreements.publishedAt')}>
             {formatDateTime(current.publishedAt)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('agreements.effectiveDate')}>
+            <span data-testid="agreement-current-effective">{formatDateTime(current.effectiveAt)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('agreements.signBy')}>
+            <span data-testid="agreement-current-sign-by">{formatDateTime(current.signBy)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('agreements.signedCount')}>{current.signedCount}</Descriptions.Item>
           <Descriptions.Item label="SHA-256" span={2}>
