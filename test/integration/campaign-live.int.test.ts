@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type App, buildApp } from '../../src/app.js';
 import { registerCampaignLiveSubscribers } from '../../src/modules/campaigns/index.js';
+import { receiveStock } from '../../src/modules/inventory/index.js';
+import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { loginAs, makeUser, type Session } from '../helpers/test-app.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { arrangeSale, newPhone, orderBody } from './orders-support.js';
@@ -115,6 +117,44 @@ describe('GET /api/campaigns/:id/live', () => {
       );
       // Throttled: never more item events than changes.
       expect(stream.events.filter((e) => e.event === 'item').length).toBeLessThanOrEqual(2);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('counts what the shipping warehouse has, and pushes a receipt of stock', async () => {
+    // A cap of 50, but only 3 in the warehouse: 3 can be bought, not 50.
+    const sale = await arrangeSale(tdb, { cap: 50, stock: 3 });
+    const stream = await openStream(base, `/api/campaigns/${sale.campaignId}/live`);
+    try {
+      await vi.waitFor(() => expect(stream.events.length).toBeGreaterThan(0), { timeout: 5000 });
+      expect(stream.events[0]?.data).toMatchObject({
+        items: [{ itemId: sale.itemId, sold: 0, cap: 50, remaining: 3 }],
+      });
+      expect((await place(orderBody(sale, newPhone(), 2))).statusCode).toBe(201);
+      await vi.waitFor(
+        () =>
+          expect(stream.events.at(-1)).toEqual({
+            event: 'item',
+            data: { itemId: sale.itemId, sold: 2, cap: 50, remaining: 1 },
+          }),
+        { timeout: 5000 },
+      );
+      // Goods arrive: the stock event marks the campaign dirty (the poll is a minute away).
+      await receiveStock(tdb.deps, SYSTEM_ACTOR, {
+        skuId: sale.skuId,
+        warehouseId: sale.warehouseId,
+        quantity: 10,
+      });
+      await tdb.deps.bus.drain();
+      await vi.waitFor(
+        () =>
+          expect(stream.events.at(-1)).toEqual({
+            event: 'item',
+            data: { itemId: sale.itemId, sold: 2, cap: 50, remaining: 11 },
+          }),
+        { timeout: 5000 },
+      );
     } finally {
       stream.close();
     }

@@ -1,5 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Deps } from '../../platform/deps.js';
+import { shippingStock } from '../inventory/index.js';
+import { buyableNow } from './buyable.js';
 import { type CampaignState, stateAt } from './campaign-state.js';
 import { campaignItems, campaigns } from './campaigns.tables.js';
 import { LiveThrottle } from './live-throttle.js';
@@ -35,6 +37,8 @@ interface Watch {
   listeners: Set<LiveListener>;
   state: CampaignState;
   known: Map<string, LiveItem>;
+  /** The SKUs of the campaign's items, so that a stock change of one re-reads only its campaigns. */
+  skus: Set<string>;
   throttle: LiveThrottle<string, LiveItem>;
   flushTimer: NodeJS.Timeout | undefined;
   reading: Promise<boolean> | undefined;
@@ -87,6 +91,7 @@ export class LiveHub {
         listeners: new Set(),
         state: 'draft',
         known: new Map(),
+        skus: new Set(),
         throttle: new LiveThrottle(this.throttleMs),
         flushTimer: undefined,
         reading: undefined,
@@ -133,6 +138,14 @@ export class LiveHub {
     const watch = this.watches.get(campaignId);
     if (!watch || this.stopped) return;
     setImmediate(() => this.refreshQuietly(campaignId));
+  }
+
+  /** Re-reads soon every watched campaign that sells one of `skuIds` (their stock changed). */
+  markSkusDirty(skuIds: Iterable<string>): void {
+    const changed = new Set(skuIds);
+    for (const [id, watch] of this.watches) {
+      if ([...watch.skus].some((sku) => changed.has(sku))) this.markDirty(id);
+    }
   }
 
   /** Re-reads every watched campaign soon: for events that do not say which campaign they touch. */
@@ -194,13 +207,20 @@ export class LiveHub {
     return watch.reading;
   }
 
+  /**
+   * Reads the campaign's items and what its shipping warehouse has of each (two queries): the
+   * remaining number is what can really be bought, the cap left or the warehouse's available,
+   * whichever is smaller.
+   */
   private async readOnce(campaignId: string, watch: Watch, initial: boolean): Promise<boolean> {
     const rows = await this.deps.db
       .select({
         state: campaigns.state,
         startsAt: campaigns.startsAt,
         cutoffAt: campaigns.cutoffAt,
+        warehouseId: campaigns.warehouseId,
         itemId: campaignItems.id,
+        skuId: campaignItems.skuId,
         sold: campaignItems.sold,
         cap: campaignItems.stockCap,
       })
@@ -212,20 +232,25 @@ export class LiveHub {
     if (!first) return false;
     // The clock decides when a sale opens and stops, before the tick job stores it.
     watch.state = stateAt(first, this.deps.clock.now());
+    const skuIds = rows.flatMap((r) => (r.skuId === null ? [] : [r.skuId]));
+    watch.skus = new Set(skuIds);
+    const stock = await shippingStock(this.deps.db, skuIds, first.warehouseId);
     const seen = new Set<string>();
     for (const r of rows) {
-      if (r.itemId === null || r.sold === null || r.cap === null) continue;
+      if (r.itemId === null || r.skuId === null || r.sold === null || r.cap === null) continue;
       seen.add(r.itemId);
       const item: LiveItem = {
         itemId: r.itemId,
         sold: r.sold,
         cap: r.cap,
-        remaining: Math.max(0, r.cap - r.sold),
+        remaining: buyableNow({ cap: r.cap, sold: r.sold }, stock.get(r.skuId)?.available ?? 0),
       };
       const before = watch.known.get(r.itemId);
       watch.known.set(r.itemId, item);
       if (initial || !before) continue;
-      if (before.sold !== item.sold || before.cap !== item.cap) this.emit(watch, item);
+      if (before.sold !== item.sold || before.cap !== item.cap || before.remaining !== item.remaining) {
+        this.emit(watch, item);
+      }
     }
     for (const id of [...watch.known.keys()]) {
       if (!seen.has(id)) {
@@ -288,5 +313,16 @@ export function registerCampaignLiveSubscribers(deps: Deps, opts: LiveHubOptions
   deps.bus.subscribe('order.cancelled', 'campaigns.live-view', async () => hub.markAllDirty());
   // A refund of goods not yet shipped puts units back on sale too.
   deps.bus.subscribe('order.refunded', 'campaigns.live-view', async () => hub.markAllDirty());
+  // What a customer can buy is bounded by the warehouse too: a receipt or an adjustment changes it.
+  // One call per delivered batch, no I/O here: only the watched campaigns selling those SKUs re-read.
+  deps.bus.subscribeBatch('stock.changed', 'campaigns.live-view', async (events) =>
+    hub.markSkusDirty(events.flatMap((e) => skuOf(e.payload))),
+  );
   return hub;
+}
+
+/** The SKU a `stock.changed` event is about (its payload names it), or none for a payload without one. */
+function skuOf(payload: unknown): string[] {
+  if (typeof payload !== 'object' || payload === null || !('skuId' in payload)) return [];
+  return typeof payload.skuId === 'string' ? [payload.skuId] : [];
 }

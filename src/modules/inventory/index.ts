@@ -9,7 +9,7 @@ export {
   warehouses,
 } from './inventory.tables.js';
 export { type Counters, deltasOf, isLow, type LineShortage } from './movement-math.js';
-export { listMovements, listStockLevels, shippingWarehouses } from './stock.queries.js';
+export { listMovements, listStockLevels, shippingStock, shippingWarehouses } from './stock.queries.js';
 export {
   type AdjustInput,
   adjustStock,

@@ -142,10 +142,28 @@ export async function shippingWarehouses(
   skuIds: readonly string[],
   campaignWarehouseId: string | null,
 ): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+  const stock = await shippingStock(db, skuIds, campaignWarehouseId);
+  return new Map([...stock].map(([skuId, s]) => [skuId, s.warehouseId]));
+}
+
+/**
+ * `shippingWarehouses` with what each of them has available (可用) of the SKU: what a customer can
+ * really buy is never more than that, whatever the campaign's cap says. A SKU no warehouse ships is
+ * missing from the map (nothing available).
+ */
+export async function shippingStock(
+  db: Executor,
+  skuIds: readonly string[],
+  campaignWarehouseId: string | null,
+): Promise<Map<string, { warehouseId: string; available: number }>> {
+  const out = new Map<string, { warehouseId: string; available: number }>();
   if (skuIds.length === 0) return out;
   const stocked = await db
-    .select({ skuId: stockLevels.skuId, warehouseId: stockLevels.warehouseId })
+    .select({
+      skuId: stockLevels.skuId,
+      warehouseId: stockLevels.warehouseId,
+      available: stockLevels.available,
+    })
     .from(stockLevels)
     .innerJoin(warehouses, eq(warehouses.id, stockLevels.warehouseId))
     .where(
@@ -156,6 +174,8 @@ export async function shippingWarehouses(
       ),
     )
     .orderBy(asc(warehouses.code));
-  for (const s of stocked) if (!out.has(s.skuId)) out.set(s.skuId, s.warehouseId);
+  for (const s of stocked) {
+    if (!out.has(s.skuId)) out.set(s.skuId, { warehouseId: s.warehouseId, available: s.available });
+  }
   return out;
 }
