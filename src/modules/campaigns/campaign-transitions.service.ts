@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lte, or } from 'drizzle-orm';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
+import { announceCampaignEdited } from './campaign-edits.js';
 import { type CampaignState, canTransition, clockSteps } from './campaign-state.js';
 import { scheduleProblems, validateCampaign } from './campaign-validation.js';
 import { campaignsError } from './campaigns.errors.js';
@@ -9,6 +10,7 @@ import { detailOf, loadItems } from './campaigns.queries.js';
 import { loadFacts, lockCampaign, throwFirst } from './campaigns.service.js';
 import { campaigns } from './campaigns.tables.js';
 import type { CampaignRow } from './campaigns.view.js';
+import { liveHubFor } from './live-hub.js';
 
 type TxDeps = Pick<Deps, 'clock' | 'bus'>;
 
@@ -85,7 +87,7 @@ async function move(
  * as the system. Operators' transitions start from here, so nobody cancels a campaign that has in
  * truth already begun selling.
  */
-async function catchUp(deps: TxDeps, tx: Tx, row: CampaignRow): Promise<CampaignRow> {
+export async function catchUp(deps: TxDeps, tx: Tx, row: CampaignRow): Promise<CampaignRow> {
   let current = row;
   for (const to of clockSteps(row, deps.clock.now())) {
     current = await move(deps, tx, SYSTEM_ACTOR, current, to, { by: 'clock' });
@@ -127,11 +129,16 @@ export async function cancelCampaign(deps: Deps, actor: Actor, id: string, reaso
 
 /** Stops sales before the cutoff (提前截单); orders taken so far stand and go on to fulfilment. */
 export async function closeCampaignEarly(deps: Deps, actor: Actor, id: string, reason: string) {
-  return deps.db.transaction(async (tx) => {
+  const detail = await deps.db.transaction(async (tx) => {
     const row = await catchUp(deps, tx, await lockCampaign(tx, id));
     const after = await move(deps, tx, actor, row, 'closed', { reason, by: 'operator' });
     return detailOf(tx, deps.clock, after);
   });
+  // The customer page hears of the close at once rather than at the live view's next poll, and this
+  // process's order routes stop serving the open campaign from their cache.
+  liveHubFor(deps).markDirty(id);
+  announceCampaignEdited(deps, id);
+  return detail;
 }
 
 /** For the fulfilment module, inside its own transaction: a closed campaign has been delivered. */

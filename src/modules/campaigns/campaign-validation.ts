@@ -77,7 +77,11 @@ function isWholeInRange(n: number, min: number, max: number): boolean {
   return Number.isSafeInteger(n) && n >= min && n <= max;
 }
 
-function itemProblems(items: readonly CampaignItemInput[], skus: ReadonlyMap<string, SkuFacts>): Problem[] {
+/** Each item's problems: unknown, unsellable or repeated SKUs, and values out of range. */
+export function itemProblems(
+  items: readonly CampaignItemInput[],
+  skus: ReadonlyMap<string, SkuFacts>,
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   items.forEach((item, i) => {

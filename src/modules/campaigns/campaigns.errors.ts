@@ -60,6 +60,26 @@ export const campaignsErrors = defineErrors({
     en: 'Only a draft campaign can be edited',
     zh: '只有草稿状态的活动可以编辑',
   },
+  'campaigns.not_live': {
+    kind: 'conflict',
+    en: 'Only a published (scheduled or live) campaign takes this change; edit a draft instead',
+    zh: '只有已发布或进行中的活动可以这样修改（草稿请直接编辑）',
+  },
+  'campaigns.item_not_found': {
+    kind: 'not_found',
+    en: 'The campaign has no item with this id',
+    zh: '活动中没有该商品',
+  },
+  'campaigns.cap_below_sold': {
+    kind: 'conflict',
+    en: 'The cap cannot be lower than the quantity already sold',
+    zh: '限量不能低于已售数量',
+  },
+  'campaigns.cutoff_not_later': {
+    kind: 'validation',
+    en: 'The new cutoff must be later than the current one; to stop sooner, close early',
+    zh: '新的截单时间须晚于当前截单时间；如需提前结束，请使用“提前结束”',
+  },
   'campaigns.illegal_transition': {
     kind: 'conflict',
     en: 'The campaign cannot move to this state',

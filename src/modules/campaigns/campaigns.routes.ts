@@ -10,11 +10,18 @@ import { getCampaignDetail, listCampaigns } from './campaigns.queries.js';
 import {
   CampaignBody,
   CampaignDetailSchema,
+  CampaignItemBody,
   CampaignStateSchema,
   CampaignSummarySchema,
 } from './campaigns.schema.js';
 import { createCampaign, updateDraftCampaign } from './campaigns.service.js';
 import { campaignLiveRoutes } from './live.routes.js';
+import {
+  addCampaignItems,
+  changeItemCap,
+  changeItemPrice,
+  extendCampaignCutoff,
+} from './live-edits.service.js';
 
 const P = PERMISSIONS;
 const tags = ['campaigns'];
@@ -134,6 +141,92 @@ export const campaignsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
       },
     },
     (req) => closeCampaignEarly(deps, actorOf(req), req.params.id, req.body.reason.trim()),
+  );
+
+  // The changes a published campaign takes while it sells (see live-edits.service.ts).
+  const ItemParams = Type.Object({
+    id: IdParams.properties.id,
+    itemId: Type.String({ minLength: 1, maxLength: 64 }),
+  });
+  app.post(
+    '/api/campaigns/:id/items/:itemId/cap',
+    {
+      config: { access: { permission: P.campaignsWrite } },
+      schema: {
+        tags,
+        summary: 'Raise or lower a published campaign item’s cap, not below sold (修改限量)',
+        params: ItemParams,
+        body: Type.Object(
+          { stockCap: CampaignItemBody.properties.stockCap },
+          { additionalProperties: false },
+        ),
+        response: { 200: CampaignDetailSchema, ...writeErrors },
+      },
+    },
+    (req) => changeItemCap(deps, actorOf(req), req.params.id, req.params.itemId, req.body.stockCap),
+  );
+
+  app.post(
+    '/api/campaigns/:id/items/:itemId/price',
+    {
+      config: { access: { permission: P.campaignsWrite } },
+      schema: {
+        tags,
+        summary: 'Correct a published campaign item’s price for orders placed from now on (改价)',
+        params: ItemParams,
+        body: Type.Object(
+          { priceFen: CampaignItemBody.properties.priceFen },
+          { additionalProperties: false },
+        ),
+        response: { 200: CampaignDetailSchema, ...writeErrors },
+      },
+    },
+    (req) => changeItemPrice(deps, actorOf(req), req.params.id, req.params.itemId, req.body.priceFen),
+  );
+
+  app.post(
+    '/api/campaigns/:id/items',
+    {
+      config: { access: { permission: P.campaignsWrite } },
+      schema: {
+        tags,
+        summary: 'Add items to a published campaign (添加商品)',
+        params: IdParams,
+        body: Type.Object(
+          { items: Type.Array(CampaignItemBody, { minItems: 1, maxItems: 100 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: CampaignDetailSchema, ...writeErrors },
+      },
+    },
+    (req) => addCampaignItems(deps, actorOf(req), req.params.id, req.body.items),
+  );
+
+  app.post(
+    '/api/campaigns/:id/cutoff',
+    {
+      config: { access: { permission: P.campaignsWrite } },
+      schema: {
+        tags,
+        summary: 'Move a published campaign’s cutoff later (延长截单)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            cutoffAt: Type.String({ format: 'date-time' }),
+            endsAt: Type.Optional(Type.String({ format: 'date-time' })),
+            deliveryDate: Type.Optional(Type.String({ format: 'date' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: CampaignDetailSchema, ...writeErrors },
+      },
+    },
+    (req) =>
+      extendCampaignCutoff(deps, actorOf(req), req.params.id, {
+        cutoffAt: new Date(req.body.cutoffAt),
+        endsAt: req.body.endsAt ? new Date(req.body.endsAt) : undefined,
+        deliveryDate: req.body.deliveryDate,
+      }),
   );
 
   app.post(

@@ -3,6 +3,9 @@
  * reads a campaign with `getCampaignForOrdering`, asks `isOpenForOrders` with the server's clock,
  * and moves `campaign_items.sold` atomically (`changeCampaignSold` or its own batched SQL).
  */
+
+export { buyableNow } from './buyable.js';
+export { onCampaignEdited } from './campaign-edits.js';
 export {
   CAMPAIGN_STATES,
   type CampaignClockView,
@@ -29,11 +32,23 @@ export {
   getCampaignDetail,
   getCampaignForOrdering,
   listCampaigns,
+  skuLabel,
 } from './campaigns.queries.js';
 export { campaignsRoutes } from './campaigns.routes.js';
 export { createCampaign, createCampaignTx, updateDraftCampaign } from './campaigns.service.js';
 export { campaignItems, campaigns, DEFAULT_PAYMENT_MINUTES } from './campaigns.tables.js';
 export {
+  addCampaignItems,
+  addCampaignItemsTx,
+  changeItemCap,
+  changeItemCapTx,
+  changeItemPrice,
+  changeItemPriceTx,
+  extendCampaignCutoff,
+  extendCampaignCutoffTx,
+} from './live-edits.service.js';
+export {
+  type LiveCampaign,
   type LiveHub,
   type LiveHubOptions,
   type LiveItem,

@@ -20,9 +20,19 @@ export interface LiveSnapshot {
   items: LiveItem[];
 }
 
+/** A change of what the item events do not carry: the state, the cutoff, the items or their prices. */
+export interface LiveCampaign {
+  campaignId: string;
+  state: CampaignState;
+  cutoffAt: string;
+  serverNow: string;
+}
+
 /** What a stream hears: changed items (throttled), and `end` when the hub stops. */
 export interface LiveListener {
   item(item: LiveItem): void;
+  /** The campaign's content changed (an operator's live edit, or the close): re-read the campaign. */
+  campaign?(change: LiveCampaign): void;
   end(): void;
 }
 
@@ -37,6 +47,8 @@ interface Watch {
   listeners: Set<LiveListener>;
   state: CampaignState;
   known: Map<string, LiveItem>;
+  /** The content last read that item events do not carry (see `LiveCampaign`), to notice its change. */
+  content: string;
   /** The SKUs of the campaign's items, so that a stock change of one re-reads only its campaigns. */
   skus: Set<string>;
   throttle: LiveThrottle<string, LiveItem>;
@@ -91,6 +103,7 @@ export class LiveHub {
         listeners: new Set(),
         state: 'draft',
         known: new Map(),
+        content: '',
         skus: new Set(),
         throttle: new LiveThrottle(this.throttleMs),
         flushTimer: undefined,
@@ -223,6 +236,7 @@ export class LiveHub {
         skuId: campaignItems.skuId,
         sold: campaignItems.sold,
         cap: campaignItems.stockCap,
+        priceFen: campaignItems.priceFen,
       })
       .from(campaigns)
       .leftJoin(campaignItems, eq(campaignItems.campaignId, campaigns.id))
@@ -252,6 +266,7 @@ export class LiveHub {
         this.emit(watch, item);
       }
     }
+    this.noticeContent(campaignId, watch, first.cutoffAt, rows, initial);
     for (const id of [...watch.known.keys()]) {
       if (!seen.has(id)) {
         watch.known.delete(id);
@@ -259,6 +274,34 @@ export class LiveHub {
       }
     }
     return true;
+  }
+
+  /**
+   * Tells listeners when the state, the cutoff, the item list or a price changed since the last read:
+   * the customer page then re-reads the campaign (an added item, a new price, a later cutoff).
+   */
+  private noticeContent(
+    campaignId: string,
+    watch: Watch,
+    cutoffAt: Date,
+    rows: ReadonlyArray<{ itemId: string | null; priceFen: number | null }>,
+    initial: boolean,
+  ): void {
+    const content = JSON.stringify([
+      watch.state,
+      cutoffAt.getTime(),
+      rows.map((r) => [r.itemId, r.priceFen]),
+    ]);
+    const changed = !initial && watch.content !== '' && watch.content !== content;
+    watch.content = content;
+    if (!changed) return;
+    const change: LiveCampaign = {
+      campaignId,
+      state: watch.state,
+      cutoffAt: cutoffAt.toISOString(),
+      serverNow: this.deps.clock.now().toISOString(),
+    };
+    for (const l of watch.listeners) l.campaign?.(change);
   }
 
   private emit(watch: Watch, item: LiveItem): void {

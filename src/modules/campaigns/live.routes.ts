@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../platform/deps.js';
 import { IdParams } from '../../platform/http/schemas.js';
 import { campaignsError } from './campaigns.errors.js';
-import { type LiveItem, liveHubFor } from './live-hub.js';
+import { type LiveCampaign, type LiveItem, liveHubFor } from './live-hub.js';
 
 const PING_MS = 15_000;
 
@@ -37,7 +37,7 @@ export const campaignLiveRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
         tags: ['campaigns'],
         summary: 'Live availability per item, as server-sent events (实时库存)',
         description:
-          'text/event-stream: `event: snapshot` {campaignId, serverNow, state, items:[{itemId, sold, cap, remaining}]}, then `event: item` {itemId, sold, cap, remaining} on change (at most 4/s per item), `: ping` every 15 s.',
+          'text/event-stream: `event: snapshot` {campaignId, serverNow, state, items:[{itemId, sold, cap, remaining}]}, then `event: item` {itemId, sold, cap, remaining} on change (at most 4/s per item), `event: campaign` {campaignId, state, cutoffAt, serverNow} when the state, the cutoff, the items or a price changed (re-read the campaign), `: ping` every 15 s.',
         params: IdParams,
       },
     },
@@ -60,6 +60,7 @@ export const campaignLiveRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       };
       const sub = await hub.subscribe(campaignId, {
         item: (item: LiveItem) => write(event('item', item)),
+        campaign: (change: LiveCampaign) => write(event('campaign', change)),
         end,
       });
       if (!sub) throw campaignsError('campaigns.not_found', { field: 'params.id', detail: campaignId });

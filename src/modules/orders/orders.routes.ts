@@ -12,6 +12,7 @@ import {
   isOpenForOrders,
   liveHubFor,
   maySellIn,
+  onCampaignEdited,
 } from '../campaigns/index.js';
 import { normalizePhone } from '../customers/index.js';
 import { shippingWarehouses } from '../inventory/index.js';
@@ -122,6 +123,14 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
   const leaderCache = new TtlCache<LeaderForOrdering | null>(5000, now);
   const pickupCache = new TtlCache<PickupPointForOrdering | null>(5000, now);
   const warehouseCache = new TtlCache<string | null>(5000, now);
+  // A published campaign's cap, price, items or cutoff changed in this process: the next order reads
+  // it afresh (an order already priced keeps the price it was shown; see docs/campaigns.md), and a
+  // raised cap is not refused from the sold-out memory.
+  const stopListening = onCampaignEdited(deps, (campaignId) => {
+    campaignCache.delete(campaignId);
+    intake.forgetSoldOut();
+  });
+  app.addHook('onClose', async () => stopListening());
   // A campaign's items come from its warehouse (发货仓) when it names one (a SKU it does not stock is
   // out of stock there); otherwise each from the first active warehouse (by code) that stocks it.
   const warehouseFor = (campaign: CampaignForOrdering, skuId: string) =>
@@ -187,7 +196,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
         if (!replay) throw err;
         return reply.status(replay.statusCode as 201).send(replay.body as never);
       }
-      const { campaign, leader, point, priced, lines } = admitted;
+      const { campaign, leader, point, priced, lines, itemLabels } = admitted;
       const actor = { ...actorOf(req), actorName: 'customer' };
       const answer = await intake.submit({
         key,
@@ -203,6 +212,7 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
         totalFen: priced.totalFen,
         itemCount: priced.itemCount,
         actor,
+        itemLabels,
       });
       // The answer was built (and stored for replays) by the batch: success or a refusal body.
       return reply.status(answer.statusCode as 201).send(answer.body as never);
@@ -237,14 +247,21 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     }
     const priced = priceOrder(campaign.items, body.items);
     if (!priced.ok) throw ordersError(priced.code, { field: priced.field });
+    // Refusals name the product (name and spec), never an item or SKU id: a customer reads them.
+    const itemLabels = Object.fromEntries(
+      priced.lines.map((l) => [l.itemId, campaign.items.find((i) => i.id === l.itemId)?.label ?? '']),
+    );
+    const named = (itemId: string) => (itemLabels[itemId] ? { detail: itemLabels[itemId] } : {});
     const soldOut = priced.lines.find((l) => intake.isSoldOut(l.itemId));
-    if (soldOut) throw ordersError('orders.sold_out', { field: 'body.items', detail: soldOut.itemId });
+    if (soldOut) throw ordersError('orders.sold_out', { field: 'body.items', ...named(soldOut.itemId) });
     const lines = [];
     for (const [n, l] of priced.lines.entries()) {
       const warehouseId = await warehouseFor(campaign, l.skuId);
-      if (!warehouseId) throw ordersError('orders.out_of_stock', { field: `body.items.${n}.itemId` });
+      if (!warehouseId) {
+        throw ordersError('orders.out_of_stock', { field: `body.items.${n}.itemId`, ...named(l.itemId) });
+      }
       lines.push({ ...l, warehouseId });
     }
-    return { campaign, leader, point, priced, lines };
+    return { campaign, leader, point, priced, lines, itemLabels };
   }
 };

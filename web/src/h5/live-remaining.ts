@@ -23,7 +23,8 @@ function parse(data: unknown): unknown {
 
 /**
  * Follows the campaign's live stock stream (GET /api/campaigns/:id/live, server-sent events) and
- * writes each item's remaining stock into the page's data. The page keeps polling as well, so a
+ * writes each item's remaining stock into the page's data; a `campaign` event (an operator's live
+ * edit) makes the page read the campaign again. The page keeps polling as well, so a
  * browser or proxy without event streams still sees the stock within seconds.
  */
 export function useLiveRemaining(campaignId: string, queryKey: QueryKey, enabled: boolean): void {
@@ -57,6 +58,11 @@ export function useLiveRemaining(campaignId: string, queryKey: QueryKey, enabled
     source.addEventListener('item', (e) => {
       const body = parse(e.data);
       if (isLiveItem(body)) apply([body]);
+    });
+    // The operator changed what the item events do not carry (a cap, a price, an added item, the
+    // cutoff, or closed the campaign): the page reads the campaign again.
+    source.addEventListener('campaign', () => {
+      void queryClient.invalidateQueries({ queryKey: key });
     });
     return () => source.close();
   }, [campaignId, keyText, enabled, queryClient]);

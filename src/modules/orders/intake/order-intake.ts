@@ -127,6 +127,14 @@ export class OrderIntake {
   }
 
   /**
+   * Forgets every item known to be sold out: a cap was changed, so what was sold out may not be. The
+   * memory is a one-second shortcut; the batch's guarded update decides either way.
+   */
+  forgetSoldOut(): void {
+    this.soldOutUntil.clear();
+  }
+
+  /**
    * The answer a request with this key still waiting in this process will get, when the request is
    * the same: a retry that the route would refuse early (say, sold out by now) shares it instead.
    */

@@ -23,4 +23,9 @@ export class TtlCache<V> {
     if (this.entries.size > 10_000) this.entries.clear();
     return value;
   }
+
+  /** Forgets one entry, so the next `get` loads it (the value it held is known to have changed). */
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
 }
