@@ -287,9 +287,9 @@ describe('the order lifecycle', () => {
     expect(text).toContain(`${phone.slice(0, 3)}****${phone.slice(7)}`);
     expect(text).toContain('合计 Total: 2');
     const footer = ws?.getRow(4);
-    expect(footer?.getCell(9).value).toBe(3);
-    const amounts = [2, 3].map((n) => Number(ws?.getRow(n).getCell(10).value));
-    expect(Number(footer?.getCell(10).value)).toBeCloseTo((amounts[0] ?? 0) + (amounts[1] ?? 0), 2);
+    expect(footer?.getCell(10).value).toBe(3);
+    const amounts = [2, 3].map((n) => Number(ws?.getRow(n).getCell(11).value));
+    expect(Number(footer?.getCell(11).value)).toBeCloseTo((amounts[0] ?? 0) + (amounts[1] ?? 0), 2);
     expect(ws?.getRow(1).getCell(1).value).toBe('订单号 Order');
 
     // A malformed phone filter is refused before anything is sent.
@@ -332,14 +332,21 @@ describe('the order lifecycle', () => {
     }
   });
 
-  it('merges a customer’s orders at one pickup point and day into one bag (合单)', async () => {
+  it('merges a customer’s paid orders at one pickup point and day into one bag (合单)', async () => {
     const s = await sale();
     const phone = newPhone();
     const first = await place(s, phone, 1);
     const second = await place(s, phone, 2);
-    await place(s, newPhone(), 1);
+    const other = await place(s, newPhone(), 1);
     const cancelled = await place(s, phone, 1);
     await call(t, admin, 'POST', `/api/orders/${cancelled}/cancel`, { reason: 'test' });
+    for (const id of [first, second, other]) {
+      const paid = await call(t, admin, 'POST', `/api/orders/${id}/mark-paid`, { reference: `转账 ${id}` });
+      expect(paid.statusCode, paid.body).toBe(204);
+    }
+    // Unpaid orders may still expire or be cancelled: they are not packed, not even into a paid bag.
+    const unpaid = await place(s, phone, 1);
+    await place(s, newPhone(), 1);
     const day = (
       await t.tdb.deps.pool.query('SELECT delivery_date::text AS d FROM campaigns WHERE id = $1', [
         s.campaignId,
@@ -357,6 +364,7 @@ describe('the order lifecycle', () => {
     const mine = bags.find((b) => b.orderIds.includes(first));
     expect(mine?.orderIds.sort()).toEqual([first, second].sort());
     expect(mine?.units).toBe(3);
+    expect(bags.flatMap((b) => b.orderIds)).not.toContain(unpaid);
     expect(mine?.phoneMasked).toBe(`${phone.slice(0, 3)}****${phone.slice(7)}`);
     expectError(
       await call(t, admin, 'GET', `/api/orders/bags?pickupPointId=${s.pickupPointId}&deliveryDate=tomorrow`),

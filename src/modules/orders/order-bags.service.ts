@@ -1,16 +1,17 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
 import { campaigns } from '../campaigns/index.js';
 import { findSkus } from '../catalog/index.js';
 import { customers, maskPhone } from '../customers/index.js';
 import { leaderInScope, type RegionScope } from '../leaders/index.js';
-import { mergeIntoBags } from './domain/merge-bags.js';
+import { BAG_STATUSES, mergeIntoBags } from './domain/merge-bags.js';
 import { orderLines, orders } from './orders.tables.js';
 
 /**
- * The bags (合单) of one pickup point for one delivery day: every live order there, merged per
- * customer, with the customer's name and masked phone and the units per SKU, for packing and handing over.
+ * The bags (合单) of one pickup point for one delivery day: every paid order there not yet handed
+ * over, merged per customer, with the customer's name and masked phone and the units per SKU, for
+ * packing and handing over.
  */
 export async function listBags(
   db: Db,
@@ -32,8 +33,8 @@ export async function listBags(
       and(
         eq(orders.pickupPointId, q.pickupPointId),
         eq(campaigns.deliveryDate, q.deliveryDate),
-        // A fully refunded order has nothing to hand over; refunded units of the others are left out below.
-        notInArray(orders.status, ['cancelled', 'refunded']),
+        // Paid orders not yet handed over (see BAG_STATUSES); refunded units are left out below.
+        inArray(orders.status, [...BAG_STATUSES]),
         // A region manager packs only what their leaders sold, as the order list shows them.
         leaderInScope(orders.leaderId, scope),
       ),

@@ -1,15 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PERMISSIONS } from '../../platform/auth/index.js';
+import { formatLocalDay } from '../../platform/business-time.js';
 import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { streamedExportAudit } from '../../platform/http/export-audit.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
-import { xlsxExport } from '../../platform/http/xlsx-export.js';
+import { type ExportSheet, xlsxWorkbookExport } from '../../platform/http/xlsx-export.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../platform/http/xlsx-response.js';
 import { regionScopeOf } from '../leaders/index.js';
 import { listBags } from './order-bags.service.js';
-import { ORDER_EXPORT_COLUMNS, ORDER_EXPORT_PAGE } from './order-export.js';
+import {
+  countsInTotal,
+  lineTotalLabel,
+  ORDER_EXPORT_PAGE,
+  orderExportColumns,
+  orderLineExportColumns,
+  orderTotalLabel,
+} from './order-export.js';
 import {
   completeOrder,
   deliverToPickupPoint,
@@ -17,7 +25,14 @@ import {
   verifyPickup,
 } from './order-fulfilment.service.js';
 import { cancelOrder, markPaid } from './order-lifecycle.service.js';
-import { getOrderDetail, listOrders, orderPages } from './orders.queries.js';
+import {
+  getOrderDetail,
+  listOrders,
+  type OrderExportRow,
+  type OrderLineExportRow,
+  orderExportPages,
+  orderLineExportPages,
+} from './orders.queries.js';
 import { RefundSchema, refundsRoutes } from './refunds.routes.js';
 
 // Spelled out so the type provider keeps the literal union (a mapped array widens to never).
@@ -147,24 +162,36 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
     },
     async (req, reply) => {
       const { from, to, ...rest } = req.query;
-      const pages = orderPages(
-        deps.crypto,
-        {
-          ...rest,
-          from: from ? new Date(from) : undefined,
-          to: to ? new Date(to) : undefined,
-          regionScope: await regionScopeOf(deps.db, req.auth?.user),
-        },
-        ORDER_EXPORT_PAGE,
-      );
-      const day = deps.clock.now().toISOString().slice(0, 10);
+      const filter = {
+        ...rest,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+        regionScope: await regionScopeOf(deps.db, req.auth?.user),
+      };
+      const tz = deps.config.businessTimeZone;
+      const ordersSheet: ExportSheet<OrderExportRow> = {
+        name: '订单 Orders',
+        columns: orderExportColumns(tz),
+        pages: orderExportPages(deps.crypto, filter, ORDER_EXPORT_PAGE),
+        counts: countsInTotal,
+        totalLabel: orderTotalLabel,
+      };
+      const linesSheet: ExportSheet<OrderLineExportRow> = {
+        name: '商品明细 Lines',
+        columns: orderLineExportColumns(tz),
+        pages: orderLineExportPages(deps.crypto, filter, ORDER_EXPORT_PAGE),
+        counts: countsInTotal,
+        totalLabel: lineTotalLabel,
+      };
+      // The business day, as the console shows it: an export at 07:00 in Shanghai is named today.
+      const day = formatLocalDay(deps.clock.now(), tz);
       // Customers' names and numbers leave the system: on record before the first byte is sent.
       const audit = streamedExportAudit(deps, actorOf(req), {
         action: 'order.exported',
         entityType: 'order',
         filter: req.query,
       });
-      const body = xlsxExport(deps.db, '订单 Orders', ORDER_EXPORT_COLUMNS, pages, req.log, {
+      const body = xlsxWorkbookExport(deps.db, [ordersSheet, linesSheet], req.log, {
         onFinished: audit.onFinished,
       });
       // The filter has met the database before the 200 goes out: a refusal is an error answer.

@@ -49,6 +49,19 @@ export interface ExportLimits {
 }
 
 /**
+ * One sheet of a workbook export: its columns, its rows a page at a time, and what its 合计 row
+ * counts. `counts` leaves rows out of the total (they are still listed, e.g. cancelled orders), and
+ * `totalLabel` says in the row itself what was counted, so nobody has to guess.
+ */
+export interface ExportSheet<R> {
+  name: string;
+  columns: readonly ExportColumn<R>[];
+  pages: PagedRows<R>;
+  counts?(row: R): boolean;
+  totalLabel?(counted: number): string;
+}
+
+/**
  * A list export of any length as a streamed xlsx (ExcelJS's streaming writer): each page of rows is
  * written as it is read, so memory stays flat however many rows the filter matches, and the
  * download starts at once. The pages are read in one read-only repeatable-read transaction, so the
@@ -63,6 +76,22 @@ export function xlsxExport<R>(
   sheetName: string,
   columns: readonly ExportColumn<R>[],
   pages: PagedRows<R>,
+  log: ErrorLog,
+  limits: ExportLimits = {},
+): XlsxDownload {
+  const sheet: ExportSheet<R> = { name: sheetName, columns, pages };
+  return xlsxWorkbookExport(db, [sheet], log, limits);
+}
+
+/**
+ * Like `xlsxExport`, with several sheets written one after the other from the same snapshot (each
+ * sheet reads its own pages once the one before is finished, so memory stays flat here too). The
+ * audit's row count is the rows of the first sheet, counted in its total or not.
+ */
+export function xlsxWorkbookExport(
+  db: Db,
+  // Each sheet has its own row type; the columns and the pages of one sheet agree on it.
+  sheets: readonly ExportSheet<unknown>[],
   log: ErrorLog,
   { stallMs = 60_000, onFinished }: ExportLimits = {},
 ): XlsxDownload {
@@ -87,49 +116,64 @@ export function xlsxExport<R>(
     useSharedStrings: false,
   });
   wb.creator = 'tuanflow';
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c, i) => ({
-    header: c.header,
-    key: `c${i}`,
-    width: c.width,
-    ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
-  }));
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.commit();
-  const totals = columns.map(() => 0);
-  let count = 0;
-  const write = async (page: readonly R[]) => {
-    if (out.destroyed) throw new Error('the download was closed');
-    begin();
-    for (const r of page) {
-      const values = columns.map((c) => c.value(r));
-      for (const [i, c] of columns.entries()) if (c.total) totals[i] = (totals[i] ?? 0) + Number(values[i]);
-      ws.addRow(values).commit();
-      count += 1;
-    }
-    // A slow client: read the next page once it has taken what is buffered.
-    if (out.writableNeedDrain) await once(out, 'drain', { signal: AbortSignal.timeout(stallMs) });
+  const writeSheet = async (tx: Executor, sheet: ExportSheet<unknown>): Promise<number> => {
+    const { columns } = sheet;
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = columns.map((c, i) => ({
+      header: c.header,
+      key: `c${i}`,
+      width: c.width,
+      ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+    }));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.commit();
+    const totals = columns.map(() => 0);
+    let counted = 0;
+    let written = 0;
+    const write = async (page: readonly unknown[]) => {
+      if (out.destroyed) throw new Error('the download was closed');
+      begin();
+      for (const r of page) {
+        const values = columns.map((c) => c.value(r));
+        if (sheet.counts?.(r) ?? true) {
+          for (const [i, c] of columns.entries())
+            if (c.total) totals[i] = (totals[i] ?? 0) + Number(values[i]);
+          counted += 1;
+        }
+        ws.addRow(values).commit();
+        written += 1;
+      }
+      // A slow client: read the next page once it has taken what is buffered.
+      if (out.writableNeedDrain) await once(out, 'drain', { signal: AbortSignal.timeout(stallMs) });
+    };
+    await sheet.pages(tx, write);
+    const label = sheet.totalLabel?.(counted) ?? `合计 Total: ${counted}`;
+    const footer = ws.addRow(
+      columns.map((c, i) => (i === 0 ? label : c.total ? Math.round((totals[i] ?? 0) * 100) / 100 : null)),
+    );
+    footer.font = { bold: true };
+    footer.commit();
+    ws.commit();
+    return written;
   };
   const run = async () => {
+    let count = 0;
     try {
-      await db.transaction((tx) => pages(tx, write), {
-        isolationLevel: 'repeatable read',
-        accessMode: 'read only',
-      });
+      await db.transaction(
+        async (tx) => {
+          for (const [i, sheet] of sheets.entries()) {
+            const n = await writeSheet(tx, sheet);
+            if (i === 0) count = n;
+          }
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
     } finally {
       // The slot is the connection: free once the snapshot is let go, whatever the client does next.
       running -= 1;
     }
-    const footer = ws.addRow(
-      columns.map((c, i) =>
-        i === 0 ? `合计 Total: ${count}` : c.total ? Math.round((totals[i] ?? 0) * 100) / 100 : null,
-      ),
-    );
-    footer.font = { bold: true };
-    footer.commit();
     begin();
-    ws.commit();
     await wb.commit();
     await onFinished?.(count);
   };
@@ -140,7 +184,7 @@ export function xlsxExport<R>(
       out.destroy();
       return;
     }
-    log.error({ err, sheet: sheetName }, 'xlsx export failed');
+    log.error({ err, sheet: sheets[0]?.name }, 'xlsx export failed');
     out.destroy(err instanceof Error ? err : new Error(String(err)));
   });
   return Object.assign(out, { started });

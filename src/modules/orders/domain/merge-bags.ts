@@ -3,6 +3,15 @@
  * bag, so the leader hands over one bag however many campaigns the customer ordered from. Pure: the
  * query supplies the orders, this groups them and sums the units per SKU.
  */
+/**
+ * The orders that go into a bag: paid and not yet handed over. \`paid\` and \`confirmed\` are packed at
+ * the warehouse, \`shipped\` is on its way and \`delivered\` waits at the pickup point, so the bag list
+ * is the same sheet from packing to hand-over. An unpaid order (\`on_hold\`, \`pending_payment\`) may
+ * still expire or be cancelled and must not be packed; \`picked_up\` and \`completed\` have been handed
+ * over already; \`cancelled\` and \`refunded\` have nothing left to hand over.
+ */
+export const BAG_STATUSES = ['paid', 'confirmed', 'shipped', 'delivered'] as const;
+
 export interface BagOrder {
   orderId: string;
   customerId: string;
