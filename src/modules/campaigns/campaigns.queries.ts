@@ -135,13 +135,28 @@ export interface CampaignForOrdering {
     perCustomerLimit: number;
     sortOrder: number;
     sold: number;
+    /** The product as a person reads it (product name and SKU spec), for messages: never an id. */
+    label: string;
   }>;
+}
+
+/** A SKU as messages name it: the product's name and the SKU's spec (土鸡蛋 30 枚装), never its id. */
+export function skuLabel(sku: { productName: string; spec: string } | undefined): string {
+  return sku ? `${sku.productName} ${sku.spec}`.trim() : '';
 }
 
 export async function getCampaignForOrdering(db: Executor, id: string): Promise<CampaignForOrdering | null> {
   const row = await findCampaign(db, id);
   if (!row) return null;
   const items = await loadItems(db, id);
+  const skus = new Map(
+    (
+      await findSkus(
+        db,
+        items.map((i) => i.skuId),
+      )
+    ).map((s) => [s.skuId, s]),
+  );
   return {
     id: row.id,
     code: row.code,
@@ -162,6 +177,7 @@ export async function getCampaignForOrdering(db: Executor, id: string): Promise<
       perCustomerLimit: i.perCustomerLimit,
       sortOrder: i.sortOrder,
       sold: i.sold,
+      label: skuLabel(skus.get(i.skuId)),
     })),
   };
 }

@@ -11,9 +11,16 @@ import {
 import type { Deps } from '../../platform/deps.js';
 import { DomainError } from '../../platform/errors.js';
 import { ErrorBodySchema } from '../../platform/http/schemas.js';
-import { campaigns, getCampaignForOrdering, isOpenForOrders, maySellIn } from '../campaigns/index.js';
+import {
+  buyableNow,
+  campaigns,
+  getCampaignForOrdering,
+  isOpenForOrders,
+  maySellIn,
+} from '../campaigns/index.js';
 import { findSkus, products } from '../catalog/index.js';
 import { customers, normalizePhone } from '../customers/index.js';
+import { shippingStock } from '../inventory/index.js';
 import { findLeaderByCode, pickupPoints } from '../leaders/index.js';
 import { ordersError } from './orders.errors.js';
 import { orderLines, orders } from './orders.tables.js';
@@ -167,6 +174,12 @@ export const storefrontRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
             .where(inArray(products.id, productIds))
         : [];
       const imageOf = new Map(imageRows.map((p) => [p.id, p.images[0] ?? null]));
+      // What can really be bought: the cap left, but never more than the shipping warehouse has.
+      const stock = await shippingStock(
+        deps.db,
+        campaign.items.map((i) => i.skuId),
+        campaign.warehouseId,
+      );
       const items = [...campaign.items]
         .sort((a, b) => a.sortOrder - b.sortOrder)
         .map((i) => {
@@ -180,7 +193,7 @@ export const storefrontRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
             priceFen: i.priceFen,
             listPriceFen: sku?.listPriceFen ?? i.priceFen,
             perCustomerLimit: i.perCustomerLimit,
-            remaining: Math.max(0, i.stockCap - i.sold),
+            remaining: buyableNow({ cap: i.stockCap, sold: i.sold }, stock.get(i.skuId)?.available ?? 0),
           };
         });
       return {

@@ -68,6 +68,12 @@ export interface PendingOrder {
   totalFen: number;
   itemCount: number;
   actor: Actor;
+  /**
+   * The product of each campaign item ordered (name and spec, by item id), so that a refusal tells the
+   * customer which product ran out rather than an id. Absent (orders made by seeds and benchmarks),
+   * a refusal names no product.
+   */
+  itemLabels?: Readonly<Record<string, string>>;
 }
 
 export interface Answer {
@@ -92,21 +98,34 @@ export interface FlushResult {
 /** A JS array as one PostgreSQL array parameter (for `unnest`), not a list of parameters. */
 const arr = (values: readonly unknown[]) => sql.param(values);
 
-function refusalAnswer(r: Refusal | { reason: 'campaign_not_open' }, requestId: string | null): Answer {
+/**
+ * The answer to a refused order. Its detail names the product (the customer reads it, and so does an
+ * operator looking at the stored answer), never an item or SKU id: an unlabelled order's refusal
+ * says only what went wrong.
+ */
+function refusalAnswer(r: Refusal | { reason: 'campaign_not_open' }, o: PendingOrder): Answer {
+  const named = (itemId: string | undefined, more = '') => {
+    const label = itemId === undefined ? undefined : o.itemLabels?.[itemId];
+    return label ? { detail: `${label}${more}` } : {};
+  };
+  const field = 'body.items';
   const err =
     r.reason === 'sold_out'
-      ? ordersError('orders.sold_out', { field: 'body.items', detail: r.itemId })
+      ? ordersError('orders.sold_out', { field, ...named(r.itemId) })
       : r.reason === 'out_of_stock'
-        ? ordersError('orders.out_of_stock', { field: 'body.items', detail: r.skuId })
+        ? ordersError('orders.out_of_stock', {
+            field,
+            ...named(o.lines.find((l) => l.skuId === r.skuId)?.itemId),
+          })
         : r.reason === 'limit_exceeded'
           ? ordersError('orders.limit_exceeded', {
-              field: 'body.items',
-              detail: `${r.itemId}: limit ${r.limit}, already bought ${r.alreadyBought}`,
+              field,
+              ...named(r.itemId, `（限购 ${r.limit}，已购 ${r.alreadyBought}）`),
             })
           : r.reason === 'unknown_item'
-            ? ordersError('orders.item_not_in_campaign', { field: 'body.items', detail: r.itemId })
+            ? ordersError('orders.item_not_in_campaign', { field, ...named(r.itemId) })
             : ordersError('orders.campaign_not_open', { field: 'body.campaignId' });
-  return { statusCode: err.status, body: err.toBody(requestId ?? undefined) };
+  return { statusCode: err.status, body: err.toBody(o.actor.requestId ?? undefined) };
 }
 
 /**
@@ -198,7 +217,7 @@ export async function flushBatch(
     );
     let live = batch.filter((o) => mine.has(o.key));
     for (const o of live.filter((o) => !open.has(o.campaignId))) {
-      const a = refusalAnswer({ reason: 'campaign_not_open' }, o.actor.requestId);
+      const a = refusalAnswer({ reason: 'campaign_not_open' }, o);
       answers.set(o.key, a);
       stored.push({ key: o.key, answer: a });
     }
@@ -546,7 +565,7 @@ export function answerAll(
   for (const [i, o] of live.entries()) {
     const refusal = decided.refusals.get(i);
     if (!refusal) continue;
-    const a = refusalAnswer(refusal, o.actor.requestId);
+    const a = refusalAnswer(refusal, o);
     answers.set(o.key, a);
     stored.push({ key: o.key, answer: a });
   }
