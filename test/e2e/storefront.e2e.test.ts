@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjustStock } from '../../src/modules/inventory/index.js';
+import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { type E2eServer, startE2eServer } from '../helpers/e2e-server.js';
@@ -72,6 +74,27 @@ describe.skipIf(!browserAvailable)('the customer H5 page in Chromium', () => {
       .poll(() => page.getByTestId('h5-item-0-remaining').textContent(), { timeout: 8000 })
       .toBe('仅剩 17 件');
     await page.screenshot({ path: '/tmp/h5-campaign.png' });
+    await page.context().close();
+  });
+
+  it('shows what the warehouse can really give, not the campaign cap, and follows a stock change', async () => {
+    // A cap of 80 with 3 in the shipping warehouse: the page promised 80 before.
+    const s = await sale({ cap: 80, limit: 5, stock: 3 });
+    const page = await phonePage();
+    await page.goto(`${base}/h5/c/${s.campaignId}?leader=${s.leaderCode}`);
+    await page.getByTestId('h5-item-0-remaining').waitFor();
+    expect(await page.getByTestId('h5-item-0-remaining').textContent()).toBe('仅剩 3 件');
+    // The warehouse counts its shelf and finds none (盘亏): the open page says so without a reload.
+    await adjustStock(tdb.deps, SYSTEM_ACTOR, {
+      skuId: s.skuId,
+      warehouseId: s.warehouseId,
+      quantity: -3,
+      reason: '盘亏',
+    });
+    await expect
+      .poll(() => page.getByTestId('h5-item-0-remaining').textContent(), { timeout: 8000 })
+      .toBe('已售罄');
+    expect(await page.getByTestId('h5-item-0-plus').isDisabled()).toBe(true);
     await page.context().close();
   });
 
