@@ -107,6 +107,16 @@ describe('refund arithmetic', () => {
     expect(planRefund(lines, { whole: false, lines: picks })).toMatchObject({ ok: false, code, field });
   });
 
+  it('says how many are left on the line, not its id, when asked for more', () => {
+    const lines = [line('ol_secret', 3, 100, 1)];
+    expect(planRefund(lines, { whole: false, lines: [{ orderLineId: 'ol_secret', quantity: 3 }] })).toEqual({
+      ok: false,
+      code: 'orders.refund_exceeds_remaining',
+      field: 'body.lines.0.quantity',
+      detail: '2',
+    });
+  });
+
   it('refunds paid orders of any status from paid to completed, and returns stock only before shipping', () => {
     const ok = ORDER_STATUSES.filter((s) => refundableStatus(s) === 'ok');
     expect(ok).toEqual(['paid', 'confirmed', 'shipped', 'delivered', 'picked_up', 'completed']);

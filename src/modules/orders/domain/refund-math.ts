@@ -120,7 +120,8 @@ export function planRefund(lines: readonly RefundableLine[], selection: RefundSe
           ok: false,
           code: 'orders.refund_exceeds_remaining',
           field: `body.lines.${i}.quantity`,
-          detail: `${left} left to refund on ${line.id}`,
+          // The field names the line; the detail says how many are left, never the line's id.
+          detail: String(left),
         };
       wanted.set(line.id, pick.quantity);
     }
