@@ -3,7 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leaders } from '../../src/modules/leaders/index.js';
 import {
+  clawbackTransfersTx,
   localMonth,
+  postTransfersTx,
   requestWithdrawalTx,
   saveWithdrawalSettingsTx,
   setPayoutAccountTx,
@@ -113,6 +115,64 @@ describe.skipIf(!browserAvailable)('finance in Chromium', () => {
     await page.getByTestId('finance-tab-invariants').click();
     await page.getByTestId('invariants-run').click();
     await page.getByTestId('invariants-ok').waitFor();
+    await page.close();
+  });
+
+  it('shows what a leader owes and the net in the review queue, and warns on approval', async () => {
+    tdb.deps.clock.set(systemClock.now());
+    const leaderId = await makeLeader(tdb, '欠款测试');
+    await fund(tdb, leaderId, { availableFen: 10_000 });
+    const withdrawalId = await tdb.deps.db.transaction(async (tx) => {
+      await saveWithdrawalSettingsTx(tdb.deps, tx, actor, {
+        minAmountFen: 1_000,
+        feeFixedFen: 0,
+        feeBps: 0,
+        dailyCountLimit: 3,
+        taxBps: 0,
+        withdrawWhileOwed: false,
+      });
+      await setPayoutAccountTx(tdb.deps, tx, actor, leaderId, {
+        method: 'wechat',
+        payeeName: '王五',
+        account: 'wxid_e2e_owed',
+        bankName: null,
+      });
+      const { withdrawal } = await requestWithdrawalTx(tdb.deps, tx, actor, leaderId, {
+        amountFen: 8_000,
+        idempotencyKey: 'e2e-finance-owed',
+      });
+      // A refund after settlement claws back ¥50.00: ¥20.00 from available, ¥30.00 owed.
+      const legs = await clawbackTransfersTx(tx, tdb.deps.clock, [
+        {
+          leaderId,
+          amountFen: 5_000,
+          key: `e2e:${leaderId}:claw`,
+          causeType: 'demo_opening',
+          causeId: 'e2e',
+        },
+      ]);
+      await postTransfersTx(tx, tdb.deps.clock, legs);
+      return withdrawal.id;
+    });
+
+    const finance = await makeUser(tdb, ['finance']);
+    const page = await browser.newPage();
+    await logIn(page, base, finance.username, finance.password);
+    await page.goto(`${base}/finance`);
+    await page.getByTestId('finance-tab-withdrawals').click();
+    const owed = page.getByTestId(`withdrawal-owed-${withdrawalId}`);
+    await owed.waitFor();
+    const header = (await page.getByTestId('withdrawals-table').locator('thead').textContent()) ?? '';
+    expect(header).toContain('欠款');
+    expect(header).toContain('可提现 − 欠款');
+    expect(await owed.textContent()).toBe('¥30.00');
+    expect(await page.getByTestId(`withdrawal-net-${withdrawalId}`).textContent()).toContain('30.00');
+    expect(await page.getByTestId(`withdrawal-net-${withdrawalId}`).textContent()).toContain('-');
+    await page.getByTestId(`withdrawal-approve-${withdrawalId}`).click();
+    const warning = page.getByTestId('withdrawal-approve-owed');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('¥30.00');
+    expect(await warning.textContent()).toContain('不能审核通过');
     await page.close();
   });
 });

@@ -39,6 +39,9 @@ const RULES: WithdrawalRules = {
   feeBps: 500,
   dailyCountLimit: 2,
   taxBps: 1_000,
+  // The model below is of a company that lets leaders in debt withdraw what exceeds the debt; the
+  // default (no withdrawal while owed) has its own integration test in ledger.int.test.ts.
+  withdrawWhileOwed: true,
 };
 
 beforeAll(async () => {

@@ -351,7 +351,7 @@ const withdraw = (s: Session, amountFen: number, key: string | null = `k-${Math.
     payload: { amountFen },
   });
 
-async function setRules(rules: Record<string, number>) {
+async function setRules(rules: Record<string, number | boolean>) {
   const res = await call(t, finance, 'PUT', '/api/ledger/withdrawal-settings', {
     minAmountFen: 1_000,
     feeFixedFen: 0,
@@ -559,6 +559,78 @@ describe('withdrawals', () => {
     ).toEqual([a]);
     const detail = await call(t, finance, 'GET', `/api/ledger/withdrawals/${b}`);
     expect(detail.json<{ transfers: unknown[] }>().transfers).toHaveLength(6);
+    await expectInvariantsOk();
+  });
+
+  it('shows what a leader owes beside the request; by default a leader in debt can neither ask nor be approved', async () => {
+    await setRules({ feeFixedFen: 0, feeBps: 0, dailyCountLimit: 10, taxBps: 0, withdrawWhileOwed: false });
+    const { leaderId, session } = await leaderWithLogin(t, '欠款');
+    await fund(tdb, leaderId, { availableFen: 10_000 });
+    await setBankAccount(session);
+    const first = await withdraw(session, 8_000);
+    expect(first.statusCode, first.body).toBe(201);
+    const id = first.json<{ id: string }>().id;
+    // A refund after settlement claws back 5,000: 2,000 from available, 3,000 owed.
+    await tdb.deps.db.transaction(async (tx) => {
+      const legs = await clawbackTransfersTx(tx, tdb.deps.clock, [
+        {
+          leaderId,
+          amountFen: 5_000,
+          key: `cb:${leaderId}:debt`,
+          causeType: 'demo_opening',
+          causeId: 'test',
+        },
+      ]);
+      await postTransfersTx(tx, tdb.deps.clock, legs);
+    });
+    type Figures = { id: string; leaderAvailableFen: number; leaderOwedFen: number; leaderNetFen: number };
+    const queue = await call(
+      t,
+      finance,
+      'GET',
+      `/api/ledger/withdrawals?status=requested&leaderId=${leaderId}`,
+    );
+    expect(queue.json<{ items: Figures[] }>().items).toEqual([
+      expect.objectContaining({ id, leaderAvailableFen: 0, leaderOwedFen: 3_000, leaderNetFen: -3_000 }),
+    ]);
+    const detail = await call(t, finance, 'GET', `/api/ledger/withdrawals/${id}`);
+    expect(detail.json<Figures>()).toMatchObject({
+      leaderAvailableFen: 0,
+      leaderOwedFen: 3_000,
+      leaderNetFen: -3_000,
+    });
+
+    // Not approved while owed, and nothing written; not a new request either.
+    await refused(
+      () => call(t, finance, 'POST', `/api/ledger/withdrawals/${id}/approve`, {}),
+      422,
+      'ledger.owed_outstanding',
+      'params.id',
+    );
+    await fund(tdb, leaderId, { availableFen: 4_000 });
+    await refused(() => withdraw(session, 1_000), 422, 'ledger.owed_outstanding', 'body.amountFen');
+
+    // The company allows it: the request up to available − owed, and the approval.
+    await setRules({ feeFixedFen: 0, feeBps: 0, dailyCountLimit: 10, taxBps: 0, withdrawWhileOwed: true });
+    const read = await call(t, finance, 'GET', '/api/ledger/withdrawal-settings');
+    expect(read.json()).toMatchObject({ withdrawWhileOwed: true });
+    await refused(() => withdraw(session, 1_001), 422, 'ledger.above_available', 'body.amountFen');
+    expect((await withdraw(session, 1_000)).statusCode).toBe(201);
+    const ok = await call(t, finance, 'POST', `/api/ledger/withdrawals/${id}/approve`, {});
+    expect(ok.statusCode, ok.body).toBe(200);
+
+    // Saving the settings without the debt setting (an older client) keeps what is saved.
+    await call(t, finance, 'PUT', '/api/ledger/withdrawal-settings', {
+      minAmountFen: 1_000,
+      feeFixedFen: 0,
+      feeBps: 0,
+      dailyCountLimit: 10,
+      taxBps: 0,
+    });
+    expect((await call(t, finance, 'GET', '/api/ledger/withdrawal-settings')).json()).toMatchObject({
+      withdrawWhileOwed: true,
+    });
+    await setRules({ withdrawWhileOwed: false });
     await expectInvariantsOk();
   });
 

@@ -37,6 +37,11 @@ export const ledgerErrors = defineErrors({
     en: 'The amount is below the minimum withdrawal amount',
     zh: '提现金额低于最低提现金额',
   },
+  'ledger.owed_outstanding': {
+    kind: 'unprocessable',
+    en: 'The leader owes the company money (after a clawback); no withdrawal until it is repaid from later earnings',
+    zh: '团长尚有欠款（扣回所致），在后续收益抵扣完欠款前不能提现',
+  },
   'ledger.above_available': {
     kind: 'unprocessable',
     en: 'The amount is above the available balance',

@@ -113,10 +113,18 @@ const settingsFields = {
   taxBps: Type.Integer({ minimum: 0, maximum: 10_000 }),
 };
 
-export const WithdrawalSettingsBody = Type.Object(settingsFields, { additionalProperties: false });
+export const WithdrawalSettingsBody = Type.Object(
+  {
+    ...settingsFields,
+    /** Absent: keeps what is saved (clients from before the setting still save the rest). */
+    withdrawWhileOwed: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 
 export const WithdrawalSettingsSchema = Type.Object({
   ...settingsFields,
+  withdrawWhileOwed: Type.Boolean(),
   updatedAt: Nullable(Type.String()),
   updatedBy: Nullable(Type.String()),
 });
@@ -169,12 +177,17 @@ export const WithdrawalListItemSchema = Type.Object({
   leaderCode: Type.String(),
   leaderAvailableFen: Fen,
   leaderOwedFen: Fen,
+  /** Available − owed: negative while the debt is larger than what is available. */
+  leaderNetFen: Type.Integer(),
 });
 
 export const WithdrawalDetailSchema = Type.Object({
   ...withdrawalFields,
   leaderName: Type.String(),
   leaderCode: Type.String(),
+  leaderAvailableFen: Fen,
+  leaderOwedFen: Fen,
+  leaderNetFen: Type.Integer(),
   transfers: Type.Array(TransferSchema),
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  approvalRefusal,
   DEFAULT_WITHDRAWAL_RULES,
   decideWithdrawal,
+  netOfDebt,
   splitWithdrawal,
   type WithdrawalRules,
 } from './withdrawal-math.js';
@@ -78,5 +80,26 @@ describe('decideWithdrawal', () => {
     expect(r.ok ? null : r.refusal.code).toBe('ledger.below_minimum');
     const r2 = decideWithdrawal({ ...base, amountFen: 60_000, requestsToday: 9 });
     expect(r2.ok ? null : r2.refusal.code).toBe('ledger.above_available');
+  });
+});
+
+describe('debt (欠款) and withdrawals', () => {
+  const base = { rules: rules(), withdrawableFen: 50_000, requestsToday: 0, amountFen: 2_000 };
+  it('refuses a leader who owes anything unless the rules allow it', () => {
+    const r = decideWithdrawal({ ...base, owedFen: 1 });
+    expect(r.ok ? 'ok' : r.refusal.code).toBe('ledger.owed_outstanding');
+    expect(decideWithdrawal({ ...base, owedFen: 0 }).ok).toBe(true);
+    expect(decideWithdrawal({ ...base, owedFen: 1, rules: rules({ withdrawWhileOwed: true }) }).ok).toBe(
+      true,
+    );
+  });
+  it('refuses the approval while owed unless the rules allow it', () => {
+    expect(approvalRefusal(1, { withdrawWhileOwed: false })?.code).toBe('ledger.owed_outstanding');
+    expect(approvalRefusal(0, { withdrawWhileOwed: false })).toBeNull();
+    expect(approvalRefusal(500, { withdrawWhileOwed: true })).toBeNull();
+  });
+  it('nets available against owed, negative while the debt is larger', () => {
+    expect(netOfDebt(1_000, 300)).toBe(700);
+    expect(netOfDebt(0, 300)).toBe(-300);
   });
 });

@@ -11,6 +11,13 @@ export interface WithdrawalRules {
   dailyCountLimit: number;
   /** Personal income tax withheld (代扣个税), as a rate of the amount in basis points (0: off). */
   taxBps: number;
+  /**
+   * Whether a leader who owes the company (欠款 > 0, after a clawback beyond their available balance)
+   * may still withdraw, and finance approve their withdrawals. Off by default: money owed is repaid
+   * from the leader's next settled earnings first, and paying a leader in debt is what made finance
+   * approve a payout they later could not recover.
+   */
+  withdrawWhileOwed: boolean;
 }
 
 export const DEFAULT_WITHDRAWAL_RULES: WithdrawalRules = {
@@ -19,6 +26,7 @@ export const DEFAULT_WITHDRAWAL_RULES: WithdrawalRules = {
   feeBps: 0,
   dailyCountLimit: 3,
   taxBps: 0,
+  withdrawWhileOwed: false,
 };
 
 export interface WithdrawalSplit {
@@ -47,6 +55,7 @@ export function splitWithdrawal(
 
 export type WithdrawalRefusal =
   | { code: 'ledger.below_minimum'; detail: string }
+  | { code: 'ledger.owed_outstanding'; detail: string }
   | { code: 'ledger.above_available'; detail: string }
   | { code: 'ledger.amount_below_fees'; detail: string }
   | { code: 'ledger.daily_limit_reached'; detail: string };
@@ -61,9 +70,12 @@ export function decideWithdrawal(input: {
   rules: WithdrawalRules;
   /** Available minus anything the leader owes: what may leave the ledger now. */
   withdrawableFen: Fen;
+  /** What the leader owes (欠款); refused outright while above 0 unless the rules allow it. */
+  owedFen?: Fen;
   requestsToday: number;
 }): { ok: true; split: WithdrawalSplit } | { ok: false; refusal: WithdrawalRefusal } {
   const { amountFen, rules, withdrawableFen, requestsToday } = input;
+  const owedFen = input.owedFen ?? 0;
   if (amountFen < rules.minAmountFen) {
     return {
       ok: false,
@@ -71,6 +83,12 @@ export function decideWithdrawal(input: {
         code: 'ledger.below_minimum',
         detail: `minimum ${rules.minAmountFen} fen, asked ${amountFen}`,
       },
+    };
+  }
+  if (owedFen > 0 && !rules.withdrawWhileOwed) {
+    return {
+      ok: false,
+      refusal: { code: 'ledger.owed_outstanding', detail: `the leader owes ${owedFen} fen` },
     };
   }
   if (amountFen > withdrawableFen) {
@@ -102,4 +120,24 @@ export function decideWithdrawal(input: {
     };
   }
   return { ok: true, split };
+}
+
+/**
+ * Whether finance may approve a withdrawal now, given what its leader owes at this moment: a
+ * clawback can put a leader in debt after they asked, and under the default rules a leader in debt
+ * is not paid until the debt is repaid (finance rejects the request, which returns the money to
+ * available, where the next settlement's netting or the debt rules find it).
+ */
+export function approvalRefusal(
+  owedFen: Fen,
+  rules: Pick<WithdrawalRules, 'withdrawWhileOwed'>,
+): { code: 'ledger.owed_outstanding'; detail: string } | null {
+  if (owedFen > 0 && !rules.withdrawWhileOwed)
+    return { code: 'ledger.owed_outstanding', detail: `the leader owes ${owedFen} fen` };
+  return null;
+}
+
+/** What a reviewer weighs: available (可提现), owed (欠款) and the net of the two (净额, may be negative). */
+export function netOfDebt(availableFen: Fen, owedFen: Fen): number {
+  return availableFen - owedFen;
 }

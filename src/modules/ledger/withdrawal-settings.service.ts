@@ -11,6 +11,11 @@ export interface WithdrawalSettingsView extends WithdrawalRules {
   updatedBy: string | null;
 }
 
+/** What finance saves: every rule, the debt setting optional (absent keeps what is saved). */
+export type WithdrawalSettingsInput = Omit<WithdrawalRules, 'withdrawWhileOwed'> & {
+  withdrawWhileOwed?: boolean | undefined;
+};
+
 const SETTINGS_ID = 'default';
 
 /** The withdrawal rules in force; the defaults until finance first saves them. */
@@ -23,6 +28,7 @@ export async function getWithdrawalSettings(db: Executor): Promise<WithdrawalSet
     feeBps: row.feeBps,
     dailyCountLimit: row.dailyCountLimit,
     taxBps: row.taxBps,
+    withdrawWhileOwed: row.withdrawWhileOwed,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy,
   };
@@ -36,8 +42,14 @@ export async function saveWithdrawalSettingsTx(
   deps: Pick<Deps, 'clock'>,
   tx: Tx,
   actor: Actor,
-  input: WithdrawalRules,
+  body: WithdrawalSettingsInput,
 ): Promise<WithdrawalSettingsView> {
+  const before = await getWithdrawalSettings(tx);
+  // A client that does not know the debt setting yet keeps what is saved.
+  const input: WithdrawalRules = {
+    ...body,
+    withdrawWhileOwed: body.withdrawWhileOwed ?? before.withdrawWhileOwed,
+  };
   if (input.feeFixedFen >= input.minAmountFen) {
     throw ledgerError('ledger.settings_invalid', {
       field: 'body.feeFixedFen',
@@ -50,7 +62,6 @@ export async function saveWithdrawalSettingsTx(
       detail: 'the fee rate and the tax rate together must stay below 100%',
     });
   }
-  const before = await getWithdrawalSettings(tx);
   const now = deps.clock.now();
   const values = { ...input, updatedAt: now, updatedBy: actor.actorName };
   await tx
@@ -67,6 +78,6 @@ export async function saveWithdrawalSettingsTx(
   return { ...input, updatedAt: now.toISOString(), updatedBy: actor.actorName };
 }
 
-export function saveWithdrawalSettings(deps: Deps, actor: Actor, input: WithdrawalRules) {
+export function saveWithdrawalSettings(deps: Deps, actor: Actor, input: WithdrawalSettingsInput) {
   return deps.db.transaction((tx) => saveWithdrawalSettingsTx(deps, tx, actor, input));
 }

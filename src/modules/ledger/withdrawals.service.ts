@@ -18,7 +18,7 @@ import {
   storedBalances,
   type TransferInput,
 } from './post-transfers.js';
-import { decideWithdrawal, type WithdrawalSplit } from './withdrawal-math.js';
+import { approvalRefusal, decideWithdrawal, type WithdrawalSplit } from './withdrawal-math.js';
 import { getWithdrawalSettings } from './withdrawal-settings.service.js';
 import { type WithdrawalRow, withdrawalView } from './withdrawals.view.js';
 
@@ -181,13 +181,13 @@ export async function requestWithdrawalTx(
   const available = leaderAccount(leaderId, 'available');
   const owed = leaderAccount(leaderId, 'owed');
   const stored = await storedBalances(tx, [available, owed]);
-  const withdrawable =
-    displayFen('available', stored.get(accountCode(available)) ?? 0) -
-    displayFen('owed', stored.get(accountCode(owed)) ?? 0);
+  const owedFen = displayFen('owed', stored.get(accountCode(owed)) ?? 0);
+  const withdrawable = displayFen('available', stored.get(accountCode(available)) ?? 0) - owedFen;
   const decision = decideWithdrawal({
     amountFen: input.amountFen,
     rules,
     withdrawableFen: withdrawable,
+    owedFen,
     requestsToday: today?.n ?? 0,
   });
   if (!decision.ok) {
@@ -257,7 +257,11 @@ async function refuseTransition(
   });
 }
 
-/** Finance approves a request (审核通过): status only, the money stays on hold until it is paid. */
+/**
+ * Finance approves a request (审核通过): status only, the money stays on hold until it is paid.
+ * Under the leader's money lock, what they owe now is checked against the rules: a clawback after
+ * the request can have put them in debt, and by default a leader in debt is not paid.
+ */
 export async function approveWithdrawalTx(
   deps: TxDeps,
   tx: Tx,
@@ -265,6 +269,20 @@ export async function approveWithdrawalTx(
   id: string,
 ): Promise<WithdrawalRow> {
   const now = deps.clock.now();
+  const [pending] = await tx
+    .select({ leaderId: withdrawals.leaderId })
+    .from(withdrawals)
+    .where(eq(withdrawals.id, id));
+  if (pending) {
+    await lockLeaderMoney(tx, now, pending.leaderId);
+    const owed = leaderAccount(pending.leaderId, 'owed');
+    const stored = await storedBalances(tx, [owed]);
+    const refusal = approvalRefusal(
+      displayFen('owed', stored.get(accountCode(owed)) ?? 0),
+      await getWithdrawalSettings(tx),
+    );
+    if (refusal) throw ledgerError(refusal.code, { field: 'params.id', detail: refusal.detail });
+  }
   const [row] = await tx
     .update(withdrawals)
     .set({ status: 'approved', decidedAt: now, decidedBy: actor.actorName, updatedAt: now })

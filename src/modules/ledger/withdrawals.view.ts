@@ -1,11 +1,12 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { leaders } from '../leaders/index.js';
-import { balancesOfMany } from './balances.queries.js';
+import { balancesOf, balancesOfMany } from './balances.queries.js';
 import { ledgerError } from './ledger.errors.js';
 import { payoutLines, type WithdrawalStatus, withdrawals } from './ledger.tables.js';
 import { maskAccount } from './payout-accounts.service.js';
 import { listTransfers } from './transfers.queries.js';
+import { netOfDebt } from './withdrawal-math.js';
 
 export type WithdrawalRow = typeof withdrawals.$inferSelect;
 
@@ -76,6 +77,7 @@ export async function listWithdrawals(db: Executor, q: WithdrawalsQuery) {
         leaderCode: r.leaderCode ?? '',
         leaderAvailableFen: b?.availableFen ?? 0,
         leaderOwedFen: b?.owedFen ?? 0,
+        leaderNetFen: netOfDebt(b?.availableFen ?? 0, b?.owedFen ?? 0),
       };
     }),
     total: total?.n ?? 0,
@@ -102,10 +104,15 @@ export async function getWithdrawalDetail(db: Executor, id: string, leaderId?: s
   const lineTransfers = lineId
     ? await listTransfers(db, { causeType: 'payout_line', causeId: lineId, page: 1, pageSize: 50 })
     : { items: [] };
+  const b = await balancesOf(db, row.w.leaderId);
   return {
     ...withdrawalView(row.w),
     leaderName: row.leaderName ?? '',
     leaderCode: row.leaderCode ?? '',
+    // What the reviewer weighs beside the request: the leader's figures now, debt included.
+    leaderAvailableFen: b.availableFen,
+    leaderOwedFen: b.owedFen,
+    leaderNetFen: netOfDebt(b.availableFen, b.owedFen),
     transfers: [...transfers.items, ...lineTransfers.items].sort((a, b) => a.id - b.id),
   };
 }

@@ -66,6 +66,24 @@ export const financeMessages = {
   'finance.method.wechat': { zh: '微信零钱', en: 'WeChat' },
   'finance.account': { zh: '收款账号', en: 'Account' },
   'finance.leaderAvailable': { zh: '团长当前可提现', en: 'Leader’s available now' },
+  'finance.leaderOwed': { zh: '欠款', en: 'Owed' },
+  'finance.leaderNet': { zh: '可提现 − 欠款', en: 'Available − owed' },
+  'finance.owedWarning': {
+    zh: '该团长尚欠 {owed}（扣回所致）。',
+    en: 'This leader owes {owed} (after a clawback).',
+  },
+  'finance.owedBlocked': {
+    zh: '按提现设置，团长有欠款时不能审核通过，请驳回。',
+    en: 'The withdrawal settings do not allow approving while the leader owes; reject it.',
+  },
+  'finance.settings.withdrawWhileOwed': {
+    zh: '有欠款的团长可以提现',
+    en: 'Leaders who owe may withdraw',
+  },
+  'finance.settings.withdrawWhileOwedHint': {
+    zh: '关闭（默认）：团长有欠款时不能申请提现，财务也不能审核通过其提现，欠款由后续结算收益先行抵扣。开启：可提现金额为可提现余额减去欠款。',
+    en: 'Off (default): while a leader owes, they cannot request a withdrawal and finance cannot approve theirs; later settled earnings repay the debt first. On: they may withdraw what is available minus what they owe.',
+  },
   'finance.status': { zh: '状态', en: 'Status' },
   'finance.approve': { zh: '通过', en: 'Approve' },
   'finance.approveConfirm': {

@@ -112,6 +112,8 @@ export interface WithdrawalItem extends Withdrawal {
   leaderCode: string;
   leaderAvailableFen: number;
   leaderOwedFen: number;
+  /** Available − owed: negative while the leader owes more than is available. */
+  leaderNetFen: number;
 }
 
 export interface PayoutBatch {
@@ -212,6 +214,8 @@ export interface WithdrawalSettings {
   feeBps: number;
   dailyCountLimit: number;
   taxBps: number;
+  /** Whether a leader who owes (欠款 > 0) may withdraw and be approved. */
+  withdrawWhileOwed: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
 }

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Form, InputNumber, Skeleton, Typography } from 'antd';
+import { App as AntApp, Button, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { formTarget, useReportError } from '../../api-errors';
 import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
@@ -13,6 +13,7 @@ interface FormValues {
   feeRate: number;
   dailyCountLimit: number;
   taxRate: number;
+  withdrawWhileOwed: boolean;
 }
 
 const toForm = (s: WithdrawalSettings): FormValues => ({
@@ -21,6 +22,7 @@ const toForm = (s: WithdrawalSettings): FormValues => ({
   feeRate: s.feeBps / 100,
   dailyCountLimit: s.dailyCountLimit,
   taxRate: s.taxBps / 100,
+  withdrawWhileOwed: s.withdrawWhileOwed,
 });
 
 /** Half up to the fen, as the server rounds. */
@@ -59,6 +61,7 @@ export function SettingsTab({ canWrite }: { canWrite: boolean }) {
         feeBps: Math.round(v.feeRate * 100),
         dailyCountLimit: v.dailyCountLimit,
         taxBps: Math.round(v.taxRate * 100),
+        withdrawWhileOwed: v.withdrawWhileOwed,
       },
       {
         onSuccess: () => message.success(t('common.saved')),
@@ -113,6 +116,14 @@ export function SettingsTab({ canWrite }: { canWrite: boolean }) {
           style={{ width: '100%' }}
           data-testid="settings-tax-rate"
         />
+      </Form.Item>
+      <Form.Item
+        name="withdrawWhileOwed"
+        label={t('finance.settings.withdrawWhileOwed')}
+        extra={t('finance.settings.withdrawWhileOwedHint')}
+        valuePropName="checked"
+      >
+        <Switch data-testid="settings-withdraw-while-owed" />
       </Form.Item>
       <Typography.Paragraph type="secondary" data-testid="settings-example">
         {t('finance.settings.example', {

@@ -9,6 +9,7 @@ import { useLocale } from '../../locale-context';
 import {
   useApproveWithdrawal,
   useRejectWithdrawal,
+  useWithdrawalSettings,
   useWithdrawals,
   WITHDRAWAL_STATUSES,
   type WithdrawalItem,
@@ -42,6 +43,7 @@ export function WithdrawalsTab({ canWrite }: { canWrite: boolean }) {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [rejecting, setRejecting] = useState<WithdrawalItem | null>(null);
   const list = useWithdrawals({ status, ...paging });
+  const settings = useWithdrawalSettings();
   const approve = useApproveWithdrawal();
   const reportError = useReportError();
   const money = (v: number) => formatYuan(v);
@@ -62,6 +64,26 @@ export function WithdrawalsTab({ canWrite }: { canWrite: boolean }) {
       render: (_, w) => `${t(`finance.method.${w.method}` as MessageKey)} ${w.payeeName} ${w.accountMasked}`,
     },
     { title: t('finance.leaderAvailable'), dataIndex: 'leaderAvailableFen', align: 'right', render: money },
+    {
+      title: t('finance.leaderOwed'),
+      dataIndex: 'leaderOwedFen',
+      align: 'right',
+      render: (v: number, w) => (
+        <Typography.Text type={v > 0 ? 'danger' : undefined} data-testid={`withdrawal-owed-${w.id}`}>
+          {money(v)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('finance.leaderNet'),
+      dataIndex: 'leaderNetFen',
+      align: 'right',
+      render: (v: number, w) => (
+        <Typography.Text type={v < 0 ? 'danger' : undefined} data-testid={`withdrawal-net-${w.id}`}>
+          {money(v)}
+        </Typography.Text>
+      ),
+    },
     {
       title: t('finance.status'),
       render: (_, w) => (
@@ -84,6 +106,14 @@ export function WithdrawalsTab({ canWrite }: { canWrite: boolean }) {
                 {w.status === 'requested' && (
                   <Popconfirm
                     title={t('finance.approveConfirm', { amount: money(w.amountFen) })}
+                    description={
+                      w.leaderOwedFen > 0 ? (
+                        <Typography.Text type="danger" data-testid="withdrawal-approve-owed">
+                          {t('finance.owedWarning', { owed: money(w.leaderOwedFen) })}
+                          {settings.data && !settings.data.withdrawWhileOwed && t('finance.owedBlocked')}
+                        </Typography.Text>
+                      ) : undefined
+                    }
                     okButtonProps={{ 'data-testid': 'withdrawal-approve-confirm' }}
                     onConfirm={() =>
                       approve.mutate(w.id, {
