@@ -234,5 +234,16 @@ describe('a leader import resumed after some rows were written', () => {
       { name: '续传0002', referrer: '续传0001' },
       { name: '续传0003', referrer: '续传0001' },
     ]);
+    // One login per leader: the resumed job made only row 4's, the rows an earlier run wrote kept theirs.
+    const logins = await t.tdb.deps.pool.query<{ n: number; users: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT l.user_id)::int AS users FROM leaders l
+       JOIN users u ON u.id = l.user_id WHERE l.name LIKE '续传%'`,
+    );
+    expect(logins.rows[0]).toEqual({ n: 3, users: 3 });
+    const sheet = await t.tdb.deps.pool.query<{ row: number }>(
+      'SELECT row FROM leader_import_credentials WHERE import_id = $1',
+      [id],
+    );
+    expect(sheet.rows).toEqual([{ row: 4 }]);
   });
 });

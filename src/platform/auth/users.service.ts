@@ -275,7 +275,7 @@ export async function changeOwnPassword(
     await clearThrottle(tx, [throttle]);
     await tx
       .update(users)
-      .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
+      .set({ passwordHash, passwordChangedAt: now, mustChangePassword: false, updatedAt: now })
       .where(eq(users.id, user.id));
     await tx
       .update(sessions)

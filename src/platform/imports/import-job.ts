@@ -31,9 +31,16 @@ export type ImportStatus = 'running' | 'validated' | 'completed' | 'rejected' | 
 export interface RowError {
   row: number;
   field: string;
+  /** The column as the template's header names it ("手机号 phone"), where the module gives it. */
+  column?: string;
   code: string;
   message: string;
   messageZh: string;
+  /**
+   * The row's cells as uploaded, by column key, where the module keeps them (on a row's first error)
+   * for an error sheet; stored with the report, never part of the API's answer.
+   */
+  cells?: Readonly<Record<string, string | number | null>>;
 }
 
 export interface ImportJobView {
@@ -83,8 +90,11 @@ export interface ImportKind {
   table: string;
   /** The audit action recorded when the job finishes, e.g. `product.import`. */
   auditAction: string;
-  /** Reads the uploaded file; throws the module's DomainError when it is not a usable sheet. */
-  prepare(deps: Deps, actor: Actor, file: Buffer): Promise<PreparedImport>;
+  /**
+   * Reads the uploaded file; throws the module's DomainError when it is not a usable sheet. `jobId`
+   * is the job's id, for rows the module writes beside its own (a leader import's logins).
+   */
+  prepare(deps: Deps, actor: Actor, file: Buffer, jobId: string): Promise<PreparedImport>;
 }
 
 /** Rows per write transaction: small enough to report progress often, large enough to be quick. */
@@ -177,8 +187,8 @@ export async function startImportJob(
   kind: ImportKind,
   input: { mode: ImportMode; file: Buffer },
 ): Promise<{ jobId: string }> {
-  const prepared = await kind.prepare(deps, actor, input.file);
   const id = newId('importJob');
+  const prepared = await kind.prepare(deps, actor, input.file, id);
   const runner = randomBytes(9).toString('base64url');
   const lock = await tryLockJob(deps.pool, kind.table, id, deps.log);
   if (!lock) throw new Error(`import ${id}: its new lock is taken`);
@@ -432,7 +442,7 @@ export async function resumeImportJobs(
         let prepared: PreparedImport;
         try {
           if (!rec.file) throw new Error('no stored file (the job started before files were kept)');
-          prepared = await kind.prepare(deps, actor, rec.file);
+          prepared = await kind.prepare(deps, actor, rec.file, id);
         } catch (err) {
           deps.log.error({ err, importId: id }, 'import cannot be resumed');
           view.status = 'failed';

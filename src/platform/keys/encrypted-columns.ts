@@ -33,6 +33,7 @@ export const ENCRYPTED_TABLES: readonly EncryptedTable[] = [
       { enc: 'id_number_enc', hash: 'id_number_hash' },
     ],
   },
+  { table: 'leader_import_credentials', key: 'id', columns: [{ enc: 'password_enc' }] },
   { table: 'ledger_payout_accounts', key: 'leader_id', columns: [{ enc: 'account_enc' }] },
   { table: 'ledger_withdrawals', key: 'id', columns: [{ enc: 'account_enc' }] },
   {

@@ -5,7 +5,13 @@ import type { Deps } from '../../../platform/deps.js';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import { ErrorBodySchema, IdParams, standardErrors } from '../../../platform/http/schemas.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../../platform/http/xlsx-response.js';
-import { buildLeaderTemplate, getLeaderImport, startLeaderImport } from './leader-import.service.js';
+import {
+  buildLeaderImportErrorSheet,
+  buildLeaderTemplate,
+  getLeaderImport,
+  startLeaderImport,
+} from './leader-import.service.js';
+import { downloadImportLogins } from './leader-import-logins.js';
 
 const P = PERMISSIONS;
 const tags = ['leaders'];
@@ -20,6 +26,8 @@ const Mode = Type.Union([
 const RowErrorSchema = Type.Object({
   row: Type.Integer(),
   field: Type.String(),
+  /** The column as the template's header names it, e.g. "容量 capacity". */
+  column: Type.Optional(Type.String()),
   code: Type.String(),
   message: Type.String(),
   messageZh: Type.String(),
@@ -43,6 +51,12 @@ const ImportJobSchema = Type.Object({
   message: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
+  logins: Type.Object({
+    downloadable: Type.Boolean({
+      description: 'the sheet of one-time passwords can be downloaded (once, by the importing operator)',
+    }),
+    downloadedAt: Type.Union([Type.String(), Type.Null()]),
+  }),
 });
 
 /** The leader import (团长导入): template, upload as a job, progress and row-by-row report. */
@@ -101,5 +115,55 @@ export const leaderImportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       },
     },
     (req) => getLeaderImport(deps.db, req.params.id),
+  );
+
+  app.get(
+    '/api/leaders/imports/:id/errors.xlsx',
+    {
+      config: { access: { permission: P.leadersWrite } },
+      schema: {
+        tags,
+        summary:
+          'The bad rows of a finished leader import as xlsx: the template headers and a reason column (错误行下载)',
+        params: IdParams,
+        response: { 200: XlsxFile, 404: ErrorBodySchema, 409: ErrorBodySchema, ...standardErrors },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type(XLSX_MIME)
+        .header(
+          'content-disposition',
+          attachment(`leader-import-errors-${req.params.id}.xlsx`, '团长导入错误行.xlsx'),
+        )
+        .send(await buildLeaderImportErrorSheet(deps.db, req.params.id)),
+  );
+
+  app.post(
+    '/api/leaders/imports/:id/logins',
+    {
+      config: { access: { permission: P.leadersWrite } },
+      schema: {
+        tags,
+        summary:
+          'Download, once, the sheet of the logins and one-time passwords a leader import made; then they are erased (初始密码表)',
+        params: IdParams,
+        response: {
+          200: XlsxFile,
+          404: ErrorBodySchema,
+          409: ErrorBodySchema,
+          ...standardErrors,
+        },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type(XLSX_MIME)
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          attachment(`leader-import-logins-${req.params.id}.xlsx`, '团长初始密码.xlsx'),
+        )
+        .send(await downloadImportLogins(deps, actorOf(req), req.params.id)),
   );
 };

@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../../platform/audit/index.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -13,6 +13,7 @@ import {
   type ImportKind,
   type ImportMode,
   importJobSettled,
+  type RowError,
   readImportRows,
   startImportJob,
 } from '../../../platform/imports/index.js';
@@ -28,7 +29,16 @@ import {
   parseLeaderRow,
   planLeaderImport,
 } from './leader-import.js';
+import { leaderImports } from './leader-import.tables.js';
 import { LEADER_IMPORT_COLUMNS, type LeaderColumnKey } from './leader-import-columns.js';
+import {
+  createImportLoginTx,
+  type DrawnPassword,
+  drawPasswords,
+  freeLeaderCodeForImport,
+  type ImportLoginsView,
+  importLoginsView,
+} from './leader-import-logins.js';
 
 /**
  * The leader import (团长批量导入) on the shared import runner: the same template conventions,
@@ -162,8 +172,17 @@ async function doneRowCodes(deps: Deps, done: readonly ParsedLeaderRow[]): Promi
   return out;
 }
 
-/** The plan's leaders as write transactions; a leader's id is remembered for the rows below it. */
-function* writeChunks(deps: Deps, actor: Actor, plan: LeaderImportPlan): Generator<ImportChunk> {
+/**
+ * The plan's leaders as write transactions; a leader's id is remembered for the rows below it. Each
+ * leader gets a login (leader-import-logins.ts) in the same transaction as the leader and the
+ * chunk's record of written rows, so a resumed job, leaving those rows out, never makes one twice.
+ */
+function* writeChunks(
+  deps: Deps,
+  actor: Actor,
+  importId: string,
+  plan: LeaderImportPlan,
+): Generator<ImportChunk> {
   const idOfRow = new Map<number, string>();
   for (const chunk of chunkByRows<PlannedLeader>(plan.leaders, () => 1)) {
     yield {
@@ -173,14 +192,23 @@ function* writeChunks(deps: Deps, actor: Actor, plan: LeaderImportPlan): Generat
         .join(', ')
         .slice(0, 60)}`,
       write: async (tx) => {
+        const passwords = await drawPasswords(chunk.length);
         const made = new Map<number, string>();
-        for (const p of chunk) {
+        for (const [i, p] of chunk.entries()) {
           const referrerId =
             p.referrer === null
               ? null
               : p.referrer.kind === 'existing'
                 ? p.referrer.leaderId
                 : (made.get(p.referrer.row) ?? idOfRow.get(p.referrer.row) ?? null);
+          const code = p.shareCode ?? (await freeLeaderCodeForImport(tx));
+          const login = await createImportLoginTx(deps, tx, actor, {
+            importId,
+            row: p.row,
+            code,
+            name: p.name,
+            drawn: passwords[i] as DrawnPassword,
+          });
           const row = await createLeaderTx(
             deps,
             tx,
@@ -189,11 +217,13 @@ function* writeChunks(deps: Deps, actor: Actor, plan: LeaderImportPlan): Generat
               name: p.name,
               phone: p.phone,
               regionId: p.regionId,
+              userId: login.userId,
               referrerId,
               pickupPoint: p.pickupPoint,
             },
-            { code: p.shareCode ?? undefined, periodCause: 'imported' },
+            { code, periodCause: 'imported' },
           );
+          await login.saveCredential(row.id);
           made.set(p.row, row.id);
         }
         // Only a committed chunk's leaders may be referred to by later chunks.
@@ -204,12 +234,27 @@ function* writeChunks(deps: Deps, actor: Actor, plan: LeaderImportPlan): Generat
   }
 }
 
+/**
+ * The row's cells as uploaded, kept on the row's first error only: the finished job no longer has
+ * the file, and the error sheet gives back the bad rows as they were, with the reason beside them.
+ */
+function withCells(errors: readonly RowError[], rawOf: ReadonlyMap<number, LeaderRawRow>): RowError[] {
+  const seen = new Set<number>();
+  return errors.map((e) => {
+    if (seen.has(e.row)) return e;
+    seen.add(e.row);
+    const raw = rawOf.get(e.row);
+    return raw ? { ...e, cells: raw } : e;
+  });
+}
+
 /** The leader import as the shared runner (re)builds it from the stored file. */
 export const leaderImportKind: ImportKind = {
   table: TABLE,
   auditAction: 'leader.import',
-  prepare: async (deps, actor, file) => {
+  prepare: async (deps, actor, file, importId) => {
     const sheet = await readLeaderSheet(file);
+    const rawOf = new Map(sheet.rows.map(({ row, raw }) => [row, raw]));
     const parsed = sheet.rows.map(({ row, raw }) => parseLeaderRow(raw, row));
     return {
       totalRows: sheet.rows.length,
@@ -228,7 +273,11 @@ export const leaderImportKind: ImportKind = {
             )),
           ]),
         });
-        return { errors: plan.errors, goodRows: plan.goodRows, chunks: writeChunks(deps, actor, plan) };
+        return {
+          errors: withCells(plan.errors, rawOf),
+          goodRows: plan.goodRows,
+          chunks: writeChunks(deps, actor, importId, plan),
+        };
       },
     };
   },
@@ -249,8 +298,52 @@ export function leaderImportSettled(jobId: string): Promise<void> {
   return importJobSettled(jobId);
 }
 
-export function getLeaderImport(db: Db, id: string): Promise<ImportJobView> {
-  return getImportJob(db, TABLE, id, () =>
+/** The job's progress and report, and whether its sheet of one-time passwords can be downloaded. */
+export async function getLeaderImport(
+  db: Db,
+  id: string,
+): Promise<ImportJobView & { logins: ImportLoginsView }> {
+  const view = await getImportJob(db, TABLE, id, () =>
     networkError('leaders.import_not_found', { field: 'params.id', detail: id }),
   );
+  const logins = await importLoginsView(db, id);
+  // Only once the job has finished: the sheet must hold every login the job makes.
+  return { ...view, logins: { ...logins, downloadable: logins.downloadable && view.status !== 'running' } };
+}
+
+/**
+ * The error sheet (错误行): the bad rows as uploaded, under the template's own headers, with a
+ * reason column naming each problem's column. Fixed in place, it can be uploaded again as it is
+ * (the reader ignores the reason column).
+ */
+export async function buildLeaderImportErrorSheet(db: Db, id: string): Promise<Buffer> {
+  const [job] = await db
+    .select({ status: leaderImports.status, errors: leaderImports.errors })
+    .from(leaderImports)
+    .where(eq(leaderImports.id, id));
+  if (!job) throw networkError('leaders.import_not_found', { field: 'params.id', detail: id });
+  if (job.status === 'running') throw networkError('leaders.import_running', { field: 'params.id' });
+  const byRow = new Map<number, RowError[]>();
+  for (const e of job.errors as RowError[]) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'tuanflow';
+  const ws = addDataSheet(wb, LEADER_DATA_SHEET, LEADER_IMPORT_COLUMNS, (key) =>
+    key === 'pickup_address' ? 36 : key === 'name' || key === 'pickup_name' ? 22 : 14,
+  );
+  ws.getColumn('phone').numFmt = '@';
+  const reasonCol = LEADER_IMPORT_COLUMNS.length + 1;
+  const header = ws.getRow(1).getCell(reasonCol);
+  header.value = '错误原因 reason';
+  header.font = { bold: true, color: { argb: 'FFC00000' } };
+  ws.getColumn(reasonCol).width = 70;
+  ws.getColumn(reasonCol).alignment = { wrapText: true, vertical: 'top' };
+  for (const [row, errs] of [...byRow].sort((a, b) => a[0] - b[0])) {
+    const cells = errs.find((e) => e.cells)?.cells ?? {};
+    const reason = [
+      `第 ${row} 行 row ${row}`,
+      ...errs.map((e) => `${e.column ?? e.field}：${e.messageZh}（${e.message}）`),
+    ].join('\n');
+    ws.addRow([...LEADER_IMPORT_COLUMNS.map((c) => cells[c.key] ?? null), reason]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -75,9 +75,29 @@ describe('parseLeaderRow', () => {
       [7, 'region', 'leaders.row.required'],
       [7, 'code', 'leaders.row.invalid_code'],
       [7, 'latitude', 'leaders.row.coordinates'],
-      [7, 'capacity', 'leaders.row.invalid_number'],
+      [7, 'capacity', 'leaders.row.negative'],
     ]);
     expect(r.errors.every((e) => e.message.length > 0 && e.messageZh.length > 0)).toBe(true);
+    // The column as the template's header names it, Chinese first.
+    expect(r.errors.map((e) => e.column)).toEqual([
+      '姓名 name',
+      '手机号 phone',
+      '所属区域 region',
+      '团长码 code',
+      '纬度 latitude',
+      '容量 capacity',
+    ]);
+  });
+  it('says a negative number must be >= 0, and a fraction must be whole', () => {
+    const [neg] = parseLeaderRow(raw({ capacity: '-3' }), 2).errors;
+    expect(neg).toMatchObject({
+      code: 'leaders.row.negative',
+      messageZh: '必须 ≥ 0: -3',
+      message: 'Must be >= 0: -3',
+    });
+    const [frac] = parseLeaderRow(raw({ capacity: 2.5 }), 2).errors;
+    expect(frac).toMatchObject({ code: 'leaders.row.not_whole_number' });
+    expect(frac?.messageZh).not.toContain('不是有效的数字');
   });
   it('wants both coordinates or neither', () => {
     expect(parseLeaderRow(raw({ latitude: 30 }), 2).errors.map((e) => e.field)).toEqual(['longitude']);

@@ -1,9 +1,9 @@
-import type { Cell, RowError } from '../../../platform/imports/index.js';
+import { type Cell, headerText, type RowError } from '../../../platform/imports/index.js';
 import { normalizePhone } from '../../customers/index.js';
 import { normalizeLeaderCode } from '../leader-code.js';
 import { type LeaderNetworkErrorCode, leaderNetworkErrors } from '../network/network.errors.js';
 import { cycleFrom } from '../network/network-rules.js';
-import type { LeaderColumnKey } from './leader-import-columns.js';
+import { LEADER_IMPORT_COLUMNS, type LeaderColumnKey } from './leader-import-columns.js';
 
 /**
  * Row-by-row validation of a leader import (团长导入), as pure functions: `parseLeaderRow` checks one
@@ -31,6 +31,10 @@ export interface ParsedLeaderRow {
   errors: RowError[];
 }
 
+/**
+ * One row's problem, naming its column as the template's header does ("容量 capacity"), so the
+ * report and its xlsx point at the column a person sees; `field` keeps the stable key.
+ */
 export function leaderRowError(
   row: number,
   field: LeaderColumnKey,
@@ -39,7 +43,15 @@ export function leaderRowError(
 ): RowError {
   const spec = leaderNetworkErrors[code];
   const tail = detail === undefined ? '' : `: ${detail}`;
-  return { row, field, code, message: `${spec.en}${tail}`, messageZh: `${spec.zh}${tail}` };
+  const column = LEADER_IMPORT_COLUMNS.find((c) => c.key === field);
+  return {
+    row,
+    field,
+    column: column ? headerText(column) : field,
+    code,
+    message: `${spec.en}${tail}`,
+    messageZh: `${spec.zh}${tail}`,
+  };
 }
 
 function text(cell: Cell | undefined): string | null {
@@ -119,8 +131,9 @@ export function parseLeaderRow(raw: LeaderRawRow, row: number): ParsedLeaderRow 
   const capacityRaw = number('capacity');
   let capacity: number | null = null;
   if (capacityRaw !== null) {
-    if (!Number.isInteger(capacityRaw) || capacityRaw < 0 || capacityRaw > 1_000_000)
-      fail('capacity', 'leaders.row.invalid_number', String(capacityRaw));
+    if (capacityRaw < 0) fail('capacity', 'leaders.row.negative', String(capacityRaw));
+    else if (!Number.isInteger(capacityRaw) || capacityRaw > 1_000_000)
+      fail('capacity', 'leaders.row.not_whole_number', String(capacityRaw));
     else capacity = capacityRaw;
   }
   return {

@@ -132,6 +132,32 @@ export const leaderNetworkErrors = defineErrors({
     zh: '推荐人所在行有错误',
   },
   'leaders.row.invalid_number': { kind: 'validation', en: 'Not a valid number', zh: '不是有效的数字' },
+  'leaders.row.negative': { kind: 'validation', en: 'Must be >= 0', zh: '必须 ≥ 0' },
+  'leaders.row.not_whole_number': {
+    kind: 'validation',
+    en: 'Must be a whole number from 0 to 1,000,000',
+    zh: '必须是 0 到 1,000,000 之间的整数',
+  },
+  'leaders.import_running': {
+    kind: 'conflict',
+    en: 'The import is still running; its files can be downloaded when it has finished',
+    zh: '导入仍在进行中，完成后才能下载',
+  },
+  'leaders.import_logins_none': {
+    kind: 'not_found',
+    en: 'This import created no logins',
+    zh: '该导入没有创建登录账号',
+  },
+  'leaders.import_logins_downloaded': {
+    kind: 'conflict',
+    en: 'The one-time passwords were downloaded once and then erased; reset a leader’s password on the users page',
+    zh: '初始密码表已下载过一次并已删除；如需重发，请在用户管理中重置密码',
+  },
+  'leaders.import_logins_not_yours': {
+    kind: 'forbidden',
+    en: 'Only the operator who ran the import may download its one-time passwords',
+    zh: '只有发起导入的操作员可以下载初始密码表',
+  },
   'leaders.row.coordinates': {
     kind: 'validation',
     en: 'Latitude must be within ±90 and longitude within ±180, both or neither',

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { users } from '../../../platform/auth/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { pgErrorOf } from '../../../platform/db/pg-error.js';
 import type { Deps } from '../../../platform/deps.js';
@@ -32,11 +33,14 @@ export async function leaderOfUser(db: Executor, userId: string): Promise<Leader
 }
 
 /**
- * True while the login made by an approval still has the initial password the reviewer saw: the
- * user's password hash still matches the fingerprint taken at approval. Logins made any other way
- * (the console's users page, the demo seed) are never asked.
+ * True while the login made by an approval still has the initial password the reviewer saw (the
+ * user's password hash still matches the fingerprint taken at approval), or while a login made by a
+ * leader import still has its one-time password (`users.must_change_password`, cleared by the
+ * change). Logins made any other way (the console's users page, the demo seed) are never asked.
  */
 export async function passwordChangeRequired(db: Executor, userId: string): Promise<boolean> {
+  const [flag] = await db.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, userId));
+  if (flag?.must) return true;
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(leaderApplications)
