@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import pino from 'pino';
 import { leaderPages } from '../src/modules/leaders/leaders-console.queries.js';
-import { LEADER_EXPORT_COLUMNS } from '../src/modules/leaders/network/leader-export.js';
+import { leaderExportColumns } from '../src/modules/leaders/network/leader-export.js';
 import { ORDER_EXPORT_PAGE, orderExportColumns } from '../src/modules/orders/order-export.js';
 import { listOrders, orderExportPages } from '../src/modules/orders/orders.queries.js';
 import { SecretKey } from '../src/platform/config.js';
@@ -170,7 +170,13 @@ async function main(): Promise<void> {
 
     // 3. Leaders, streamed.
     const leadersStreamed = await measure(async () => {
-      const file = xlsxExport(db, '团长 Leaders', LEADER_EXPORT_COLUMNS, leaderPages(crypto, {}, 2_000), log);
+      const file = xlsxExport(
+        db,
+        '团长 Leaders',
+        leaderExportColumns('Asia/Shanghai'),
+        leaderPages(crypto, {}, 2_000),
+        log,
+      );
       let bytes = 0;
       for await (const chunk of file) bytes += (chunk as Buffer).length;
       return bytes;

@@ -671,6 +671,7 @@ describe('withdrawals', () => {
     const batch = created.json<{
       id: string;
       totalFen: number;
+      createdAt: string;
       lines: { id: string; withdrawalId: string; accountMasked: string; status: string }[];
     }>();
     expect(batch.totalFen).toBe(10_000);
@@ -706,6 +707,11 @@ describe('withdrawals', () => {
     expect(sheet?.getRow(2).getCell(3).value).toBe('6222021234567890123');
     expect(sheet?.getRow(3).getCell(3).value).toBe('6217000011112222333');
     expect(sheet?.getRow(3).getCell(5).value).toBe(60);
+    // The summary's time is on the business clock (Asia/Shanghai, UTC+8), as the console shows it.
+    const createdRow = wb.worksheets[1]?.getRow(6);
+    expect(createdRow?.getCell(1).value).toBe('生成时间 Created (Asia/Shanghai)');
+    const createdAt = new Date(new Date(batch.createdAt).getTime() + 8 * 3_600_000);
+    expect(createdRow?.getCell(2).value).toBe(createdAt.toISOString().replace('T', ' ').slice(0, 19));
     // Full account numbers left the system: who took the file is on record, with its rows.
     const audited = await tdb.deps.pool.query(
       `SELECT actor_id, entity_id, after FROM audit_log WHERE action = 'ledger.payout_batch.exported'`,
@@ -894,6 +900,11 @@ describe('statements', () => {
     await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['对账单 Statement', '明细 Detail']);
     expect(wb.worksheets[1]?.rowCount).toBe(8);
+    // The month in Shanghai time, and every transfer's time on the same clock (not UTC).
+    expect(wb.worksheets[0]?.getRow(2).getCell(1).value).toBe(
+      '期间 Period (Asia/Shanghai): 2026-05-01 00:00:00 — 2026-06-01 00:00:00',
+    );
+    expect(wb.worksheets[1]?.getRow(1).getCell(1).value).toBe('时间 Time (Asia/Shanghai)');
     const audited = await tdb.deps.pool.query(
       `SELECT actor_id, entity_id, after FROM audit_log WHERE action = 'ledger.statement.exported'`,
     );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PERMISSIONS } from '../../platform/auth/index.js';
+import { formatLocalDay } from '../../platform/business-time.js';
 import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { ErrorBodySchema, IdParams, standardErrors } from '../../platform/http/schemas.js';
@@ -84,7 +85,7 @@ export const catalogImportRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
         listCategories(deps.db),
       ]);
       const file = await buildExport(list, cats.items);
-      const day = deps.clock.now().toISOString().slice(0, 10);
+      const day = formatLocalDay(deps.clock.now(), deps.config.businessTimeZone);
       return reply
         .type(XLSX_MIME)
         .header('content-disposition', attachment(`products-${day}.xlsx`, `商品-${day}.xlsx`))

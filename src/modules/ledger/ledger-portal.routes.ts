@@ -193,7 +193,7 @@ export const ledgerPortalRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
     async (req, reply) => {
       const leader = await me(req.auth?.user.id);
       const s = await leaderStatement(deps.db, leader.id, req.query.month);
-      const file = await buildStatementFile(s);
+      const file = await buildStatementFile(s, deps.config.businessTimeZone);
       // The leader's own statement, but personal data leaving the system all the same.
       await auditExport(deps, actorOf(req), {
         action: 'ledger.statement.exported',

@@ -177,7 +177,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     },
     async (req, reply) => {
       const s = await leaderStatement(deps.db, req.query.leaderId, req.query.month);
-      const file = await buildStatementFile(s);
+      const file = await buildStatementFile(s, deps.config.businessTimeZone);
       // A leader's earnings leave the system: on record before the file is sent.
       await auditExport(deps, actorOf(req), {
         action: 'ledger.statement.exported',

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { formatLocalDateTime } from '../../platform/business-time.js';
 import type { PayoutMethod } from './ledger.tables.js';
 
 export interface PayoutFileLine {
@@ -27,11 +28,13 @@ const yuan = (fen: number) => Number((fen / 100).toFixed(2));
  * The batch as a batch-transfer file. Bank (批量转账/代发): 序号, 收款人户名, 收款账号, 开户银行,
  * 金额(元), 用途. WeChat merchant transfer (商家转账到零钱): 商家明细单号, 收款用户 openid, 收款用户姓名,
  * 转账金额(元), 转账备注. Account numbers are text cells so a spreadsheet never rounds a card number
- * to 1.23E+18. A second sheet holds the batch totals for the person who uploads the file.
+ * to 1.23E+18. A second sheet holds the batch totals for the person who uploads the file, its time
+ * on the business clock (`tz`).
  */
 export async function buildPayoutFile(
   batch: PayoutFileBatch,
   lines: readonly PayoutFileLine[],
+  tz: string,
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(batch.method === 'bank' ? '批量转账' : '商家转账');
@@ -79,7 +82,7 @@ export async function buildPayoutFile(
     { k: '打款方式 Method', v: batch.method === 'bank' ? '银行卡 Bank' : '微信 WeChat' },
     { k: '笔数 Lines', v: batch.lineCount },
     { k: '总金额(元) Total', v: yuan(batch.totalFen) },
-    { k: '生成时间 Created (UTC)', v: batch.createdAt.replace('T', ' ').slice(0, 19) },
+    { k: `生成时间 Created (${tz})`, v: formatLocalDateTime(batch.createdAt, tz) },
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -189,6 +189,7 @@ export const payoutsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (a
           amountFen: r.line.amountFen,
           leaderCode: r.leaderCode ?? '',
         })),
+        deps.config.businessTimeZone,
       );
       // The file holds full account numbers and openids (the bank or WeChat pays from it; the pages
       // show them masked): who took it, and when, is on record before it is sent.

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { formatLocalDateTime } from '../../platform/business-time.js';
 import { STATEMENT_CATEGORY_LABELS } from './statement-math.js';
 import type { LeaderStatement } from './statements.service.js';
 
@@ -7,16 +8,17 @@ const yuan = (fen: number) => Number((fen / 100).toFixed(2));
 /**
  * The statement as an xlsx workbook: a summary sheet (期初, each category's amount and its effect on
  * the balance and on each account, 期末) and a detail sheet with every transfer and the running
- * balance. Amounts are numbers in yuan so the sheet can sum them.
+ * balance. Amounts are numbers in yuan so the sheet can sum them; times are on the business clock
+ * (`tz`), as the console shows them, with the zone named in the header.
  */
-export async function buildStatementFile(s: LeaderStatement): Promise<Buffer> {
+export async function buildStatementFile(s: LeaderStatement, tz: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sum = wb.addWorksheet('对账单 Statement');
   sum.addRow([`团长对账单 Leader statement  ${s.leader.name} (${s.leader.code})  ${s.month}`]).font = {
     bold: true,
     size: 13,
   };
-  sum.addRow([`期间 Period (北京时间): ${s.from} — ${s.to}`]);
+  sum.addRow([`期间 Period (${tz}): ${formatLocalDateTime(s.from, tz)} — ${formatLocalDateTime(s.to, tz)}`]);
   sum.addRow([]);
   const header = sum.addRow([
     '项目 Item',
@@ -74,7 +76,7 @@ export async function buildStatementFile(s: LeaderStatement): Promise<Buffer> {
 
   const detail = wb.addWorksheet('明细 Detail');
   detail.columns = [
-    { header: '时间 Time (UTC)', key: 'at', width: 20 },
+    { header: `时间 Time (${tz})`, key: 'at', width: 20 },
     { header: '类别 Category', key: 'category', width: 16 },
     { header: '业务来源 Cause', key: 'cause', width: 40 },
     { header: '说明 Memo', key: 'memo', width: 30 },
@@ -85,7 +87,7 @@ export async function buildStatementFile(s: LeaderStatement): Promise<Buffer> {
   detail.getRow(1).font = { bold: true };
   for (const l of s.lines) {
     detail.addRow({
-      at: l.at.replace('T', ' ').slice(0, 19),
+      at: formatLocalDateTime(l.at, tz),
       category: STATEMENT_CATEGORY_LABELS[l.category].zh,
       cause: `${l.causeType}:${l.causeId}`,
       memo: l.memo ?? '',

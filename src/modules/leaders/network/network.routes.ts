@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PERMISSIONS } from '../../../platform/auth/index.js';
+import { formatLocalDay } from '../../../platform/business-time.js';
 import type { Deps } from '../../../platform/deps.js';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import { streamedExportAudit } from '../../../platform/http/export-audit.js';
@@ -10,7 +11,7 @@ import { attachment, XLSX_MIME, XlsxFile } from '../../../platform/http/xlsx-res
 import { leaderImportRoutes } from '../import/leader-import.routes.js';
 import { leaderPages } from '../leaders-console.queries.js';
 import { regionScopeOf } from '../regions/region-scope.js';
-import { LEADER_EXPORT_COLUMNS, LEADER_EXPORT_PAGE } from './leader-export.js';
+import { LEADER_EXPORT_PAGE, leaderExportColumns } from './leader-export.js';
 import { LeaderListFilter } from './leader-list.schema.js';
 import { networkError } from './network.errors.js';
 import { moveReferrer } from './network.service.js';
@@ -67,14 +68,15 @@ export const leaderNetworkRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = as
         { ...req.query, regionScope: await regionScopeOf(deps.db, req.auth?.user) },
         LEADER_EXPORT_PAGE,
       );
-      const day = deps.clock.now().toISOString().slice(0, 10);
+      const tz = deps.config.businessTimeZone;
+      const day = formatLocalDay(deps.clock.now(), tz);
       // Leaders' names and numbers leave the system: on record before the first byte is sent.
       const audit = streamedExportAudit(deps, actorOf(req), {
         action: 'leader.exported',
         entityType: 'leader',
         filter: req.query,
       });
-      const body = xlsxExport(deps.db, '团长 Leaders', LEADER_EXPORT_COLUMNS, pages, req.log, {
+      const body = xlsxExport(deps.db, '团长 Leaders', leaderExportColumns(tz), pages, req.log, {
         onFinished: audit.onFinished,
       });
       // The filter has met the database before the 200 goes out: a refusal is an error answer.
