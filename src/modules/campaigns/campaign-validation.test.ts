@@ -48,6 +48,26 @@ const item = (i: number, over: object) => ({
 });
 
 describe('validateCampaign', () => {
+  it('names the product in a refusal an operator reads, never the SKU id', () => {
+    const named = new Map<string, SkuFacts>([
+      ['sku_egg', sku('sku_egg', { productName: '土鸡蛋', spec: '30 枚装' })],
+      ['sku_off', sku('sku_off', { skuStatus: 'inactive', productName: '草莓', spec: '500g' })],
+    ]);
+    const twice = {
+      ...valid,
+      items: [
+        { skuId: 'sku_egg', priceFen: 990, stockCap: 10, perCustomerLimit: 2 },
+        { skuId: 'sku_egg', priceFen: 990, stockCap: 10, perCustomerLimit: 2 },
+        { skuId: 'sku_off', priceFen: 990, stockCap: 10, perCustomerLimit: 2 },
+      ],
+    };
+    const problems = validateCampaign(twice, { ...facts, skus: named });
+    expect(problems).toEqual([
+      { code: 'campaigns.duplicate_sku', field: 'body.items.1.skuId', detail: '土鸡蛋 30 枚装 #1 #2' },
+      { code: 'campaigns.sku_inactive', field: 'body.items.2.skuId', detail: '草莓 500g' },
+    ]);
+  });
+
   it('accepts a valid campaign, zero items, and a SKU whose product is still a draft', () => {
     expect(validateCampaign(valid, facts)).toEqual([]);
     expect(validateCampaign({ ...valid, items: [] }, facts)).toEqual([]);

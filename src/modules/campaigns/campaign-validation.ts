@@ -1,4 +1,5 @@
 import type { CampaignsErrorCode } from './campaigns.errors.js';
+import { skuLabel } from './sku-label.js';
 
 /**
  * Validation of a campaign's content as plain values: the service looks the SKUs and regions up and
@@ -44,6 +45,9 @@ export interface SkuFacts {
   skuId: string;
   skuStatus: 'active' | 'inactive';
   productStatus: 'draft' | 'on_sale' | 'off_sale';
+  /** The product's name and the SKU's spec, to name it in a refusal (an operator reads it). */
+  productName?: string | undefined;
+  spec?: string | undefined;
 }
 
 export interface Problem {
@@ -87,21 +91,22 @@ export function itemProblems(
   items.forEach((item, i) => {
     const at = `body.items.${i}`;
     const earlier = seen.get(item.skuId);
+    const sku = skus.get(item.skuId);
+    // Refusals name the product and the item's place in the form (#1 is the first), never an id.
     if (earlier !== undefined) {
       problems.push({
         code: 'campaigns.duplicate_sku',
         field: `${at}.skuId`,
-        detail: `${item.skuId} is also item ${earlier}`,
+        detail: `${skuLabel(sku)} #${earlier + 1} #${i + 1}`.trim(),
       });
     }
     seen.set(item.skuId, i);
-    const sku = skus.get(item.skuId);
     if (!sku) problems.push({ code: 'campaigns.sku_not_found', field: `${at}.skuId`, detail: item.skuId });
     else if (!isSellable(sku)) {
       problems.push({
         code: 'campaigns.sku_inactive',
         field: `${at}.skuId`,
-        detail: `${item.skuId} (SKU ${sku.skuStatus}, product ${sku.productStatus})`,
+        detail: skuLabel(sku) || `#${i + 1}`,
       });
     }
     const ranges: Array<[keyof CampaignItemInput, number, number]> = [

@@ -8,6 +8,7 @@ import { type CampaignState, isOpenForOrders } from './campaign-state.js';
 import { campaignsError } from './campaigns.errors.js';
 import { campaignItems, campaigns } from './campaigns.tables.js';
 import { type CampaignItemRow, type CampaignRow, campaignView, itemView } from './campaigns.view.js';
+import { skuLabel } from './sku-label.js';
 
 export async function loadItems(db: Executor, campaignId: string): Promise<CampaignItemRow[]> {
   return db
@@ -53,6 +54,7 @@ export async function detailOf(db: Executor, clock: Clock, row: CampaignRow) {
     openForOrders: isOpenForOrders(row, now),
   };
 }
+export { skuLabel };
 export type CampaignDetail = Awaited<ReturnType<typeof detailOf>>;
 
 export interface CampaignListQuery {
@@ -138,11 +140,6 @@ export interface CampaignForOrdering {
     /** The product as a person reads it (product name and SKU spec), for messages: never an id. */
     label: string;
   }>;
-}
-
-/** A SKU as messages name it: the product's name and the SKU's spec (土鸡蛋 30 枚装), never its id. */
-export function skuLabel(sku: { productName: string; spec: string } | undefined): string {
-  return sku ? `${sku.productName} ${sku.spec}`.trim() : '';
 }
 
 export async function getCampaignForOrdering(db: Executor, id: string): Promise<CampaignForOrdering | null> {
