@@ -201,6 +201,44 @@ export function useCampaignAction() {
   });
 }
 
+/**
+ * A change to a published campaign while it sells (修改限量 / 改价 / 添加商品 / 延长截单); each is its
+ * own audited use-case on the server, and the customer page hears of it through the live stream.
+ */
+export type LiveEdit =
+  | { kind: 'cap'; itemId: string; stockCap: number }
+  | { kind: 'price'; itemId: string; priceFen: number }
+  | {
+      kind: 'addItems';
+      items: Array<{ skuId: string; priceFen: number; stockCap: number; perCustomerLimit: number }>;
+    }
+  | { kind: 'cutoff'; cutoffAt: string };
+
+function liveEditRequest(id: string, edit: LiveEdit): [string, object] {
+  const base = `/api/campaigns/${encodeURIComponent(id)}`;
+  switch (edit.kind) {
+    case 'cap':
+      return [`${base}/items/${encodeURIComponent(edit.itemId)}/cap`, { stockCap: edit.stockCap }];
+    case 'price':
+      return [`${base}/items/${encodeURIComponent(edit.itemId)}/price`, { priceFen: edit.priceFen }];
+    case 'addItems':
+      return [`${base}/items`, { items: edit.items }];
+    case 'cutoff':
+      return [`${base}/cutoff`, { cutoffAt: edit.cutoffAt }];
+  }
+}
+
+export function useLiveEdit() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, edit }: { id: string; edit: LiveEdit }) => {
+      const [path, body] = liveEditRequest(id, edit);
+      return api.post<CampaignDetail>(path, body);
+    },
+    onSuccess: invalidate,
+  });
+}
+
 /** A SKU the picker offers, flattened from the catalog's products. */
 export interface SkuChoice {
   skuId: string;

@@ -29,6 +29,7 @@ import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
 import { Countdown } from './campaign-countdown';
 import { CampaignStateTag } from './campaign-state-tag';
+import { LiveEditModal, type LiveEditTarget } from './live-edit-modal';
 
 const yuan = (fen: number | null) => (fen === null ? '—' : `¥${(fen / 100).toFixed(2)}`);
 
@@ -50,6 +51,7 @@ export function CampaignDetailView({ id, onBack, onEdit }: Props) {
   const action = useCampaignAction();
   const reportError = useReportError();
   const [closing, setClosing] = useState(false);
+  const [editing, setEditing] = useState<LiveEditTarget | null>(null);
   const [reasonForm] = Form.useForm<{ reason: string }>();
 
   const c = query.data;
@@ -65,6 +67,8 @@ export function CampaignDetailView({ id, onBack, onEdit }: Props) {
       .catch((error: unknown) => reportError(error));
 
   const writable = can('campaigns.write');
+  // A published campaign that still sells takes the named live changes, not a whole edit.
+  const selling = writable && (c.state === 'scheduled' || c.state === 'live');
   const items: CampaignItem[] = c.items;
 
   return (
@@ -102,6 +106,16 @@ export function CampaignDetailView({ id, onBack, onEdit }: Props) {
                 {t('campaigns.schedule')}
               </Button>
             </Popconfirm>
+          )}
+          {selling && (
+            <Button onClick={() => setEditing({ kind: 'addItems' })} data-testid="campaign-add-items">
+              {t('campaigns.live.addItems')}
+            </Button>
+          )}
+          {selling && (
+            <Button onClick={() => setEditing({ kind: 'cutoff' })} data-testid="campaign-extend-cutoff">
+              {t('campaigns.live.extendCutoff')}
+            </Button>
           )}
           {writable && c.state === 'live' && (
             <Button danger onClick={() => setClosing(true)} data-testid="campaign-close">
@@ -211,8 +225,35 @@ export function CampaignDetailView({ id, onBack, onEdit }: Props) {
               </Space>
             ),
           },
+          ...(selling
+            ? [
+                {
+                  title: t('campaigns.live.actions'),
+                  key: 'actions',
+                  render: (_: unknown, i: CampaignItem) => (
+                    <Space>
+                      <Button
+                        size="small"
+                        onClick={() => setEditing({ kind: 'cap', item: i })}
+                        data-testid={`campaign-item-cap-${i.sortOrder}`}
+                      >
+                        {t('campaigns.live.cap')}
+                      </Button>
+                      <Button
+                        size="small"
+                        onClick={() => setEditing({ kind: 'price', item: i })}
+                        data-testid={`campaign-item-price-${i.sortOrder}`}
+                      >
+                        {t('campaigns.live.price')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
+      {editing && <LiveEditModal campaign={c} target={editing} onClose={() => setEditing(null)} />}
       {closing && (
         <Modal
           open
