@@ -244,4 +244,70 @@ describe.skipIf(!browserAvailable)('the leader portal on a phone', () => {
     }
     await page.context().close();
   });
+
+  it('says plainly whether the leader keeps their level, and reminds them of a new agreement to sign by a date', async () => {
+    if (!leader) throw new Error('no demo leader account');
+    // A level whose downgrade rule the demo leader's figures certainly meet: they would drop.
+    await tdb.deps.pool.query(
+      `INSERT INTO leader_levels (id, code, name_zh, name_en, rank, status, downgrade_rule, created_at, updated_at)
+       VALUES ('lvl_E2EPORTALKEEP0000000000000', 'E2E_KEEP', '保级测试', 'Keep test', 998, 'active', $1, now(), now())`,
+      [JSON.stringify({ metric: 'ownGmvFen', op: '<', value: 900_000_000 })],
+    );
+    const me = await tdb.deps.pool.query<{ id: string }>(
+      'SELECT l.id FROM leaders l JOIN users u ON u.id = l.user_id WHERE u.username = $1',
+      [leader.username],
+    );
+    await tdb.deps.pool.query(
+      "UPDATE leaders SET level_id = 'lvl_E2EPORTALKEEP0000000000000' WHERE id = $1",
+      [me.rows[0]?.id],
+    );
+
+    // A new agreement version, in force in 3 days with 7 days' grace, published by the admin.
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin');
+    if (!admin) throw new Error('no demo admin');
+    const staff = await browser.newContext();
+    const login = await staff.request.post(`${base}/api/auth/login`, {
+      data: { username: admin.username, password: admin.password },
+    });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const effectiveAt = new Date(Date.now() + 3 * 86_400_000);
+    const published = await staff.request.post(`${base}/api/leader-agreements/templates`, {
+      data: {
+        title: '团长合作协议',
+        body: '团长合作协议（新版）\n第一条 按时签收。',
+        effectiveAt: effectiveAt.toISOString(),
+        graceDays: 7,
+      },
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect(published.status(), await published.text()).toBe(201);
+    const version = (await published.json()) as { signBy: string };
+    await staff.close();
+
+    const page = await phonePage();
+    await logIn(page, leader.username, leader.password);
+    const reminder = page.getByTestId('portal-agreement-reminder');
+    await reminder.waitFor();
+    const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+    const text = (await reminder.textContent()) ?? '';
+    expect(text).toContain(`新版协议将于 ${day(effectiveAt)} 生效，请在 ${day(new Date(version.signBy))}`);
+    expect(text).toContain('前签署');
+    // Still within the grace period: the leader sells, so the "cannot take orders" notice is absent.
+    expect(await page.getByTestId('portal-agreement-notice').count()).toBe(0);
+
+    await page.getByTestId('portal-tab-me').click();
+    const keep = page.getByTestId('portal-level-keep-short');
+    await keep.waitFor();
+    expect(await keep.textContent()).toContain('未达到保级要求');
+    expect(await page.getByTestId('portal-level-keep-ownGmvFen').textContent()).toMatch(
+      /还差 ¥[\d,.]+（已完成 ¥/,
+    );
+    expect(await page.getByTestId('portal-level-keep-ok').count()).toBe(0);
+    expect(await page.getByTestId('portal-level-drop-rule').textContent()).toContain('降级条件：');
+    await page.screenshot({ path: '/tmp/portal-keep-level.png' });
+
+    await page.getByTestId('portal-agreement-reminder').getByText('去签署').click();
+    await page.waitForURL(`${base}/h5/leader/agreement`);
+    await page.context().close();
+  });
 });

@@ -540,10 +540,33 @@ describe('assessment from the daily sales', () => {
       [250_000, 500_000],
       [0, 2],
     ]);
-    expect(progress.downgrade?.text.zh).toBe('本月个人完成GMV < ¥300');
+    // ¥2,500 this month keeps SILVER, whose downgrade rule is "< ¥300": on track, nothing missing.
+    expect(progress.keep).toMatchObject({
+      onTrack: true,
+      missing: [],
+      dropRule: { text: { zh: '本月个人完成GMV < ¥300' }, holds: false },
+    });
+    // Early next month nothing is sold yet: not on track, ¥300 short.
+    const may = await levelProgress(deps.db, L.b ?? '', { now: new Date('2026-05-02T10:00:00+08:00') });
+    expect(may.keep).toMatchObject({
+      onTrack: false,
+      missing: [
+        {
+          metric: 'ownGmvFen',
+          direction: 'atLeast',
+          have: 0,
+          need: 30_000,
+          short: 30_000,
+          shortText: '¥300',
+        },
+      ],
+      dropRule: { holds: true },
+    });
 
     const api = await call(t, finance, 'GET', `/api/leaders/${L.b}/level-progress`);
     expect(api.statusCode, api.body).toBe(200);
+    expect(api.json()).toHaveProperty('keep');
+    expect(api.json()).not.toHaveProperty('downgrade');
   });
 
   it('refuses a second run at the same time, a period not over and a bad period', async () => {

@@ -224,24 +224,51 @@ const LevelRef = Nullable(
     rank: Type.Integer(),
   }),
 );
+const RuleLines = Type.Array(
+  Type.Object({
+    depth: Type.Integer(),
+    kind: Type.String({ description: 'all / any (a group) or condition' }),
+    held: Type.Boolean(),
+    text: Words,
+    metric: Type.Optional(Type.String()),
+    actual: Type.Optional(Type.Number()),
+    target: Type.Optional(Type.Number()),
+    actualText: Type.Optional(Type.String()),
+  }),
+);
 const RuleProgress = Nullable(
   Type.Object({
     text: Words,
     met: Type.Boolean(),
-    lines: Type.Array(
-      Type.Object({
-        depth: Type.Integer(),
-        kind: Type.String({ description: 'all / any (a group) or condition' }),
-        held: Type.Boolean(),
-        text: Words,
-        metric: Type.Optional(Type.String()),
-        actual: Type.Optional(Type.Number()),
-        target: Type.Optional(Type.Number()),
-        actualText: Type.Optional(Type.String()),
-      }),
-    ),
+    lines: RuleLines,
   }),
 );
+
+/**
+ * Whether the figures so far keep the current level (保级): `onTrack` is the downgrade rule NOT
+ * holding; `missing` what each figure still needs; `dropRule` the downgrade rule itself (降级条件),
+ * with `holds: true` meaning the leader would drop.
+ */
+const KeepSchema = Type.Union([
+  Type.Object({
+    onTrack: Type.Boolean(),
+    missing: Type.Array(
+      Type.Object({
+        metric: Type.String(),
+        label: Words,
+        direction: Type.Union([Type.Literal('atLeast'), Type.Literal('atMost')]),
+        have: Type.Number(),
+        need: Type.Number(),
+        short: Type.Number(),
+        haveText: Type.String(),
+        needText: Type.String(),
+        shortText: Type.String(),
+      }),
+    ),
+    dropRule: Type.Object({ text: Words, holds: Type.Boolean(), lines: RuleLines }),
+  }),
+  Type.Null(),
+]);
 
 export const PortalLevelSchema = Type.Object({
   leaderId: Type.String(),
@@ -250,5 +277,5 @@ export const PortalLevelSchema = Type.Object({
   heldUntil: Nullable(Type.String()),
   period: Type.Object({ start: Type.String(), end: Type.String(), label: Words }),
   upgrade: RuleProgress,
-  downgrade: RuleProgress,
+  keep: KeepSchema,
 });

@@ -163,7 +163,24 @@ export const leaderPortalMessages = {
   'portal.me.level': { zh: '我的等级', en: 'My level' },
   'portal.me.period': { zh: '考核期 {start} 至 {end}', en: 'period {start} to {end}' },
   'portal.me.byOperator': { zh: '该等级由运营人员评定', en: 'This level is granted by the operator' },
-  'portal.me.keepLevel': { zh: '保级条件（不满足将降级）', en: 'To keep this level' },
+  'portal.me.keepLevel': { zh: '保级', en: 'Keeping your level' },
+  'portal.me.keepOnTrack': {
+    zh: '本期目前已达到保级要求',
+    en: 'Your figures so far keep this level',
+  },
+  'portal.me.keepAtRisk': {
+    zh: '本期目前未达到保级要求，期末仍未达到将降级',
+    en: 'Not yet enough to keep this level: you drop if this stays so at the end of the period',
+  },
+  'portal.me.keepNeedMore': {
+    zh: '{what}还差 {short}（已完成 {have}，需达到 {need}）',
+    en: '{what}: {short} more needed ({have} of {need})',
+  },
+  'portal.me.keepNeedLess': {
+    zh: '{what}须降低 {short}（当前 {have}，不超过 {need}）',
+    en: '{what}: {short} too many ({have}; at most {need})',
+  },
+  'portal.me.dropRule': { zh: '降级条件：{rule}', en: 'You drop when: {rule}' },
   'portal.me.levelTop': { zh: '已是最高等级', en: 'You are at the top level' },
   'portal.me.nextLevel': { zh: '距离「{name}」', en: 'Towards {name}' },
   'portal.me.changePassword': { zh: '修改密码', en: 'Change password' },

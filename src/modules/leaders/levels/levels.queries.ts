@@ -2,9 +2,10 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
 import { leadersError } from '../leaders.errors.js';
 import { leaders } from '../leaders.tables.js';
-import type { RegionScope } from '../regions/region-scope.js';
+import { leaderInScope, type RegionScope } from '../regions/region-scope.js';
 import { type EvalNode, evaluateRule } from './assess-level.js';
 import { currentPeriodToDate, type PeriodKind, periodLabels } from './assessment-period.js';
+import { keepProgress } from './keep-progress.js';
 import { computeMetrics, valuesOf } from './level-metrics.js';
 import { metricSpecsOf, type RuleNode } from './level-rules.js';
 import { type LevelRow, loadLadder, loadSettings } from './levels.shared.js';
@@ -140,8 +141,10 @@ export interface RuleProgress {
 /**
  * A leader's progress towards the next level (升级进度), for the leader portal: the current and next
  * level, the next level's upgrade rule in plain words, and every condition's figure so far in the
- * period in progress (this month, by default) against its target. Also the current level's
- * downgrade rule measured the same way (保级), so a leader sees a drop coming.
+ * period in progress (this month, by default) against its target. Also whether the figures so far
+ * keep the current level (保级, `keep`): the downgrade rule says when a leader drops, so `onTrack`
+ * is that rule NOT holding, and `missing` says how much more each figure needs; the drop rule itself
+ * is there too, named as such (`dropRule`), never as a condition to meet.
  * `now` defaults to the system time; pass the injected clock's time.
  */
 export async function levelProgress(
@@ -172,6 +175,14 @@ export async function levelProgress(
     const ev = evaluateRule(rule, values);
     return { text: rulePreview(rule, label), met: ev.held, lines: explainLines(ev, label) };
   };
+  const keepOf = (rule: RuleNode | null) => {
+    if (!rule) return null;
+    const ev = evaluateRule(rule, values);
+    return {
+      ...keepProgress(ev, label),
+      dropRule: { text: rulePreview(rule, label), holds: ev.held, lines: explainLines(ev, label) },
+    };
+  };
   return {
     leaderId,
     current: refOf(current),
@@ -179,19 +190,50 @@ export async function levelProgress(
     heldUntil: leader.heldUntil?.toISOString() ?? null,
     period: { start: period.start, end: period.end, label },
     upgrade: progressOf(upgradeRule),
-    downgrade: progressOf(downgradeRule),
+    keep: keepOf(downgradeRule),
   };
 }
 
 export type LevelProgress = Awaited<ReturnType<typeof levelProgress>>;
 
-/** The latest assessment runs, newest first. */
-export async function listAssessmentRuns(db: Executor, limit = 20) {
+/**
+ * How many leaders in scope each run moved up and down, from the level history the runs wrote
+ * (a leader a run left alone has no row, so only moves can be counted per region).
+ */
+async function scopedMoves(db: Executor, runIds: string[], scope: RegionScope) {
+  if (runIds.length === 0) return new Map<string, { up: number; down: number }>();
+  const result = await db.execute<{ run_id: string; up: number; down: number }>(sql`
+    select h.run_id,
+      count(*) filter (where fl.id is null or tl.rank > fl.rank)::int as up,
+      count(*) filter (where tl.rank < fl.rank)::int as down
+    from leader_level_history h
+    join leader_levels tl on tl.id = h.to_level_id
+    left join leader_levels fl on fl.id = h.from_level_id
+    where h.cause = 'assessment' and h.run_id = any(${sql.param(runIds)}::text[])
+      and ${leaderInScope(sql`h.leader_id`, scope)}
+    group by h.run_id`);
+  return new Map(result.rows.map((r) => [r.run_id, { up: Number(r.up), down: Number(r.down) }]));
+}
+
+/**
+ * The latest assessment runs, newest first. A run assesses the whole company; for a region manager
+ * (a region scope) its figures are their regions' only: how many of their leaders it moved up and
+ * down, and no company-wide totals (`assessed`, `unchanged` and `held` are null, `scope` says so).
+ */
+export async function listAssessmentRuns(db: Executor, limit = 20, scope: RegionScope = null) {
   const rows = await db
     .select()
     .from(levelAssessmentRuns)
     .orderBy(desc(levelAssessmentRuns.startedAt), desc(levelAssessmentRuns.id))
     .limit(limit);
+  const moves =
+    scope === null
+      ? null
+      : await scopedMoves(
+          db,
+          rows.map((r) => r.id),
+          scope,
+        );
   return rows.map((r) => ({
     id: r.id,
     periodStart: r.periodStart,
@@ -199,11 +241,12 @@ export async function listAssessmentRuns(db: Executor, limit = 20) {
     trigger: r.trigger,
     status: r.status,
     actorName: r.actorName,
-    assessed: r.assessed,
-    upgraded: r.upgraded,
-    downgraded: r.downgraded,
-    unchanged: r.unchanged,
-    held: r.held,
+    scope: moves === null ? ('company' as const) : ('region' as const),
+    assessed: moves === null ? r.assessed : null,
+    upgraded: moves === null ? r.upgraded : (moves.get(r.id)?.up ?? 0),
+    downgraded: moves === null ? r.downgraded : (moves.get(r.id)?.down ?? 0),
+    unchanged: moves === null ? r.unchanged : null,
+    held: moves === null ? r.held : null,
     durationMs: r.durationMs,
     error: r.error,
     startedAt: r.startedAt.toISOString(),

@@ -55,7 +55,7 @@ export const leaderLevelsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
         response: { 200: LevelListSchema, ...standardErrors },
       },
     },
-    () => listLevels(deps.db),
+    async (req) => listLevels(deps.db, await regionScopeOf(deps.db, req.auth?.user)),
   );
 
   app.post(
@@ -146,7 +146,9 @@ export const leaderLevelsRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
         response: { 200: Type.Object({ items: Type.Array(RunSchema) }), ...standardErrors },
       },
     },
-    async () => ({ items: await listAssessmentRuns(deps.db) }),
+    async (req) => ({
+      items: await listAssessmentRuns(deps.db, 20, await regionScopeOf(deps.db, req.auth?.user)),
+    }),
   );
 
   app.post(

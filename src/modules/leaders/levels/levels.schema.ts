@@ -138,11 +138,13 @@ export const RunSchema = Type.Object({
   trigger: Type.String(),
   status: Type.String(),
   actorName: NullableString,
-  assessed: Type.Integer(),
+  /** `region`: the figures are the viewer's regions' only (a region manager); totals are then null. */
+  scope: Type.Union([Type.Literal('company'), Type.Literal('region')]),
+  assessed: Type.Union([Type.Integer(), Type.Null()]),
   upgraded: Type.Integer(),
   downgraded: Type.Integer(),
-  unchanged: Type.Integer(),
-  held: Type.Integer(),
+  unchanged: Type.Union([Type.Integer(), Type.Null()]),
+  held: Type.Union([Type.Integer(), Type.Null()]),
   durationMs: Type.Union([Type.Integer(), Type.Null()]),
   error: NullableString,
   startedAt: Type.String(),
@@ -199,6 +201,32 @@ const RuleProgressSchema = Type.Union([
   Type.Null(),
 ]);
 
+/**
+ * Whether the figures so far keep the current level (保级): `onTrack` is the downgrade rule NOT
+ * holding; `missing` what each figure still needs; `dropRule` the downgrade rule itself (降级条件),
+ * with `holds: true` meaning the leader would drop.
+ */
+const KeepSchema = Type.Union([
+  Type.Object({
+    onTrack: Type.Boolean(),
+    missing: Type.Array(
+      Type.Object({
+        metric: Type.String(),
+        label: Bilingual,
+        direction: Type.Union([Type.Literal('atLeast'), Type.Literal('atMost')]),
+        have: Type.Number(),
+        need: Type.Number(),
+        short: Type.Number(),
+        haveText: Type.String(),
+        needText: Type.String(),
+        shortText: Type.String(),
+      }),
+    ),
+    dropRule: Type.Object({ text: Bilingual, holds: Type.Boolean(), lines: Type.Array(ExplainLineSchema) }),
+  }),
+  Type.Null(),
+]);
+
 export const LevelProgressSchema = Type.Object({
   leaderId: Type.String(),
   current: LevelRefSchema,
@@ -206,7 +234,7 @@ export const LevelProgressSchema = Type.Object({
   heldUntil: NullableString,
   period: Type.Object({ start: Type.String(), end: Type.String(), label: Bilingual }),
   upgrade: RuleProgressSchema,
-  downgrade: RuleProgressSchema,
+  keep: KeepSchema,
 });
 
 export const OverrideBody = Type.Object(

@@ -4,6 +4,7 @@ import type { Executor, Tx } from '../../../platform/db/database.js';
 import { pgErrorOf } from '../../../platform/db/pg-error.js';
 import { newId } from '../../../platform/ids.js';
 import { leaders } from '../leaders.tables.js';
+import { type RegionScope, regionInScope } from '../regions/region-scope.js';
 import { type PeriodKind, periodLabels, type ScheduleSettings } from './assessment-period.js';
 import { parseRule, type RuleNode } from './level-rules.js';
 import { leaderLevelsError } from './levels.errors.js';
@@ -87,20 +88,23 @@ export async function previewRules(db: Executor, body: { upgrade?: unknown; down
   };
 }
 
-async function leaderCounts(db: Executor): Promise<Map<string, number>> {
+async function leaderCounts(db: Executor, scope: RegionScope = null): Promise<Map<string, number>> {
   const rows = await db
     .select({ id: leaders.levelId, n: count() })
     .from(leaders)
-    .where(sql`${leaders.levelId} is not null`)
+    .where(and(sql`${leaders.levelId} is not null`, regionInScope(leaders.regionId, scope)))
     .groupBy(leaders.levelId);
   return new Map(rows.map((r) => [r.id ?? '', r.n]));
 }
 
-/** The whole ladder, archived levels last, with rules in plain words and how many leaders hold each. */
-export async function listLevels(db: Executor) {
+/**
+ * The whole ladder, archived levels last, with rules in plain words and how many leaders hold each:
+ * for a region manager (a region scope), only the leaders of their regions are counted.
+ */
+export async function listLevels(db: Executor, scope: RegionScope = null) {
   const [rows, counts, settings] = await Promise.all([
     db.select().from(leaderLevels).orderBy(sql`${leaderLevels.status} = 'archived'`, asc(leaderLevels.rank)),
-    leaderCounts(db),
+    leaderCounts(db, scope),
     loadSettings(db),
   ]);
   return {

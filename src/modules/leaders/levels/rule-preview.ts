@@ -104,7 +104,7 @@ export interface ExplainLine {
 }
 
 /** A condition of an evaluated tree back as a rule condition (for its words). */
-function conditionOfEval(n: Extract<EvalNode, { metric: LevelMetric }>): RuleCondition {
+export function conditionOfEval(n: Extract<EvalNode, { metric: LevelMetric }>): RuleCondition {
   return {
     metric: n.metric,
     op: n.op,

@@ -6,7 +6,14 @@ import { ApiError } from '../../api';
 import { useAuth } from '../../auth-context';
 import { useLocale } from '../../locale-context';
 import { H5Error } from '../h5-shared';
-import { absoluteUrl, type LevelRef, type PortalMe, portalApi, type RuleProgress } from './portal-api';
+import {
+  absoluteUrl,
+  type KeepProgress,
+  type LevelRef,
+  type PortalMe,
+  portalApi,
+  type RuleProgress,
+} from './portal-api';
 import { copyText, PortalInput, Section } from './portal-shared';
 
 function InviteSection({ me }: { me: PortalMe }) {
@@ -90,6 +97,54 @@ function RuleLines({ rule, testId }: { rule: RuleProgress; testId: string }) {
   );
 }
 
+/**
+ * 保级: plainly whether the figures so far keep the level and, if not, how much more each needs. The
+ * downgrade rule is shown below as what it is, the condition for dropping (降级条件), never with a
+ * tick that could read as "met".
+ */
+function KeepLevel({ keep }: { keep: KeepProgress }) {
+  const { t, lang } = useLocale();
+  return (
+    <div style={{ marginTop: 10 }} data-testid="portal-level-keep">
+      <div style={{ color: '#666', marginBottom: 4 }}>{t('portal.me.keepLevel')}</div>
+      {keep.onTrack ? (
+        <div style={{ color: '#00b578', fontWeight: 600 }} data-testid="portal-level-keep-ok">
+          ✓ {t('portal.me.keepOnTrack')}
+        </div>
+      ) : (
+        <div data-testid="portal-level-keep-short">
+          <div style={{ color: '#ff3141', fontWeight: 600, marginBottom: 4 }}>
+            ⚠ {t('portal.me.keepAtRisk')}
+          </div>
+          {keep.missing.map((m) => (
+            <div
+              key={`${m.metric}-${m.label.en}`}
+              style={{ fontSize: 13, marginBottom: 4 }}
+              data-testid={`portal-level-keep-${m.metric}`}
+            >
+              {t(m.direction === 'atLeast' ? 'portal.me.keepNeedMore' : 'portal.me.keepNeedLess', {
+                what: m.label[lang],
+                short: m.shortText,
+                have: m.haveText,
+                need: m.needText,
+              })}
+              {m.direction === 'atLeast' && m.need > 0 && (
+                <ProgressBar
+                  percent={Math.min(100, (m.have / m.need) * 100)}
+                  style={{ '--fill-color': '#ff7a45' }}
+                />
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+      <div style={{ color: '#999', fontSize: 12, marginTop: 6 }} data-testid="portal-level-drop-rule">
+        {t('portal.me.dropRule', { rule: keep.dropRule.text[lang] })}
+      </div>
+    </div>
+  );
+}
+
 function LevelSection() {
   const { t, lang } = useLocale();
   const query = useQuery({ queryKey: ['portal', 'level'], queryFn: portalApi.level });
@@ -118,12 +173,7 @@ function LevelSection() {
               )}
             </>
           )}
-          {query.data.downgrade && (
-            <div style={{ marginTop: 10 }}>
-              <div style={{ color: '#666', marginBottom: 4 }}>{t('portal.me.keepLevel')}</div>
-              <RuleLines rule={query.data.downgrade} testId="portal-level-down" />
-            </div>
-          )}
+          {query.data.keep && <KeepLevel keep={query.data.keep} />}
         </div>
       )}
     </Section>

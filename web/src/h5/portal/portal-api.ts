@@ -185,6 +185,29 @@ export interface RuleProgress {
   lines: RuleLine[];
 }
 
+/** One figure the leader still needs to keep their level: reach `need` (atLeast) or stay at most it. */
+export interface KeepShortfall {
+  metric: string;
+  label: Words;
+  direction: 'atLeast' | 'atMost';
+  have: number;
+  need: number;
+  short: number;
+  haveText: string;
+  needText: string;
+  shortText: string;
+}
+
+/**
+ * Whether the figures so far keep the current level (保级): `onTrack`, what is `missing`, and the
+ * downgrade rule itself (`dropRule`, 降级条件: `holds` means the leader would drop).
+ */
+export interface KeepProgress {
+  onTrack: boolean;
+  missing: KeepShortfall[];
+  dropRule: { text: Words; holds: boolean; lines: RuleLine[] };
+}
+
 export interface PortalLevel {
   leaderId: string;
   current: LevelRef | null;
@@ -192,7 +215,7 @@ export interface PortalLevel {
   heldUntil: string | null;
   period: { start: string; end: string; label: Words };
   upgrade: RuleProgress | null;
-  downgrade: RuleProgress | null;
+  keep: KeepProgress | null;
 }
 
 export const portalApi = {

@@ -21,6 +21,14 @@ import { VerifyTab } from './verify-tab';
 
 const PERMISSION = 'leader.portal';
 
+/**
+ * The business day (Asia/Shanghai) of a moment, YYYY-MM-DD, whatever the phone's time zone: the
+ * company's dates are counted there, and a deadline at midnight must not show as the day before.
+ */
+function businessDay(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+}
+
 const TABS: Array<{ key: string; title: MessageKey; icon: string; page: (me: PortalMe) => ReactNode }> = [
   { key: 'campaigns', title: 'portal.tab.campaigns', icon: '🛒', page: (me) => <CampaignsTab me={me} /> },
   { key: 'orders', title: 'portal.tab.orders', icon: '📋', page: () => <OrdersTab /> },
@@ -99,8 +107,8 @@ function Shell() {
               ? 'portal.agreement.reminder'
               : 'portal.agreement.reminderInForce',
             {
-              from: dayjs(me.data.agreementNotice.effectiveAt).format('YYYY-MM-DD'),
-              until: dayjs(me.data.agreementNotice.signBy).format('YYYY-MM-DD HH:mm'),
+              from: businessDay(me.data.agreementNotice.effectiveAt),
+              until: businessDay(me.data.agreementNotice.signBy),
             },
           )}
           extra={

@@ -72,8 +72,13 @@ export interface RunResult {
   durationMs: number;
 }
 
-export interface Run extends Omit<RunResult, 'runId' | 'durationMs'> {
+export interface Run extends Omit<RunResult, 'runId' | 'durationMs' | 'assessed' | 'unchanged' | 'held'> {
   id: string;
+  /** `region`: a region manager's view, their regions' moves only; the company totals are null. */
+  scope: 'company' | 'region';
+  assessed: number | null;
+  unchanged: number | null;
+  held: number | null;
   trigger: 'schedule' | 'manual';
   status: 'running' | 'completed' | 'failed';
   actorName: string | null;
@@ -131,6 +136,29 @@ export interface RuleProgress {
   lines: ExplainLine[];
 }
 
+/** One figure the leader still needs to keep their level: reach `need` (atLeast) or stay at most it. */
+export interface KeepShortfall {
+  metric: string;
+  label: Bilingual;
+  direction: 'atLeast' | 'atMost';
+  have: number;
+  need: number;
+  short: number;
+  haveText: string;
+  needText: string;
+  shortText: string;
+}
+
+/**
+ * Whether the figures so far keep the current level (保级): `onTrack`, what is `missing`, and the
+ * downgrade rule itself (`dropRule`, 降级条件: `holds` means the leader would drop).
+ */
+export interface KeepProgress {
+  onTrack: boolean;
+  missing: KeepShortfall[];
+  dropRule: { text: Bilingual; holds: boolean; lines: ExplainLine[] };
+}
+
 export interface LevelProgress {
   leaderId: string;
   current: LevelRef | null;
@@ -138,7 +166,7 @@ export interface LevelProgress {
   heldUntil: string | null;
   period: { start: string; end: string; label: Bilingual };
   upgrade: RuleProgress | null;
-  downgrade: RuleProgress | null;
+  keep: KeepProgress | null;
 }
 
 const KEY = ['leader-levels'] as const;

@@ -287,11 +287,11 @@ function RunsCard({ canRun }: { canRun: boolean }) {
         </Tag>
       ),
     },
-    { title: t('levels.run.assessed'), dataIndex: 'assessed', key: 'assessed' },
+    { title: t('levels.run.assessed'), key: 'assessed', render: (_, r) => r.assessed ?? '—' },
     { title: t('levels.run.upgraded'), dataIndex: 'upgraded', key: 'upgraded' },
     { title: t('levels.run.downgraded'), dataIndex: 'downgraded', key: 'downgraded' },
-    { title: t('levels.run.unchanged'), dataIndex: 'unchanged', key: 'unchanged' },
-    { title: t('levels.run.held'), dataIndex: 'held', key: 'held' },
+    { title: t('levels.run.unchanged'), key: 'unchanged', render: (_, r) => r.unchanged ?? '—' },
+    { title: t('levels.run.held'), key: 'held', render: (_, r) => r.held ?? '—' },
     {
       title: t('levels.run.duration'),
       key: 'duration',

@@ -97,7 +97,38 @@ function Progress({ leaderId }: { leaderId: string }) {
         <Typography.Text>{t('levels.progress.top')}</Typography.Text>
       )}
       {block(p.upgrade, t('levels.upgrade'), 'level-progress-upgrade')}
-      {block(p.downgrade, t('levels.progress.keep'), 'level-progress-downgrade')}
+      {p.keep && (
+        <div style={{ marginTop: 8 }} data-testid="level-progress-keep">
+          <Typography.Text type="secondary">{t('levels.progress.keep')}</Typography.Text>{' '}
+          {p.keep.onTrack ? (
+            <Tag color="success" data-testid="level-progress-keep-ok">
+              {t('levels.progress.keepOnTrack')}
+            </Tag>
+          ) : (
+            <Tag color="error" data-testid="level-progress-keep-short">
+              {t('levels.progress.keepAtRisk')}
+            </Tag>
+          )}
+          {p.keep.missing.map((m) => (
+            <div key={`${m.metric}-${m.label.en}`}>
+              <Typography.Text>
+                {t(m.direction === 'atLeast' ? 'levels.progress.needMore' : 'levels.progress.needLess', {
+                  what: m.label[lang],
+                  short: m.shortText,
+                  have: m.haveText,
+                  need: m.needText,
+                })}
+              </Typography.Text>
+            </div>
+          ))}
+          <div style={{ marginTop: 4 }}>
+            {/* The drop rule in words only: ticks beside its conditions would read as "met". */}
+            <Typography.Text type="secondary" data-testid="level-progress-drop-rule">
+              {t('levels.progress.dropRule', { rule: p.keep.dropRule.text[lang] })}
+            </Typography.Text>
+          </div>
+        </div>
+      )}
     </Card>
   );
 }
