@@ -137,10 +137,20 @@ export class DomainError extends Error {
     readonly field?: string,
     /** Extra facts for the person (which value was wrong); kept short, never secrets. */
     readonly detail?: string,
+    /**
+     * The detail in Chinese, for `messageZh`, when `detail` is English prose (a validator's words)
+     * rather than data; an empty string leaves the Chinese message without a detail.
+     */
+    readonly detailZh?: string,
   ) {
     super(detail ? `${spec.en}: ${detail}` : spec.en);
     this.name = 'DomainError';
     this.status = httpStatusOf(spec.kind);
+  }
+
+  private messageZh(): string {
+    const detail = this.detailZh ?? this.detail;
+    return detail ? `${this.spec.zh}：${detail}` : this.spec.zh;
   }
 
   toBody(requestId?: string): ErrorBody {
@@ -148,7 +158,7 @@ export class DomainError extends Error {
       error: {
         code: this.code,
         message: this.message,
-        messageZh: this.detail ? `${this.spec.zh}：${this.detail}` : this.spec.zh,
+        messageZh: this.messageZh(),
         ...(this.field ? { field: this.field } : {}),
         ...(this.detail ? { detail: this.detail } : {}),
         ...(requestId ? { requestId } : {}),
@@ -162,10 +172,13 @@ export class DomainError extends Error {
  * catalogue's own codes type-check, which keeps each module's codes closed.
  */
 export function errorFactory<T extends Record<string, ErrorSpec>>(catalogue: T) {
-  return (code: keyof T & string, opts: { field?: string; detail?: string } = {}): DomainError => {
+  return (
+    code: keyof T & string,
+    opts: { field?: string; detail?: string; detailZh?: string } = {},
+  ): DomainError => {
     const spec = catalogue[code];
     if (!spec) throw new Error(`unknown error code ${code}`);
-    return new DomainError(code, spec, opts.field, opts.detail);
+    return new DomainError(code, spec, opts.field, opts.detail, opts.detailZh);
   };
 }
 

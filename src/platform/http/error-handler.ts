@@ -2,10 +2,11 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ThrottledError } from '../auth/attempt-throttle.js';
 import { isConnectionError, LogThrottle } from '../db/db-health.js';
 import { DomainError, platformError } from '../errors.js';
+import { type AjvIssue, validationMessageZh } from './validation-zh.js';
 
 const outageLog = new LogThrottle(10_000);
 
-interface ValidationIssue {
+interface ValidationIssue extends AjvIssue {
   instancePath?: string;
   params?: Record<string, unknown>;
   message?: string;
@@ -39,6 +40,8 @@ export function errorHandler(err: FastifyError | DomainError, req: FastifyReques
     domain = platformError('request.invalid', {
       ...(field ? { field } : {}),
       detail: `${field ?? 'request'} ${issue?.message ?? 'is invalid'}`,
+      // The console shows messageZh: Chinese words, never the validator's English.
+      detailZh: validationMessageZh(field ?? 'request', issue),
     });
   } else if (
     err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
@@ -46,7 +49,11 @@ export function errorHandler(err: FastifyError | DomainError, req: FastifyReques
   ) {
     domain = platformError('request.malformed_json', { field: 'body' });
   } else if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    domain = platformError('request.invalid', { field: 'body', detail: 'body must not be empty' });
+    domain = platformError('request.invalid', {
+      field: 'body',
+      detail: 'body must not be empty',
+      detailZh: '请求体不能为空',
+    });
   } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     domain = platformError('request.too_large', { field: 'body' });
   } else if (
@@ -57,7 +64,8 @@ export function errorHandler(err: FastifyError | DomainError, req: FastifyReques
   } else if (err.statusCode === 429) {
     domain = platformError('auth.rate_limited');
   } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    domain = platformError('request.invalid', { detail: err.message });
+    // Fastify's own words are English: the Chinese message stays without them.
+    domain = platformError('request.invalid', { detail: err.message, detailZh: '' });
   } else if (isConnectionError(err)) {
     // The database is away (restarting, unreachable): the request may well succeed once it is back,
     // so the caller gets a 503 to retry rather than a 500. A write whose commit was cut off before

@@ -38,6 +38,7 @@ export async function refuseNulBytes(req: FastifyRequest): Promise<void> {
     throw platformError('request.invalid', {
       field,
       detail: `${field} must not contain the NUL character (U+0000)`,
+      detailZh: `字段 ${field} 不能包含 NUL 字符 (U+0000)`,
     });
   }
 }
