@@ -126,6 +126,42 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   return (await response.json()) as T;
 }
 
+/** The file name a Content-Disposition header gives (the UTF-8 form first), or the fallback. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const utf8 = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (utf8) return decodeURIComponent(utf8);
+  return disposition?.match(/filename="?([^";]+)"?/i)?.[1] ?? fallback;
+}
+
+/**
+ * Saves a file the server answers to a write (a POST with the CSRF token), for downloads that change
+ * something and so cannot be a plain link (a sheet downloadable once). Errors are thrown as ApiError.
+ */
+export async function downloadFile(method: 'POST', path: string, fallbackName: string): Promise<void> {
+  const headers: Record<string, string> = {};
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, undefined), { method, headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, {
+      code: 'network.unreachable',
+      message: 'Cannot reach the server; check the network and try again',
+      messageZh: '无法连接服务器，请检查网络后重试',
+    });
+  }
+  if (!response.ok) throw await toApiError(response);
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameOf(response.headers.get('content-disposition'), fallbackName);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The click has handed the blob to the browser's download; the URL is not needed after this turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>) => apiRequest<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),

@@ -71,6 +71,8 @@ export type ImportMode = 'validate' | 'import_valid_rows' | 'import_all';
 export interface RowError {
   row: number;
   field: string;
+  /** The column as the template's header names it ("容量 capacity"), where the import gives it. */
+  column?: string;
   code: string;
   message: string;
   messageZh: string;
@@ -87,6 +89,8 @@ export interface ImportJob {
   errorCount: number;
   errors: RowError[];
   message: string | null;
+  /** A leader import's logins: whether the sheet of one-time passwords can still be downloaded. */
+  logins?: { downloadable: boolean; downloadedAt: string | null };
 }
 
 /** Yuan typed in a form (two decimals at most) to fen; rounding removes the float's last-digit noise. */

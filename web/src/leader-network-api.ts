@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from './api';
+import { api, apiRequest, downloadFile } from './api';
 import type { ImportJob, ImportMode } from './catalog-api';
 
 /** The referral network, regions and region managers API (推荐关系 / 区域), mirrored by hand. */
@@ -120,6 +120,16 @@ export const LEADER_IMPORT_TEMPLATE_URL = '/api/leaders/import-template';
 
 export function startLeaderImport(input: { fileBase64: string; mode: ImportMode }) {
   return api.post<{ jobId: string }>('/api/leaders/imports', input);
+}
+
+/** The bad rows of a finished import, as xlsx with the template's headers and a reason column. */
+export function leaderImportErrorsUrl(jobId: string): string {
+  return `/api/leaders/imports/${enc(jobId)}/errors.xlsx`;
+}
+
+/** Downloads, once, the sheet of the logins and one-time passwords an import made (then erased). */
+export function downloadLeaderImportLogins(jobId: string): Promise<void> {
+  return downloadFile('POST', `/api/leaders/imports/${enc(jobId)}/logins`, 'leader-logins.xlsx');
 }
 
 export function fetchLeaderImport(jobId: string) {

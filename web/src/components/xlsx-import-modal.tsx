@@ -19,6 +19,15 @@ export interface XlsxImportSource {
   /** Called once a job has completed (to refresh lists). */
   onCompleted?(): Promise<unknown> | undefined;
   doneText(job: ImportJob): string;
+  /** Where a finished job's bad rows download as xlsx (the template's headers and a reason), if offered. */
+  errorsUrl?(jobId: string): string;
+  /** The logins an import made (leaders): the one-time download of their passwords. */
+  logins?: {
+    download(jobId: string): Promise<void>;
+    label: string;
+    hint: string;
+    downloadedText(at: string): string;
+  };
 }
 
 /**
@@ -44,6 +53,11 @@ export function XlsxImportModal({ source, onClose }: { source: XlsxImportSource;
     refetchInterval: (query) => (query.state.data?.status === 'running' || !query.state.data ? 500 : false),
   });
   const current: ImportJob | undefined = job.data;
+  const downloadLogins = useMutation({
+    mutationFn: (id: string) => source.logins?.download(id) ?? Promise.resolve(),
+    onSuccess: () => job.refetch(),
+    onError: (error) => reportError(error),
+  });
   const running = start.isPending || current?.status === 'running' || (jobId !== null && !current);
 
   const run = (base64: string, mode: ImportMode) => {
@@ -118,6 +132,33 @@ export function XlsxImportModal({ source, onClose }: { source: XlsxImportSource;
         {current?.status === 'completed' && (
           <Alert type="success" showIcon data-testid="import-done" title={source.doneText(current)} />
         )}
+        {current && source.logins && current.logins?.downloadable && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="import-logins"
+            title={source.logins.hint}
+            action={
+              <Button
+                type="primary"
+                icon={<DownloadOutlined />}
+                loading={downloadLogins.isPending}
+                onClick={() => downloadLogins.mutate(current.id)}
+                data-testid="import-logins-download"
+              >
+                {source.logins.label}
+              </Button>
+            }
+          />
+        )}
+        {current && source.logins && current.logins?.downloadedAt && (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="import-logins-downloaded"
+            title={source.logins.downloadedText(new Date(current.logins.downloadedAt).toLocaleString())}
+          />
+        )}
         {current?.status === 'rejected' && (
           <Alert type="error" showIcon title={t('catalog.import.rejected')} />
         )}
@@ -145,6 +186,15 @@ export function XlsxImportModal({ source, onClose }: { source: XlsxImportSource;
             )}
           </Space>
         )}
+        {current && current.errorCount > 0 && current.status !== 'running' && source.errorsUrl && (
+          <Button
+            icon={<DownloadOutlined />}
+            href={source.errorsUrl(current.id)}
+            data-testid="import-errors-download"
+          >
+            {t('network.import.errorsXlsx')}
+          </Button>
+        )}
         {current && current.errors.length > 0 && (
           <Table<RowError>
             size="small"
@@ -163,7 +213,12 @@ export function XlsxImportModal({ source, onClose }: { source: XlsxImportSource;
             }
             columns={[
               { title: t('catalog.import.row'), dataIndex: 'row', width: 80 },
-              { title: t('catalog.import.field'), dataIndex: 'field', width: 140 },
+              {
+                title: t('catalog.import.field'),
+                key: 'field',
+                width: 160,
+                render: (_, e) => e.column ?? e.field,
+              },
               {
                 title: t('catalog.import.error'),
                 key: 'message',

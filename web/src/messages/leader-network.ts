@@ -15,7 +15,20 @@ export const leaderNetworkMessages = {
     zh: '1. 下载模板，按说明填写（每行一位团长及其第一个自提点；推荐人可填文件中另一行的团长码或系统中已有团长的团长码）。',
     en: '1. Download the template and fill it in (one leader with their first pickup point per row; a referrer is another row’s code or an existing leader’s code).',
   },
-  'network.import.done': { zh: '导入完成：新建 {created} 位团长。', en: 'Done: {created} leaders created.' },
+  'network.import.done': {
+    zh: '导入完成：新建 {created} 位团长，并为每位团长创建了登录账号。',
+    en: 'Done: {created} leaders created, each with a login.',
+  },
+  'network.import.errorsXlsx': { zh: '下载错误行（xlsx）', en: 'Download the bad rows (xlsx)' },
+  'network.import.logins': { zh: '下载初始密码表', en: 'Download the one-time passwords' },
+  'network.import.loginsHint': {
+    zh: '初始密码表只能下载一次，下载后服务器即删除密码；团长首次登录须修改密码。',
+    en: 'The sheet can be downloaded once; the server then erases the passwords. Leaders must change theirs at the first login.',
+  },
+  'network.import.loginsDownloaded': {
+    zh: '初始密码表已下载（{at}），服务器上已删除。',
+    en: 'The one-time passwords were downloaded ({at}) and erased from the server.',
+  },
   'network.detail': { zh: '详情', en: 'Details' },
 
   // Leader detail page.
