@@ -73,3 +73,16 @@ export const attemptThrottles = pgTable(
     check('attempt_throttles_failures_check', sql`${t.failures} >= 0`),
   ],
 );
+
+/**
+ * The one-time setup link of a company without any user (SEED_DEMO=false): at most one row, replaced
+ * at each start while no user exists. Only the SHA-256 of the link's token is stored; the link works
+ * once, before `expires_at`, and only while there is still no user.
+ */
+export const setupTokens = pgTable('setup_tokens', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});
