@@ -61,7 +61,11 @@ export interface ApplicationListItem {
   decidedAt: string | null;
   decidedByName: string | null;
   rejectReason: string | null;
+  /** A region manager's first review (初审), when the company uses it; the operator decides. */
+  firstReview: { verdict: FirstReviewVerdict; note: string | null; at: string; byName: string | null } | null;
 }
+
+export type FirstReviewVerdict = 'approve' | 'reject';
 
 export interface ApplicationDetail extends ApplicationListItem {
   pickupPointAddress: string;
@@ -407,5 +411,51 @@ export function useLeaderOnboarding(leaderId: string | null) {
     queryKey: [...key, 'leader', leaderId],
     queryFn: () => api.get<LeaderOnboarding>(`/api/leaders/${encodeURIComponent(leaderId ?? '')}/onboarding`),
     enabled: leaderId !== null,
+  });
+}
+
+export interface OnboardingSettings {
+  regionFirstReview: boolean;
+  updatedAt: string | null;
+}
+
+export function useOnboardingSettings() {
+  return useQuery({
+    queryKey: [...key, 'settings'],
+    queryFn: () => api.get<OnboardingSettings>('/api/leader-onboarding-settings'),
+  });
+}
+
+export function useUpdateOnboardingSettings() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: { regionFirstReview: boolean }) =>
+      api.patch<OnboardingSettings>('/api/leader-onboarding-settings', body),
+    onSuccess: invalidate,
+  });
+}
+
+/** A region manager's first-review queue: their regions' applications (403 while the company has it off). */
+export function useFirstReviewQueue(params: { status?: ApplicationStatus; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...key, 'first-review', params],
+    queryFn: () =>
+      api.get<{ items: ApplicationListItem[]; total: number }>('/api/leader-applications/first-review', {
+        ...params,
+      }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export function useFirstReview() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (v: { id: string; verdict: FirstReviewVerdict; note: string }) =>
+      api.post<ApplicationListItem>(`/api/leader-applications/${encodeURIComponent(v.id)}/first-review`, {
+        verdict: v.verdict,
+        ...(v.note.trim() ? { note: v.note.trim() } : {}),
+      }),
+    onSuccess: invalidate,
   });
 }

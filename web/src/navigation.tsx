@@ -55,6 +55,9 @@ const LeadersPage = lazy(() =>
 const LeaderRecruitingPage = lazy(() =>
   import('./pages/leaders/applications-page').then((m) => ({ default: m.LeaderRecruitingPage })),
 );
+const FirstReviewPage = lazy(() =>
+  import('./pages/leaders/first-review-page').then((m) => ({ default: m.FirstReviewPage })),
+);
 const LeaderDetailPage = lazy(() =>
   import('./pages/leaders/leader-detail-page').then((m) => ({ default: m.LeaderDetailPage })),
 );
@@ -140,6 +143,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <SolutionOutlined />,
     permission: 'leaders.manage',
     page: LeaderRecruitingPage,
+  },
+  {
+    key: 'leader-first-review',
+    path: '/leaders/first-review',
+    label: 'nav.firstReview',
+    icon: <SolutionOutlined />,
+    permission: 'leaders.first_review',
+    page: FirstReviewPage,
   },
   {
     key: 'regions',

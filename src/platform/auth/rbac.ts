@@ -46,6 +46,11 @@ export const PERMISSIONS = {
   leadersManage: 'leaders.manage',
   /** Admin-only changes to the referral network and level overrides, with a reason. */
   leadersAdmin: 'leaders.admin',
+  /**
+   * A region manager's first review (初审) of leader applications in their regions, when the company
+   * turns it on; the operator's decision (leaders.manage) stays final.
+   */
+  leadersFirstReview: 'leaders.first_review',
   /** A leader's own portal (团长端): their campaigns, orders, customers, team, earnings. */
   leaderPortal: 'leader.portal',
   /** See commission plans, entries and statements. */
@@ -117,6 +122,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.catalogRead,
     P.campaignsRead,
     P.leadersRead,
+    P.leadersFirstReview,
     P.customersRead,
     P.ordersRead,
   ],

@@ -6,6 +6,20 @@ import type { Entry } from '../i18n';
  */
 export const leaderOnboardingMessages = {
   'nav.leaderRecruiting': { zh: '团长招募', en: 'Leader recruiting' },
+  'nav.firstReview': { zh: '申请初审', en: 'First review' },
+  'firstReview.title': { zh: '区域经理初审', en: 'First review' },
+  'firstReview.hint': {
+    zh: '您所管辖区域内的团长申请。初审意见供运营参考，是否通过由运营最终决定。',
+    en: 'Applications in your regions. Your recommendation is shown to the operator, who decides.',
+  },
+  'firstReview.verdict.approve': { zh: '建议通过', en: 'Recommend approval' },
+  'firstReview.verdict.reject': { zh: '建议拒绝', en: 'Recommend rejection' },
+  'firstReview.note': { zh: '初审意见（选填）', en: 'Note (optional)' },
+  'firstReview.setting': { zh: '区域经理初审', en: 'Region managers review first' },
+  'firstReview.settingHint': {
+    zh: '开启后，区域经理可对其区域内的申请提出初审意见；最终由运营审核决定',
+    en: 'Region managers recommend on their regions’ applications; operators still decide',
+  },
   'recruiting.tab.applications': { zh: '申请审核', en: 'Applications' },
   'recruiting.tab.agreements': { zh: '协议', en: 'Agreements' },
   'recruiting.tab.training': { zh: '培训', en: 'Training' },

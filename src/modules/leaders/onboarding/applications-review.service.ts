@@ -10,6 +10,7 @@ import { createLeaderTx } from '../leaders.service.js';
 import { leaders } from '../leaders.tables.js';
 import { regionNames } from '../leaders-console.queries.js';
 import { mapUniqueViolation } from '../leaders-shared.js';
+import { type RegionScope, regionInScope } from '../regions/region-scope.js';
 import {
   type ApplicationRow,
   applicationAuditView,
@@ -31,6 +32,8 @@ export interface ApplicationListQuery {
   q?: string | undefined;
   page: number;
   pageSize: number;
+  /** Only these regions (a region manager's first-review queue); null or absent for all. */
+  scope?: RegionScope | undefined;
 }
 
 function regionAndBelow(regionId: string): SQL {
@@ -61,6 +64,8 @@ export async function listApplications(deps: Pick<OnboardingDeps, 'db' | 'crypto
   const where: SQL[] = [];
   if (q.status) where.push(eq(leaderApplications.status, q.status));
   if (q.regionId) where.push(regionAndBelow(q.regionId));
+  if (q.scope !== undefined && q.scope !== null)
+    where.push(regionInScope(leaderApplications.regionId, q.scope));
   const text = q.q?.trim();
   if (text) {
     const like = `%${escapeLike(text)}%`;

@@ -46,6 +46,15 @@ export function applicationListView(
     decidedAt: r.decidedAt?.toISOString() ?? null,
     decidedByName: r.decidedByName,
     rejectReason: r.rejectReason,
+    firstReview:
+      r.firstReviewVerdict && r.firstReviewedAt
+        ? {
+            verdict: r.firstReviewVerdict,
+            note: r.firstReviewNote,
+            at: r.firstReviewedAt.toISOString(),
+            byName: r.firstReviewedByName,
+          }
+        : null,
   };
 }
 
@@ -89,6 +98,8 @@ export function applicationAuditView(crypto: FieldCrypto, r: ApplicationRow) {
     referrerId: r.referrerId,
     status: r.status,
     rejectReason: r.rejectReason,
+    firstReviewVerdict: r.firstReviewVerdict,
+    firstReviewNote: r.firstReviewNote,
     leaderId: r.leaderId,
     userId: r.userId,
   };

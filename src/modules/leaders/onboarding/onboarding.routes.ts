@@ -4,6 +4,7 @@ import type { Deps } from '../../../platform/deps.js';
 import { platformError } from '../../../platform/errors.js';
 import { agreementsRoutes } from './agreements.routes.js';
 import { applicationsRoutes } from './applications.routes.js';
+import { firstReviewRoutes } from './first-review.routes.js';
 import { trainingRoutes } from './training.routes.js';
 
 /**
@@ -17,6 +18,7 @@ export const onboardingRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
     errorResponseBuilder: () => platformError('auth.rate_limited'),
   });
   await app.register(applicationsRoutes, { deps });
+  await app.register(firstReviewRoutes, { deps });
   await app.register(agreementsRoutes, { deps });
   await app.register(trainingRoutes, { deps });
 };

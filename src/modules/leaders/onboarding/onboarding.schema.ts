@@ -97,6 +97,15 @@ const applicationListFields = {
   decidedAt: Nullable(Type.String()),
   decidedByName: Nullable(Type.String()),
   rejectReason: Nullable(Type.String()),
+  /** A region manager's first review (初审), when the company uses it; the operator decides. */
+  firstReview: Nullable(
+    Type.Object({
+      verdict: Type.Union([Type.Literal('approve'), Type.Literal('reject')]),
+      note: Nullable(Type.String()),
+      at: Type.String(),
+      byName: Nullable(Type.String()),
+    }),
+  ),
 };
 
 export const ApplicationListItem = Type.Object(applicationListFields);
@@ -131,6 +140,34 @@ export const ApplicationListQuery = Type.Object({
 });
 
 export const EmptyBody = Type.Object({}, { additionalProperties: false });
+
+export const FirstReviewBody = Type.Object(
+  {
+    verdict: Type.Union([Type.Literal('approve'), Type.Literal('reject')], {
+      description: 'the region manager recommends approving or rejecting (初审意见)',
+    }),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
+export const FirstReviewQuery = Type.Object({
+  status: Type.Optional(ApplicationStatusSchema),
+  page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+});
+
+export const OnboardingSettingsView = Type.Object({
+  regionFirstReview: Type.Boolean({
+    description: 'region managers do the first review (初审) of applications in their regions',
+  }),
+  updatedAt: Nullable(Type.String()),
+});
+
+export const OnboardingSettingsPatch = Type.Object(
+  { regionFirstReview: Type.Boolean() },
+  { additionalProperties: false },
+);
 
 export const RejectBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: 500 }) },

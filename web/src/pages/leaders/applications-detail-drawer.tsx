@@ -12,6 +12,7 @@ import {
 } from '../../leader-onboarding-api';
 import { useLocale } from '../../locale-context';
 import { ApplicationStatusTag } from './applications-tab';
+import { FirstReviewTag } from './first-review-page';
 
 /** The initial password of an approval, shown this once; the leader must change it at first login. */
 function ApprovedModal({ result, onClose }: { result: ApprovedResult; onClose: () => void }) {
@@ -173,6 +174,13 @@ export function ApplicationDetailDrawer({ id, onClose }: { id: string; onClose: 
             {a.rejectReason && (
               <Descriptions.Item label={t('applications.rejectReason')} span={2}>
                 {a.rejectReason}
+              </Descriptions.Item>
+            )}
+            {a.firstReview && (
+              <Descriptions.Item label={t('firstReview.title')} span={2}>
+                <span data-testid="application-first-review">
+                  <FirstReviewTag review={a.firstReview} />
+                </span>
               </Descriptions.Item>
             )}
             {a.leaderCode && (

@@ -1,5 +1,18 @@
-import { Badge, Button, Input, Segmented, Select, Space, Table, type TableProps, Tag } from 'antd';
+import {
+  Badge,
+  Button,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Switch,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+} from 'antd';
 import { useState } from 'react';
+import { useReportError } from '../../api-errors';
 import { useRegionOptions } from '../../campaigns-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
@@ -8,9 +21,12 @@ import {
   type ApplicationListParams,
   type ApplicationStatus,
   useApplications,
+  useOnboardingSettings,
+  useUpdateOnboardingSettings,
 } from '../../leader-onboarding-api';
 import { useLocale } from '../../locale-context';
 import { ApplicationDetailDrawer } from './applications-detail-drawer';
+import { FirstReviewTag } from './first-review-page';
 
 const STATUS_COLOR: Record<ApplicationStatus, string> = {
   pending: 'processing',
@@ -33,6 +49,9 @@ export function ApplicationsTab() {
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useApplications({ ...filter, ...paging });
   const regions = useRegionOptions();
+  const settings = useOnboardingSettings();
+  const updateSettings = useUpdateOnboardingSettings();
+  const reportError = useReportError();
   const counts = list.data?.counts;
 
   const change = (patch: Partial<Filter>) => {
@@ -71,6 +90,7 @@ export function ApplicationsTab() {
       render: (_, a) => <ApplicationStatusTag status={a.status} />,
     },
     { title: t('applications.submittedAt'), key: 'at', render: (_, a) => formatDateTime(a.createdAt) },
+    { title: t('firstReview.title'), key: 'fr', render: (_, a) => <FirstReviewTag review={a.firstReview} /> },
   ];
 
   const segment = (status: ApplicationStatus | 'all') => {
@@ -88,6 +108,19 @@ export function ApplicationsTab() {
 
   return (
     <>
+      <Space style={{ marginBottom: 12 }}>
+        <Tooltip title={t('firstReview.settingHint')}>
+          <span>{t('firstReview.setting')}</span>
+        </Tooltip>
+        <Switch
+          checked={settings.data?.regionFirstReview ?? false}
+          loading={settings.isPending || updateSettings.isPending}
+          onChange={(on) =>
+            updateSettings.mutateAsync({ regionFirstReview: on }).catch((e: unknown) => reportError(e))
+          }
+          data-testid="first-review-setting"
+        />
+      </Space>
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented
           value={filter.status ?? 'all'}
