@@ -56,6 +56,10 @@ describe.skipIf(!browserAvailable)('order center in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('order-timeline').textContent())
       .toContain('offline: 转账 20261125-01');
+    // The timeline speaks Chinese in the Chinese console, not the stored status codes.
+    const timeline = await page.getByTestId('order-timeline').textContent();
+    expect(timeline).toContain('待付款 → 已付款');
+    expect(timeline).not.toContain('pending_payment');
     await page.close();
   });
 

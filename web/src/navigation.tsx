@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
+  InboxOutlined,
   MoneyCollectOutlined,
   NotificationOutlined,
   ProfileOutlined,
@@ -69,6 +70,7 @@ const CustomersPage = lazy(() =>
   import('./pages/customers/customers-page').then((m) => ({ default: m.CustomersPage })),
 );
 const OrdersPage = lazy(() => import('./pages/orders/orders-page').then((m) => ({ default: m.OrdersPage })));
+const BagsPage = lazy(() => import('./pages/orders/bags-page').then((m) => ({ default: m.BagsPage })));
 const RiskReviewPage = lazy(() =>
   import('./pages/risk/risk-review-page').then((m) => ({ default: m.RiskReviewPage })),
 );
@@ -175,6 +177,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <ProfileOutlined />,
     permission: 'orders.read',
     page: OrdersPage,
+  },
+  {
+    key: 'order-bags',
+    path: '/orders/bags',
+    label: 'nav.bags',
+    icon: <InboxOutlined />,
+    permission: 'orders.read',
+    page: BagsPage,
   },
   {
     key: 'risk-review',

@@ -131,3 +131,25 @@ export const useMarkPaid = () =>
   useOrderAction<{ reference: string }>((id) => `/api/orders/${encodeURIComponent(id)}/mark-paid`);
 export const useCancelOrder = () =>
   useOrderAction<{ reason: string }>((id) => `/api/orders/${encodeURIComponent(id)}/cancel`);
+
+/** One customer's bag (合单) at a pickup point on a delivery day: `GET /api/orders/bags`. */
+export interface OrderBag {
+  customerId: string;
+  customerName: string | null;
+  phoneMasked: string;
+  pickupPointId: string;
+  deliveryDate: string;
+  orderIds: string[];
+  pickupCodes: string[];
+  items: { skuId: string; label: string; quantity: number }[];
+  units: number;
+}
+
+/** The paid orders of one pickup point and delivery day, merged per customer (empty until both are chosen). */
+export function useOrderBags(pickupPointId: string | undefined, deliveryDate: string | undefined) {
+  return useQuery({
+    queryKey: [...key, 'bags', pickupPointId ?? null, deliveryDate ?? null],
+    queryFn: () => api.get<{ items: OrderBag[] }>('/api/orders/bags', { pickupPointId, deliveryDate }),
+    enabled: Boolean(pickupPointId && deliveryDate),
+  });
+}

@@ -3,6 +3,32 @@ import type { Entry } from '../i18n';
 /** Words of the order center, Chinese first. */
 export const ordersMessages = {
   'nav.orders': { zh: '订单中心', en: 'Orders' },
+  'nav.bags': { zh: '合单打包', en: 'Merged bags' },
+  'bags.pickPoint': {
+    zh: '选择自提点（按名称、团长搜索）',
+    en: 'Choose a pickup point (search by name or leader)',
+  },
+  'bags.noPoint': { zh: '没有匹配的自提点', en: 'No matching pickup point' },
+  'bags.print': { zh: '打印', en: 'Print' },
+  'bags.hint': {
+    zh: '只列已付款、尚未提货的订单（已付款、已确认、已发货、已到自提点）；同一用户同一天在此自提点的订单合成一袋。未付款订单可能超时取消，不打包。',
+    en: 'Only paid orders not yet picked up (paid, confirmed, shipped, at the pickup point); one bag per customer per day at this point. Unpaid orders may still expire and are not packed.',
+  },
+  'bags.sheetTitle': {
+    zh: '合单清单 · {point}（{leader}）· 配送日 {day}',
+    en: 'Bags · {point} ({leader}) · delivery {day}',
+  },
+  'bags.summary': { zh: '共 {bags} 袋，{units} 件', en: '{bags} bags, {units} units' },
+  'bags.empty': {
+    zh: '这一天此自提点没有已付款的订单',
+    en: 'No paid orders at this pickup point on this day',
+  },
+  'bags.seq': { zh: '序号', en: '#' },
+  'bags.pickupCodes': { zh: '提货码', en: 'Pickup codes' },
+  'bags.items': { zh: '商品', en: 'Items' },
+  'bags.units': { zh: '件数', en: 'Units' },
+  'bags.orders': { zh: '订单数', en: 'Orders' },
+  'bags.signature': { zh: '签收', en: 'Signature' },
   'orders.title': { zh: '订单中心', en: 'Order center' },
   'orders.id': { zh: '订单号', en: 'Order' },
   'orders.campaign': { zh: '团购活动', en: 'Campaign' },

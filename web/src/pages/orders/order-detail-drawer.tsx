@@ -4,7 +4,7 @@ import { useCan } from '../../auth-context';
 import { formatYuan } from '../../catalog-api';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
-import type { OrderStatus } from '../../orders-api';
+import { ORDER_STATUSES, type OrderStatus } from '../../orders-api';
 import { OrderActionModal } from './order-action-modal';
 import { useOrderDetail } from './order-actions-api';
 import { OrderRefunds } from './order-refunds';
@@ -28,6 +28,11 @@ export function OrderDetailDrawer({ orderId, onClose }: { orderId: string; onClo
   const can = useCan();
   const { data: order, isLoading } = useOrderDetail(orderId);
   const [action, setAction] = useState<'pay' | 'cancel' | null>(null);
+  // The timeline speaks the console's language (已付款 → 已确认), not the stored status codes.
+  const label = (status: string) =>
+    (ORDER_STATUSES as readonly string[]).includes(status)
+      ? t(`orders.status.${status as OrderStatus}`)
+      : status;
   const [step, setStep] = useState<OrderStep | null>(null);
   const [refunding, setRefunding] = useState(false);
   const writable = can('orders.write');
@@ -135,7 +140,7 @@ export function OrderDetailDrawer({ orderId, onClose }: { orderId: string; onClo
             data-testid="order-timeline"
             items={order.timeline.map((e) => ({
               // A refund that leaves the status as it was is a line of its own, without an arrow.
-              children: `${formatDateTime(e.at)} · ${e.actorName ?? ''} · ${e.fromStatus === e.toStatus ? e.toStatus : `${e.fromStatus ?? '—'} → ${e.toStatus}`}${e.note ? ` · ${e.note}` : ''}`,
+              children: `${formatDateTime(e.at)} · ${e.actorName ?? ''} · ${e.fromStatus === e.toStatus ? label(e.toStatus) : `${e.fromStatus ? label(e.fromStatus) : '—'} → ${label(e.toStatus)}`}${e.note ? ` · ${e.note}` : ''}`,
             }))}
           />
         </Space>
