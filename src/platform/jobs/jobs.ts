@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { advanceCampaigns } from '../../modules/campaigns/index.js';
 import { catalogImportKind } from '../../modules/catalog/index.js';
 import {
-  closePreviousMonth,
+  closeMissedMonths,
   freezeDue,
   runDueSettlement,
   runRecruitCheck,
@@ -25,6 +25,11 @@ import { resumeImportJobs } from '../imports/index.js';
 export interface JobKind {
   name: string;
   cron?: string;
+  /**
+   * Run once when a scheduling process starts, besides the schedule: the job closes every period it
+   * missed while the server was down (each exactly once: its use-case skips a period already done).
+   */
+  catchUpOnStart?: boolean;
   run(deps: Deps): Promise<unknown>;
 }
 
@@ -69,6 +74,7 @@ export const JOB_KINDS: JobKind[] = [
     // previous month; set in the console); the hourly check catches up after downtime.
     name: 'leader-levels-assess',
     cron: '0 * * * *',
+    catchUpOnStart: true,
     run: (deps) => runDueAssessment(deps),
   },
   {
@@ -76,25 +82,32 @@ export const JOB_KINDS: JobKind[] = [
     // passed: daily at 01:00 (Asia/Shanghai), and again by the settlement before it settles.
     name: 'commission-freeze',
     cron: '0 1 * * *',
+    catchUpOnStart: true,
     run: (deps) => freezeDue(deps, SYSTEM_ACTOR),
   },
   {
-    // T+1 settlement (结算) of the previous business day at 02:00; the hourly runs after it only catch
-    // up after downtime (a settled day is not settled again).
+    // T+1 settlement (结算) of the previous business day at 02:00; the hourly runs after it and the run
+    // at start catch up after downtime: every day missed since the last settlement, oldest first (a
+    // settled day is not settled again).
     name: 'commission-settle',
     cron: '0 2-23 * * *',
+    catchUpOnStart: true,
     run: (deps) => runDueSettlement(deps, SYSTEM_ACTOR),
   },
   {
     // Month close (月结): tiered commission and the regional dividend of the previous month, at 03:00
-    // on the 1st (Asia/Shanghai). Re-running a month posts nothing new (period keys).
+    // on the 1st (Asia/Shanghai), and at every start: each month missed while the server was down is
+    // closed, once (a month with a run is not closed again; period keys keep its entries unique).
     name: 'commission-month-close',
     cron: '0 3 1 * *',
-    run: (deps) => closePreviousMonth(deps, SYSTEM_ACTOR),
+    catchUpOnStart: true,
+    run: (deps) => closeMissedMonths(deps, SYSTEM_ACTOR),
   },
   {
     // Daily: recruits who reached the recruit bonus's threshold in their window, and the hot-product
     // ladders of campaigns whose orders are all final.
+    // Not caught up at start: the check looks back over each recruit's whole window (plus a grace),
+    // so the next daily run finds what a missed one would have, and a run writes its own record.
     name: 'commission-period-daily',
     cron: '30 3 * * *',
     run: async (deps) => ({
@@ -140,6 +153,13 @@ export class Jobs {
       );
   }
 
+  /** The catch-up jobs the last start sent, by kind (what a test waits for). */
+  readonly catchUpJobs = new Map<string, string>();
+
+  /**
+   * Starts the workers and, unless `schedule` is false, the schedules and one catch-up job of every
+   * kind that has one (a process that does not schedule leaves catching up to the one that does).
+   */
   async start(opts: { schedule?: boolean } = {}): Promise<void> {
     await this.boss.start();
     for (const kind of this.kinds) {
@@ -152,6 +172,15 @@ export class Jobs {
       });
       if (kind.cron && opts.schedule !== false)
         await this.boss.schedule(kind.name, kind.cron, {}, { tz: 'Asia/Shanghai' });
+    }
+    if (opts.schedule === false) return;
+    this.catchUpJobs.clear();
+    for (const kind of this.kinds) {
+      if (!kind.catchUpOnStart) continue;
+      // One queued catch-up per kind however many processes start at once; the use-cases are
+      // idempotent per period, so even a second run would close nothing twice.
+      const id = await this.boss.send(kind.name, { catchUp: true }, { singletonKey: 'catch-up' });
+      if (id) this.catchUpJobs.set(kind.name, id);
     }
   }
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { COMMISSION_RULES } from '../domain/entries.js';
 import { ENTRY_STATUSES } from '../entries.tables.js';
 import { EntryStatusSchema, RuleSchema } from './accrual.schema.js';
-import { addDays, businessDay, dayBounds, isBusinessDay, previousBusinessDay } from './business-day.js';
+import {
+  addDays,
+  businessDay,
+  dayBounds,
+  daysToSettle,
+  isBusinessDay,
+  previousBusinessDay,
+  SETTLEMENT_CATCH_UP_DAYS,
+} from './business-day.js';
 
 describe('business days (Asia/Shanghai)', () => {
   it('bounds a day at Beijing midnight', () => {
@@ -33,5 +41,25 @@ describe('the route schemas', () => {
     const literals = (s: { anyOf: Array<{ const: string }> }) => s.anyOf.map((x) => x.const);
     expect(literals(RuleSchema as never)).toEqual([...COMMISSION_RULES]);
     expect(literals(EntryStatusSchema as never)).toEqual([...ENTRY_STATUSES]);
+  });
+});
+
+describe('daysToSettle (catch-up after downtime)', () => {
+  it('settles every day after the last settled one, oldest first', () => {
+    expect(daysToSettle('2026-03-29', '2026-04-02')).toEqual([
+      '2026-03-30',
+      '2026-03-31',
+      '2026-04-01',
+      '2026-04-02',
+    ]);
+  });
+  it('settles nothing when the previous day is settled, and only yesterday without any settlement', () => {
+    expect(daysToSettle('2026-04-02', '2026-04-02')).toEqual([]);
+    expect(daysToSettle(null, '2026-04-02')).toEqual(['2026-04-02']);
+  });
+  it('goes back at most SETTLEMENT_CATCH_UP_DAYS days', () => {
+    const days = daysToSettle('2025-01-01', '2026-04-02');
+    expect(days).toHaveLength(SETTLEMENT_CATCH_UP_DAYS);
+    expect(days.at(-1)).toBe('2026-04-02');
   });
 });

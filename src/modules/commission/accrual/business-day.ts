@@ -61,3 +61,18 @@ export function businessDay(at: Date, tz: string = BUSINESS_TZ): string {
 export function previousBusinessDay(now: Date, tz: string = BUSINESS_TZ): string {
   return addDays(localDate(now, tz), -1);
 }
+
+/** How many missed days one catch-up settles at most (two months of downtime). */
+export const SETTLEMENT_CATCH_UP_DAYS = 62;
+
+/**
+ * The days a catch-up settles: every day after the last settled one up to `yesterday`, oldest first
+ * (at most the newest `SETTLEMENT_CATCH_UP_DAYS`); without any settlement yet, only `yesterday`.
+ */
+export function daysToSettle(lastSettled: string | null, yesterday: string): string[] {
+  if (lastSettled === null) return [yesterday];
+  const out: string[] = [];
+  for (let d = yesterday; d > lastSettled && out.length < SETTLEMENT_CATCH_UP_DAYS; d = addDays(d, -1))
+    out.push(d);
+  return out.reverse();
+}

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, max, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../../platform/audit/index.js';
 import type { Tx } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
@@ -12,7 +12,7 @@ import {
 } from '../entries.tables.js';
 import { accrualError } from './accrual.errors.js';
 import { lockMoneyExclusive } from './accrual.queries.js';
-import { businessDay, dayBounds, isBusinessDay, previousBusinessDay } from './business-day.js';
+import { businessDay, dayBounds, daysToSettle, isBusinessDay, previousBusinessDay } from './business-day.js';
 import { type FreezeResult, freezeDueTx } from './freeze.js';
 import { type LeaderTotal, settlementTransfers } from './settle-math.js';
 
@@ -198,12 +198,20 @@ export async function freezeAndSettle(
 }
 
 /**
- * The `commission-settle` job: at 02:00 (and each hour after, which catches up after downtime) the
- * previous business day is frozen and settled unless it already was.
+ * The `commission-settle` job: at 02:00 (and each hour after, and once at every start) every business
+ * day missed since the last settlement up to the previous one is frozen and settled, oldest first,
+ * each in its own transaction; a day already settled is not settled again (`created: false`).
  */
 export async function runDueSettlement(
   deps: Pick<Deps, 'db' | 'clock' | 'bus'>,
   actor: Actor,
-): Promise<RunResult> {
-  return freezeAndSettle(deps, actor, previousBusinessDay(deps.clock.now()), 'schedule');
+): Promise<{ days: Array<{ day: string; created: boolean }> }> {
+  const [last] = await deps.db.select({ day: max(commissionSettlements.day) }).from(commissionSettlements);
+  const days = daysToSettle(last?.day ?? null, previousBusinessDay(deps.clock.now()));
+  const out: Array<{ day: string; created: boolean }> = [];
+  for (const day of days) {
+    const result = await freezeAndSettle(deps, actor, day, 'schedule');
+    out.push({ day, created: result.created });
+  }
+  return { days: out };
 }

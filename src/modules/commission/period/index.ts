@@ -8,7 +8,7 @@ export { portalEarningsRoutes } from '../portal-earnings.routes.js';
 export { type SimulationInput, type SimulationResult, simulate } from '../simulation/simulation.service.js';
 export { explainStoredEntry, orderRef, RULE_LABELS, type StoredEntry } from './entry-explain.js';
 export { campaignReadiness, runHotProducts, scanHotProducts } from './hot-products.service.js';
-export { closeMonth, closePreviousMonth } from './month-close.service.js';
+export { closeMissedMonths, closeMonth, closePreviousMonth } from './month-close.service.js';
 export { commissionPeriodError, commissionPeriodErrors } from './period.errors.js';
 export { commissionPeriodRoutes } from './period.routes.js';
 export { commissionPeriodRuns, PERIOD_RUN_KINDS, type PeriodRunKind } from './period.tables.js';

@@ -1,13 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, min, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/audit/index.js';
 import { users } from '../../../platform/auth/index.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
 import { leaderDailySales, leaders, regionManagers, regions } from '../../leaders/index.js';
 import { lockMoneyShared } from '../accrual/accrual.queries.js';
+import { commissionPlanActivations } from '../commission.tables.js';
 import { activePlanAt } from '../plans.queries.js';
 import { commissionPeriodError } from './period.errors.js';
-import type { PeriodRunTrigger } from './period.tables.js';
+import { commissionPeriodRuns, type PeriodRunTrigger } from './period.tables.js';
 import {
   dividendEntries,
   type LeaderMonthGmv,
@@ -15,7 +16,15 @@ import {
   type RegionMonthGmv,
   tieredEntries,
 } from './period-entries.js';
-import { isMonth, monthDays, monthIsOver, monthOf, monthRange, previousMonth } from './period-keys.js';
+import {
+  isMonth,
+  monthDays,
+  monthIsOver,
+  monthOf,
+  monthRange,
+  monthsFromTo,
+  previousMonth,
+} from './period-keys.js';
 import { type RunRow, recordPeriodRunTx } from './period-record.js';
 
 /**
@@ -110,6 +119,33 @@ export async function closeMonth(
   month: string,
   trigger: PeriodRunTrigger = 'manual',
 ): Promise<MonthCloseResult> {
+  const result = await closeMonthRun(deps, actor, month, trigger, false);
+  if (!result) throw new Error('a month close that may repeat always runs');
+  return result;
+}
+
+/** Whether `month` has been closed already (a run row of kind month_close, by anyone). */
+async function monthClosed(db: Executor, month: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: commissionPeriodRuns.id })
+    .from(commissionPeriodRuns)
+    .where(and(eq(commissionPeriodRuns.kind, 'month_close'), eq(commissionPeriodRuns.period, month)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * The month close itself. With `onlyIfUnclosed` it does nothing (null) when the month already has a
+ * run, checked again under the month-close lock, so two processes catching up at once close a
+ * month once.
+ */
+async function closeMonthRun(
+  deps: Deps,
+  actor: Actor,
+  month: string,
+  trigger: PeriodRunTrigger,
+  onlyIfUnclosed: boolean,
+): Promise<MonthCloseResult | null> {
   if (!isMonth(month))
     throw commissionPeriodError('commission.month_invalid', { field: 'body.month', detail: month });
   const now = deps.clock.now();
@@ -133,6 +169,7 @@ export async function closeMonth(
     // The money lock first (as every writer of the money path takes it), then the month's own.
     await lockMoneyShared(tx);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${MONTH_CLOSE_LOCK})`);
+    if (onlyIfUnclosed && (await monthClosed(tx, month))) return null;
     return recordPeriodRunTx(deps, tx, actor, {
       kind: 'month_close',
       period: month,
@@ -149,7 +186,41 @@ export async function closeMonth(
       startedAt,
     });
   });
+  if (!row) return null;
   return { ...row, month, planVersion: plan.version };
+}
+
+/**
+ * The scheduled month close with catch-up: every month that is over, from the month of the first
+ * plan activation (at most 36 months back), that has no month-close run yet is closed, oldest first,
+ * each exactly once. A server that was down at 03:00 on the 1st (or for several months) closes what
+ * it missed at its next start or the next scheduled run; a month already closed, by the schedule or
+ * by hand, is not closed again. Months without an active plan at their end are skipped.
+ */
+export async function closeMissedMonths(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ closed: MonthCloseResult[]; skipped: string[] }> {
+  const [first] = await deps.db
+    .select({ at: min(commissionPlanActivations.activatedAt) })
+    .from(commissionPlanActivations);
+  const out = { closed: [] as MonthCloseResult[], skipped: [] as string[] };
+  if (!first?.at) return out;
+  const last = previousMonth(monthOf(deps.clock.now()));
+  for (const month of monthsFromTo(monthOf(first.at), last)) {
+    if (await monthClosed(deps.db, month)) continue;
+    try {
+      const result = await closeMonthRun(deps, actor, month, 'schedule', true);
+      if (result) out.closed.push(result);
+    } catch (err) {
+      if (err instanceof Error && 'code' in err && err.code === 'commission.no_plan_for_period') {
+        out.skipped.push(month);
+        continue;
+      }
+      throw err;
+    }
+  }
+  return out;
 }
 
 /**

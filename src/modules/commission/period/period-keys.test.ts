@@ -5,6 +5,7 @@ import {
   monthIsOver,
   monthOf,
   monthRange,
+  monthsFromTo,
   periodKey,
   previousMonth,
   ruleOfPeriodKey,
@@ -77,5 +78,16 @@ describe('period keys', () => {
   it('a line key is not a period key', () => {
     expect(ruleOfPeriodKey('line:oln_1:direct:0:ldr_1')).toBeNull();
     expect(ruleOfPeriodKey('tiered')).toBeNull();
+  });
+});
+
+describe('monthsFromTo (month close catch-up)', () => {
+  it('lists the months between two months, both inclusive, across a year', () => {
+    expect(monthsFromTo('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsFromTo('2026-02', '2026-02')).toEqual(['2026-02']);
+    expect(monthsFromTo('2026-03', '2026-02')).toEqual([]);
+  });
+  it('keeps only the newest `max` months', () => {
+    expect(monthsFromTo('2020-01', '2026-02', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
   });
 });

@@ -32,6 +32,17 @@ export function previousMonth(month: string): string {
   return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
 }
 
+/**
+ * The months from `first` to `last`, both inclusive, oldest first, at most `max` of them (the newest
+ * `max`): what a catch-up after downtime walks. Empty when `first` is after `last`.
+ */
+export function monthsFromTo(first: string, last: string, max = 36): string[] {
+  if (!isMonth(first) || !isMonth(last)) throw new RangeError(`not months: ${first}, ${last}`);
+  const out: string[] = [];
+  for (let m = last; m >= first && out.length < max; m = previousMonth(m)) out.push(m);
+  return out.reverse();
+}
+
 /** The first and last business day of a month, `YYYY-MM-DD`, both inclusive. */
 export function monthDays(month: string): { first: string; last: string } {
   const m = MONTH.exec(month);
