@@ -9,6 +9,7 @@ import {
   rejectApplicationTx,
   scribblePng,
   submitApplicationTx,
+  updateOnboardingSettingsTx,
 } from '../modules/leaders/index.js';
 import { type Actor, SYSTEM_ACTOR } from '../platform/audit/index.js';
 import type { Tx } from '../platform/db/database.js';
@@ -189,6 +190,8 @@ export async function seedLeaderOnboardingDemo(
     if (a.reject) await rejectApplicationTx(deps, tx, SYSTEM_ACTOR, row.id, a.reject);
     filed += 1;
   }
+  // The demo region manager (region / region12345) first-reviews the pending applications of 杭州.
+  await updateOnboardingSettingsTx(deps, tx, SYSTEM_ACTOR, { regionFirstReview: true });
 
   // Training: two required articles, an optional video, a required document; some completions.
   const materials = [

@@ -54,4 +54,11 @@ describe('the onboarding demo data', () => {
     );
     expect(done.rows[0]?.n).toBeGreaterThan(4);
   });
+
+  it('turns region managers’ first review on, so the demo region manager sees 杭州’s pending applications', async () => {
+    const { rows } = await tdb.deps.pool.query<{ on: boolean }>(
+      'SELECT region_first_review AS on FROM leader_onboarding_settings WHERE id = 1',
+    );
+    expect(rows).toEqual([{ on: true }]);
+  });
 });

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../../platform/audit/index.js';
-import type { Executor } from '../../../platform/db/database.js';
+import type { Executor, Tx } from '../../../platform/db/database.js';
 import { leaders } from '../leaders.tables.js';
 import { regionNames } from '../leaders-console.queries.js';
 import { type RegionScope, regionInScope } from '../regions/region-scope.js';
@@ -36,25 +36,33 @@ export async function updateOnboardingSettings(
   actor: Actor,
   patch: { regionFirstReview: boolean },
 ) {
-  return deps.db.transaction(async (tx) => {
-    const before = await getOnboardingSettings(tx);
-    const now = deps.clock.now();
-    await tx
-      .insert(leaderOnboardingSettings)
-      .values({ id: 1, regionFirstReview: patch.regionFirstReview, updatedAt: now, updatedBy: actor.actorId })
-      .onConflictDoUpdate({
-        target: leaderOnboardingSettings.id,
-        set: { regionFirstReview: patch.regionFirstReview, updatedAt: now, updatedBy: actor.actorId },
-      });
-    await recordAudit(tx, deps.clock, actor, {
-      action: 'onboarding_settings.update',
-      entityType: 'onboarding_settings',
-      entityId: '1',
-      before: { regionFirstReview: before.regionFirstReview },
-      after: { regionFirstReview: patch.regionFirstReview },
+  return deps.db.transaction((tx) => updateOnboardingSettingsTx(deps, tx, actor, patch));
+}
+
+/** The settings change in the caller's transaction, with its audit record (the demo seed uses it). */
+export async function updateOnboardingSettingsTx(
+  deps: Pick<OnboardingDeps, 'clock'>,
+  tx: Tx,
+  actor: Actor,
+  patch: { regionFirstReview: boolean },
+) {
+  const before = await getOnboardingSettings(tx);
+  const now = deps.clock.now();
+  await tx
+    .insert(leaderOnboardingSettings)
+    .values({ id: 1, regionFirstReview: patch.regionFirstReview, updatedAt: now, updatedBy: actor.actorId })
+    .onConflictDoUpdate({
+      target: leaderOnboardingSettings.id,
+      set: { regionFirstReview: patch.regionFirstReview, updatedAt: now, updatedBy: actor.actorId },
     });
-    return getOnboardingSettings(tx);
+  await recordAudit(tx, deps.clock, actor, {
+    action: 'onboarding_settings.update',
+    entityType: 'onboarding_settings',
+    entityId: '1',
+    before: { regionFirstReview: before.regionFirstReview },
+    after: { regionFirstReview: patch.regionFirstReview },
   });
+  return getOnboardingSettings(tx);
 }
 
 async function assertEnabled(db: Executor): Promise<void> {
