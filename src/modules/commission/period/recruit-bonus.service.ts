@@ -2,9 +2,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/audit/index.js';
 import type { Deps } from '../../../platform/deps.js';
 import { leaderReferrerPeriods, leaderSalesOrders } from '../../leaders/index.js';
+import { getAccrualSettings } from '../accrual/settings.js';
 import { commissionPlanActivations, commissionPlans } from '../commission.tables.js';
 import type { PlanDocument } from '../domain/plan.js';
-import { commissionEntries } from '../entries.tables.js';
+import { commissionEntries, commissionOrders } from '../entries.tables.js';
 import { approvalsSql } from './approval.js';
 import type { PeriodRunTrigger } from './period.tables.js';
 import { type PeriodEntryDraft, recruitBonusEntry } from './period-entries.js';
@@ -16,9 +17,15 @@ import { type PeriodPlanRef, type RunRow, recordPeriodRunTx } from './period-rec
  * threshold within `withinDays` of their approval earns their referrer — the referrer they had when
  * approved — the fixed bonus, once (the key `recruit_bonus:<recruitId>` can be taken only once). The
  * rule is the plan's that was active when the recruit was approved: the terms they joined under.
- * Sales count when they complete (the roll-up's `leader_sales_orders.completed_at`), so the bonus is
- * final when awarded. Recruits whose window closed more than a week ago are no longer looked at, so
- * a check missed for a few days still catches up.
+ * Sales count when they complete within the window (the roll-up's `leader_sales_orders.completed_at`),
+ * net of refunds, but only once the order is final: its after-sales window (售后期) has passed (the
+ * freeze's `commission_orders.final_at`, or for an order that earned no commission, completion plus
+ * the after-sales days). So an order refunded inside its after-sales window never counts, and the
+ * bonus, written final, rests on final sales only. Recruits approved before a plan with a recruit
+ * rule was activated, whose window was still open then, are checked under that plan (unless an
+ * earlier plan with a recruit rule already covered their approval). Recruits whose window closed more
+ * than a week plus the after-sales window ago are no longer looked at, so a check missed for a few
+ * days still catches up.
  */
 
 const DAY_MS = 86_400_000;
@@ -27,6 +34,11 @@ const GRACE_MS = 7 * DAY_MS;
 interface PlanSpan extends PeriodPlanRef {
   document: PlanDocument;
   from: Date;
+  /**
+   * Recruits approved from here (inclusive; null: any time before) until `from` are checked under
+   * this plan too, when their window was still open at `from`: the previous recruit plan's end.
+   */
+  approvedFrom: Date | null;
   /** Exclusive; null for the plan active now. */
   to: Date | null;
 }
@@ -43,18 +55,21 @@ async function recruitPlanSpans(deps: Deps): Promise<PlanSpan[]> {
     .from(commissionPlanActivations)
     .innerJoin(commissionPlans, eq(commissionPlans.id, commissionPlanActivations.planId))
     .orderBy(asc(commissionPlanActivations.activatedAt), asc(commissionPlanActivations.seq));
-  return rows
+  const spans = rows
     .map((r, i) => ({
       planId: r.planId,
       version: r.version,
       document: r.document,
       from: r.activatedAt,
+      approvedFrom: null as Date | null,
       to: rows[i + 1]?.activatedAt ?? null,
     }))
     .filter(
       (s) =>
         s.document.recruit !== null && s.document.recruit.bonusFen > 0 && (s.to === null || s.to > s.from),
     );
+  for (const [i, s] of spans.entries()) s.approvedFrom = i === 0 ? null : (spans[i - 1]?.to ?? null);
+  return spans;
 }
 
 type Candidate = {
@@ -80,6 +95,8 @@ export async function runRecruitCheck(
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const spans = await recruitPlanSpans(deps);
+  const { afterSalesDays } = await getAccrualSettings(deps.db);
+  const lookBackMs = GRACE_MS + afterSalesDays * DAY_MS;
   const entries: Array<{ draft: PeriodEntryDraft; plan: PeriodPlanRef; refersTo: Date }> = [];
   const reasons: Record<string, number> = {};
   let checked = 0;
@@ -97,13 +114,17 @@ export async function runRecruitCheck(
           (select p.referrer_id from ${leaderReferrerPeriods} p where p.leader_id = c.id order by p.valid_from limit 1)
         ) as referrer_id,
         (select coalesce(sum(so.gmv_fen - so.refunded_fen), 0) from ${leaderSalesOrders} so
+          left join ${commissionOrders} co on co.order_id = so.order_id
           where so.leader_id = c.id and so.completed_at >= c.approved_at
-            and so.completed_at < c.approved_at + make_interval(days => ${within}))::bigint as sales
+            and so.completed_at < c.approved_at + make_interval(days => ${within})
+            and coalesce(co.final_at, so.completed_at + make_interval(days => ${afterSalesDays}::int))
+                <= ${nowIso}::timestamptz)::bigint as sales
       from cand c
-      where c.approved_at >= ${span.from.toISOString()}::timestamptz
+      where c.approved_at + make_interval(days => ${within}) > ${span.from.toISOString()}::timestamptz
+        ${span.approvedFrom ? sql`and c.approved_at >= ${span.approvedFrom.toISOString()}::timestamptz` : sql``}
         ${span.to ? sql`and c.approved_at < ${span.to.toISOString()}::timestamptz` : sql``}
         and c.approved_at <= ${nowIso}::timestamptz
-        and c.approved_at + make_interval(days => ${within}) > ${new Date(now.getTime() - GRACE_MS).toISOString()}::timestamptz
+        and c.approved_at + make_interval(days => ${within}) > ${new Date(now.getTime() - lookBackMs).toISOString()}::timestamptz
         and not exists (select 1 from ${commissionEntries} e where e.key = ${periodKey.recruitBonus('')} || c.id)
       order by c.id`);
     for (const c of r.rows) {
