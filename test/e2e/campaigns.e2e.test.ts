@@ -32,6 +32,12 @@ beforeAll(async () => {
     [warehouseId],
   );
   warehouse = { id: warehouseId, code: w.rows[0]?.code ?? '', name: w.rows[0]?.name ?? '' };
+  // Two regions whose ids say nothing: the picker must find them by name.
+  await tdb.deps.pool.query(
+    `INSERT INTO regions (id, code, name, level, created_at) VALUES
+       ('reg_01JE2EREGIONHZ000000000000', '330100', '杭州市', 'city', now()),
+       ('reg_01JE2EREGIONNB000000000000', '330200', '宁波市', 'city', now())`,
+  );
 });
 
 afterAll(() => server?.close());
@@ -63,6 +69,15 @@ describe.skipIf(!browserAvailable)('campaigns in Chromium', () => {
       .locator('.ant-select-dropdown:visible')
       .getByText(`${warehouse.code} · ${warehouse.name}`)
       .click();
+    // 指定区域: typing a region's name finds it (the picker once searched the hidden ids).
+    await page.getByTestId('campaign-form-sellTo').getByText('指定区域').click();
+    await page.getByTestId('campaign-form-regionIds').click();
+    await page.keyboard.type('杭州');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.allTextContents()).toEqual(['杭州市 (330100)']);
+    await options.first().click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     // 付款时限: a flash sale gives 15 minutes instead of the default 30.
     expect(await page.getByTestId('campaign-form-paymentMinutes').inputValue()).toBe('30');
     await page.getByTestId('campaign-form-paymentMinutes').fill('15');
@@ -73,6 +88,7 @@ describe.skipIf(!browserAvailable)('campaigns in Chromium', () => {
     await page.getByTestId('campaign-state-draft').waitFor();
     await expect.poll(() => page.getByTestId('campaign-sold-0').textContent()).toBe('0 / 50');
     expect(await page.getByTestId('campaign-paymentMinutes').textContent()).toBe('15 分钟');
+    expect(await page.getByTestId('campaign-detail-regions').textContent()).toBe('指定区域：杭州市');
 
     await page.getByTestId('campaign-schedule').click();
     await page.getByTestId('campaign-schedule-confirm').click();

@@ -187,6 +187,11 @@ describe('editing drafts', () => {
     expect(res.statusCode, res.body).toBe(200);
     const after = res.json<Detail>();
     expect(after).toMatchObject({ name: '改名后的活动', sellTo: 'regions', regionIds: [regionId] });
+    // The detail names the regions it sells to, for readers who may not list regions themselves.
+    expect(after).toMatchObject({ regions: [{ id: regionId, code: '330100', name: '杭州市' }] });
+    expect((await call(t, op, 'GET', `/api/campaigns/${c.id}`)).json<Detail>()).toMatchObject({
+      regions: [{ id: regionId, name: '杭州市' }],
+    });
     expect(after.items.map((i) => [i.id, i.priceFen, i.stockCap])).toEqual([
       [c.items.find((i) => i.skuId === sku2.id)?.id, 500, 7],
     ]);

@@ -62,6 +62,8 @@ export interface CampaignItem {
 
 export interface CampaignDetail extends CampaignFields {
   warehouseName: string | null;
+  /** The regions it sells to, named (empty when it sells everywhere). */
+  regions: { id: string; code: string; name: string }[];
   items: CampaignItem[];
   serverNow: string;
   openForOrders: boolean;

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { escapeLike } from '../../platform/audit/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor, Tx } from '../../platform/db/database.js';
 import { findSkus } from '../catalog/index.js';
 import { warehouses } from '../inventory/index.js';
+import { regions } from '../leaders/index.js';
 import { type CampaignState, isOpenForOrders } from './campaign-state.js';
 import { campaignsError } from './campaigns.errors.js';
 import { campaignItems, campaigns } from './campaigns.tables.js';
@@ -43,11 +44,21 @@ export async function detailOf(db: Executor, clock: Clock, row: CampaignRow) {
   const [warehouse] = row.warehouseId
     ? await db.select({ name: warehouses.name }).from(warehouses).where(eq(warehouses.id, row.warehouseId))
     : [];
+  // Named, in the order chosen, for every reader of the campaign (who may not be allowed to list
+  // regions); a region since removed keeps its id as its name rather than vanishing from the list.
+  const named = row.regionIds.length
+    ? await db
+        .select({ id: regions.id, code: regions.code, name: regions.name })
+        .from(regions)
+        .where(inArray(regions.id, row.regionIds))
+    : [];
+  const regionById = new Map(named.map((r) => [r.id, r]));
   const now = clock.now();
   return {
     ...campaignView(row),
     // Shown to every reader of the campaign, who may not be allowed to list warehouses.
     warehouseName: warehouse?.name ?? null,
+    regions: row.regionIds.map((id) => regionById.get(id) ?? { id, code: '', name: id }),
     items: items.map((i) => itemView(i, skus.get(i.skuId))),
     // The console counts down against the server's clock, which alone decides when sales stop.
     serverNow: now.toISOString(),

@@ -110,6 +110,8 @@ export const CampaignItemSchema = Type.Object({
 export const CampaignDetailSchema = Type.Object({
   ...campaignFields,
   warehouseName: Nullable(Type.String()),
+  /** The regions it sells to (指定区域), named. */
+  regions: Type.Array(Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() })),
   items: Type.Array(CampaignItemSchema),
   serverNow: Type.String(),
   openForOrders: Type.Boolean(),

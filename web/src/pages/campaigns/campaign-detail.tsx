@@ -172,9 +172,11 @@ export function CampaignDetailView({ id, onBack, onEdit }: Props) {
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('campaigns.sellTo')}>
-          {c.sellTo === 'all'
-            ? t('campaigns.sellTo.all')
-            : `${t('campaigns.sellTo.regions')} (${c.regionIds.length})`}
+          <span data-testid="campaign-detail-regions">
+            {c.sellTo === 'all'
+              ? t('campaigns.sellTo.all')
+              : `${t('campaigns.sellTo.regions')}：${c.regions.map((r) => r.name).join('、')}`}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('campaigns.warehouse')}>
           <span data-testid="campaign-detail-warehouse">

@@ -273,6 +273,8 @@ function CampaignFormBody({
           <Form.Item name="regionIds" label={t('campaigns.regions')} rules={[required]}>
             <Select
               mode="multiple"
+              // Typing searches what the operator reads (name and code), not the hidden region ids.
+              showSearch={{ optionFilterProp: 'label' }}
               loading={regions.isLoading}
               options={(regions.data?.items ?? []).map((r) => ({
                 value: r.id,
