@@ -143,13 +143,13 @@ describe('a region manager’s first review of applications (区域经理初审)
     });
     expectError(
       await call(t, rm, 'GET', '/api/leader-applications/first-review'),
-      403,
+      409,
       'onboarding.first_review_disabled',
     );
     const res = await nothingWritten(t, () =>
       call(t, rm, 'POST', `/api/leader-applications/${inRegion}/first-review`, { verdict: 'approve' }),
     );
-    expectError(res, 403, 'onboarding.first_review_disabled');
+    expectError(res, 409, 'onboarding.first_review_disabled');
   });
 
   it('only the operator turns it on (audited); a region manager cannot', async () => {

@@ -435,7 +435,7 @@ export function useUpdateOnboardingSettings() {
   });
 }
 
-/** A region manager's first-review queue: their regions' applications (403 while the company has it off). */
+/** A region manager's first-review queue: their regions' applications (409 while the company has it off). */
 export function useFirstReviewQueue(params: { status?: ApplicationStatus; page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...key, 'first-review', params],

@@ -61,7 +61,7 @@ export const firstReviewRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
       schema: {
         tags,
         summary:
-          'Applications in the reviewer’s regions for a first review (初审列表); 403 while the company has it off',
+          'Applications in the reviewer’s regions for a first review (初审列表); 409 while the company has it off',
         querystring: FirstReviewQuery,
         response: {
           200: Type.Object({ items: Type.Array(ApplicationListItem), total: Type.Integer() }),

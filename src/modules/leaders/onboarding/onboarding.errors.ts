@@ -122,7 +122,8 @@ export const onboardingErrors = defineErrors({
     zh: '生效日期不能早于今天',
   },
   'onboarding.first_review_disabled': {
-    kind: 'forbidden',
+    // A state of the company, not a missing permission: 409, so a 403 always means "not your role".
+    kind: 'conflict',
     en: 'Region managers’ first review of applications is turned off for this company',
     zh: '公司未开启区域经理初审',
   },
