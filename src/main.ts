@@ -13,6 +13,7 @@ import { registerLeaderNetworkSubscribers } from './modules/leaders/index.js';
 import { completedOrderFacts, registerOrderSubscribers } from './modules/orders/index.js';
 import { registerRiskSubscribers } from './modules/risk/index.js';
 import { writeAuditCheckpoint } from './platform/audit/index.js';
+import { issueSetupToken } from './platform/auth/index.js';
 import { bootPlatform } from './platform/boot.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { lockDataDir } from './platform/data-dir-lock.js';
@@ -93,13 +94,16 @@ async function main(): Promise<void> {
     : undefined;
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
+  // Demo accounts only where they exist; an empty company is told how to make its first admin.
+  const accounts = await bannerAccounts(deps).catch(() => 'other' as const);
+  const setupToken = accounts === 'none' ? await issueSetupToken(deps).catch(() => null) : null;
   process.stdout.write(
     demoBanner(
       url,
       config.seedDemo ? await demoShareLink(deps).catch(() => null) : null,
       config.paymentSandbox,
-      // Demo accounts only where they exist; an empty company is told how to make its first admin.
-      await bannerAccounts(deps).catch(() => 'other' as const),
+      accounts,
+      setupToken ? `${url}/setup#token=${setupToken}` : null,
     ),
   );
   if (config.paymentSandbox)

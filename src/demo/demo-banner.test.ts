@@ -43,3 +43,12 @@ describe('the accounts the start banner lists', () => {
     expect(banner).not.toContain('npm run admin');
   });
 });
+
+describe('the setup link of an empty company', () => {
+  it('shows the one-time link first, then the command', () => {
+    const link = 'http://localhost:3000/setup#token=abc';
+    const banner = demoBanner('http://localhost:3000', null, false, 'none', link);
+    expect(banner).toContain(`打开一次性设置链接: ${link}`);
+    expect(banner.indexOf(link)).toBeLessThan(banner.indexOf('npm run admin -- create'));
+  });
+});

@@ -143,19 +143,30 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
 /** Which accounts the start banner can tell of: the demo accounts, others only, or none at all. */
 export type BannerAccounts = 'demo' | 'other' | 'none';
 
-/** The first-admin lines of a start without any user (SEED_DEMO=false on an empty database). */
-export const FIRST_ADMIN_HINT = [
-  'No user yet 尚无用户. Create the first administrator 创建首个管理员:',
-  '  stop the server (Ctrl-C), then run 停止服务后运行:',
-  '  npm run admin -- create --username <name>',
-  '  (a password is generated and printed once; see README "First administrator")',
-];
+/**
+ * The first-admin lines of a start without any user (SEED_DEMO=false on an empty database): the
+ * one-time setup link when there is one, and the command that works without it.
+ */
+export function firstAdminHint(setupLink: string | null): string[] {
+  return [
+    'No user yet 尚无用户. Create the first administrator 创建首个管理员:',
+    ...(setupLink
+      ? [
+          `  open this one-time link (works once, for 24 hours) 打开一次性设置链接: ${setupLink}`,
+          '  or stop the server (Ctrl-C) and run 或停止服务后运行:',
+        ]
+      : ['  stop the server (Ctrl-C), then run 停止服务后运行:']),
+    '  npm run admin -- create --username <name>',
+    '  (a password is generated and printed once; see README "First administrator")',
+  ];
+}
 
 export function demoBanner(
   url: string,
   shareLink: string | null = null,
   paymentSandbox = false,
   accounts: BannerAccounts = 'demo',
+  setupLink: string | null = null,
 ): string {
   const rows = DEMO_ACCOUNTS.map(
     (a) => `  ${a.username.padEnd(10)} ${a.password.padEnd(16)} ${a.role} (${ROLE_LABELS[a.role].zh})`,
@@ -179,7 +190,7 @@ export function demoBanner(
           '  (region manages 杭州市: it sees only the leaders, orders and figures of 杭州市 and the districts below)',
         ]
       : accounts === 'none'
-        ? FIRST_ADMIN_HINT
+        ? firstAdminHint(setupLink)
         : []),
     '',
   ].join('\n');

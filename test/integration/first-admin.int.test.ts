@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bannerAccounts, DEMO_ACCOUNTS } from '../../src/demo/seed.js';
-import { createAdmin, passwordProblem, userCount } from '../../src/platform/auth/index.js';
+import {
+  createAdmin,
+  issueSetupToken,
+  passwordProblem,
+  SETUP_LINK_TTL_MS,
+  userCount,
+} from '../../src/platform/auth/index.js';
 import { DomainError } from '../../src/platform/errors.js';
 import { createTestApp, loginAs, type TestApp } from '../helpers/test-app.js';
-import { countRows } from './support.js';
+import { countRows, expectError } from './support.js';
 
 /** `npm run admin -- create` (scripts/admin.ts) on a company started without demo data. */
 let t: TestApp;
@@ -58,5 +64,54 @@ describe('the first administrator', () => {
     for (const a of DEMO_ACCOUNTS.filter((d) => d.username !== 'boss'))
       await createAdmin(t.tdb.deps, { username: a.username });
     expect(await bannerAccounts(t.tdb.deps)).toBe('demo');
+  });
+});
+
+describe('the one-time setup link', () => {
+  let s: TestApp;
+  beforeAll(async () => {
+    s = await createTestApp();
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+  const setup = (body: Record<string, string>) =>
+    s.app.inject({
+      method: 'POST',
+      url: '/api/auth/setup',
+      payload: { username: 'owner', displayName: '老板', password: 'Harbour-lantern-42', ...body },
+    });
+
+  it('refuses a wrong, replaced or expired token and a weak password, writing nothing', async () => {
+    const first = await issueSetupToken(s.tdb.deps);
+    const token = await issueSetupToken(s.tdb.deps);
+    expect(first).not.toBeNull();
+    expect(token).not.toBe(first);
+    expectError(await setup({ token: 'not-the-token' }), 400, 'users.setup_link_invalid', 'body.token');
+    // A new start's link replaces the previous one.
+    expectError(await setup({ token: String(first) }), 400, 'users.setup_link_invalid', 'body.token');
+    expectError(
+      await setup({ token: String(token), password: 'short' }),
+      400,
+      'users.password_too_short',
+      'body.password',
+    );
+    s.tdb.deps.clock.advance(SETUP_LINK_TTL_MS + 1000);
+    expectError(await setup({ token: String(token) }), 400, 'users.setup_link_invalid', 'body.token');
+    expect(await userCount(s.tdb.deps.db)).toBe(0);
+  });
+
+  it('creates exactly one admin, also for two racing requests, and is refused after', async () => {
+    const token = String(await issueSetupToken(s.tdb.deps));
+    const [a, b] = await Promise.all([setup({ token }), setup({ token, username: 'owner2' })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const made = (a.statusCode === 201 ? a : b).json<{ username: string; roles: string[] }>();
+    expect(made.roles).toEqual(['admin']);
+    expect(await userCount(s.tdb.deps.db)).toBe(1);
+    await loginAs(s.app, made.username, 'Harbour-lantern-42');
+    expectError(await setup({ token, username: 'owner3' }), 409, 'users.setup_done');
+    // No new link once a user exists.
+    expect(await issueSetupToken(s.tdb.deps)).toBeNull();
+    expect(await userCount(s.tdb.deps.db)).toBe(1);
   });
 });

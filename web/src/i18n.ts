@@ -38,6 +38,23 @@ const coreMessages = {
   'app.unexpectedError': { zh: '发生未知错误', en: 'Something went wrong' },
 
   'login.title': { zh: '登录', en: 'Log in' },
+  'setup.title': { zh: '创建首个管理员', en: 'Create the first administrator' },
+  'setup.intro': {
+    zh: '系统中还没有任何用户。此一次性链接只能使用一次；其他用户请登录后在用户管理中创建。',
+    en: 'There is no user yet. This one-time link works once; create every other user on the users page after logging in.',
+  },
+  'setup.noToken': {
+    zh: '链接缺少令牌：请使用服务启动时打印的完整链接，或运行 npm run admin -- create。',
+    en: 'The link has no token: use the whole link the server printed at start, or run npm run admin -- create.',
+  },
+  'setup.displayName': { zh: '显示名称', en: 'Display name' },
+  'setup.passwordHint': {
+    zh: '至少 10 个字符，不含用户名，不能是常见密码。',
+    en: 'At least 10 characters, not containing the username, not a common password.',
+  },
+  'setup.submit': { zh: '创建管理员', en: 'Create administrator' },
+  'setup.done': { zh: '管理员 {username} 已创建，请登录。', en: 'Administrator {username} created; log in.' },
+  'setup.toLogin': { zh: '去登录', en: 'Go to log in' },
   'login.username': { zh: '用户名', en: 'Username' },
   'login.password': { zh: '密码', en: 'Password' },
   'login.submit': { zh: '登录', en: 'Log in' },

@@ -29,6 +29,16 @@ export const usersErrors = defineErrors({
     en: 'Too many wrong current passwords; try again after this many seconds',
     zh: '当前密码错误次数过多，请在以下秒数之后再试',
   },
+  'users.setup_link_invalid': {
+    kind: 'validation',
+    en: 'This setup link is invalid, used or expired: restart the server for a new one, or run npm run admin -- create',
+    zh: '设置链接无效、已使用或已过期：请重启服务获取新链接，或运行 npm run admin -- create',
+  },
+  'users.setup_done': {
+    kind: 'conflict',
+    en: 'The first administrator already exists; log in instead',
+    zh: '首个管理员已创建，请直接登录',
+  },
   'users.password_unchanged': {
     kind: 'validation',
     en: 'The new password must differ from the current one',

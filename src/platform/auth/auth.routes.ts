@@ -5,8 +5,9 @@ import type { Deps } from '../deps.js';
 import { platformError } from '../errors.js';
 import { actorOf, SESSION_COOKIE } from '../http/auth-hook.js';
 import { ErrorBodySchema } from '../http/schemas.js';
+import { completeSetup } from './first-admin.js';
 import { login, logout } from './sessions.service.js';
-import { UserSchema } from './users.routes.js';
+import { DisplayName, Username, UserSchema } from './users.routes.js';
 import { changeOwnPassword } from './users.service.js';
 
 const SessionBody = Type.Object({ user: UserSchema, csrfToken: Type.String() });
@@ -112,6 +113,29 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; loginPerMinute:
       });
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/auth/setup',
+    {
+      config: { access: { public: true }, rateLimit: { max: 10, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Create the first administrator with the one-time setup link a start without users prints (首个管理员)',
+        body: Type.Object(
+          {
+            token: Type.String({ minLength: 1, maxLength: 100 }),
+            username: Username,
+            displayName: DisplayName,
+            password: Type.String({ minLength: 1, maxLength: 256 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: UserSchema, 400: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await completeSetup(deps, actorOf(req), req.body)),
   );
 
   app.get(

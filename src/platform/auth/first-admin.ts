@@ -1,11 +1,13 @@
-import { randomInt } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../audit/index.js';
 import type { Executor } from '../db/database.js';
 import type { Deps } from '../deps.js';
-import { users } from './auth.tables.js';
-import { isCommonPassword, PASSWORD_MIN_LENGTH } from './password-policy.js';
-import { createUser, type PublicUser } from './users.service.js';
+import { usersError } from './auth.errors.js';
+import { setupTokens, users } from './auth.tables.js';
+import { hashPassword } from './password.js';
+import { isCommonPassword, PASSWORD_MIN_LENGTH, passwordProblem } from './password-policy.js';
+import { createUser, createUserTx, type PublicUser } from './users.service.js';
 
 /**
  * The first administrator of a company started without demo data (`SEED_DEMO=false`): such a
@@ -64,4 +66,70 @@ export async function createAdmin(
     roles: ['admin'],
   });
   return { user, password, generated };
+}
+
+/** How long a start's setup link works. */
+export const SETUP_LINK_TTL_MS = 24 * 3_600_000;
+const SETUP_ROW = 'first_admin';
+/** One first-admin setup at a time, across processes. */
+const SETUP_LOCK = 0x5e7a_0001;
+
+function sha256(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * The token of a new setup link, when the company has no user yet (null otherwise). Each start makes
+ * a new one and the previous link stops working; only its hash is stored.
+ */
+export async function issueSetupToken(deps: Pick<Deps, 'db' | 'clock'>): Promise<string | null> {
+  return deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
+    if ((await userCount(tx)) > 0) return null;
+    const token = randomBytes(32).toString('base64url');
+    const now = deps.clock.now();
+    const row = {
+      tokenHash: sha256(token),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SETUP_LINK_TTL_MS),
+      usedAt: null,
+    };
+    await tx
+      .insert(setupTokens)
+      .values({ id: SETUP_ROW, ...row })
+      .onConflictDoUpdate({ target: setupTokens.id, set: row });
+    return token;
+  });
+}
+
+/**
+ * Creates the first administrator through the setup link: only while there is no user, with the
+ * link's unused and unexpired token, in one transaction that also spends the token. The password
+ * rules apply as everywhere. Anyone holding the link could do this, which is why it is printed only
+ * on the server's own output and works once.
+ */
+export async function completeSetup(
+  deps: Deps,
+  actor: Actor,
+  input: { token: string; username: string; displayName: string; password: string },
+): Promise<PublicUser> {
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) throw usersError(problem, { field: 'body.password' });
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
+    if ((await userCount(tx)) > 0) throw usersError('users.setup_done');
+    const [row] = await tx.select().from(setupTokens).where(eq(setupTokens.id, SETUP_ROW));
+    const now = deps.clock.now();
+    if (!row || row.usedAt !== null || row.expiresAt <= now || row.tokenHash !== sha256(input.token))
+      throw usersError('users.setup_link_invalid', { field: 'body.token' });
+    const user = await createUserTx(deps, tx, actor, {
+      username: input.username,
+      displayName: input.displayName,
+      roles: ['admin'],
+      passwordHash,
+    });
+    await tx.update(setupTokens).set({ usedAt: now }).where(eq(setupTokens.id, SETUP_ROW));
+    return user;
+  });
 }

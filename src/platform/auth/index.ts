@@ -14,9 +14,12 @@ export { usersErrors } from './auth.errors.js';
 export { attemptThrottles, sessions, users } from './auth.tables.js';
 export {
   ADMIN_COMMAND_ACTOR,
+  completeSetup,
   createAdmin,
   GENERATED_PASSWORD_LENGTH,
   generatePassword,
+  issueSetupToken,
+  SETUP_LINK_TTL_MS,
   userCount,
 } from './first-admin.js';
 export { hashPassword, verifyPassword } from './password.js';

@@ -18,11 +18,11 @@ export const UserSchema = Type.Object({
 });
 
 const RoleName = Type.String({ minLength: 1, maxLength: 32 });
-const Username = Type.String({
+export const Username = Type.String({
   pattern: '^[A-Za-z0-9_.-]{3,32}$',
   description: '3-32 letters, digits, _ . -',
 });
-const DisplayName = Type.String({ minLength: 1, maxLength: 64 });
+export const DisplayName = Type.String({ minLength: 1, maxLength: 64 });
 const Password = Type.String({ minLength: 1, maxLength: 256 });
 
 const P = PERMISSIONS;
