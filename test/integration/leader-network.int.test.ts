@@ -556,6 +556,10 @@ describe('region scoping: a region manager sees only their regions', () => {
     });
     expect(placed.statusCode, placed.body).toBe(201);
     const orderId = placed.json().order.id as string;
+    // Paid, so that it goes into a bag (合单 packs paid orders only).
+    expect(
+      (await call(t, op, 'POST', `/api/orders/${orderId}/mark-paid`, { reference: '转账 scope' })).statusCode,
+    ).toBe(204);
     const leaderOf = (
       await t.tdb.deps.pool.query<{ id: string }>('SELECT id FROM leaders WHERE code = $1', [sale.leaderCode])
     ).rows[0]?.id as string;
