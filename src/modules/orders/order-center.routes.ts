@@ -213,7 +213,8 @@ export const orderCenterRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asyn
       config: { access: { permission: P.ordersRead } },
       schema: {
         tags: ['orders'],
-        summary: 'A pickup point’s paid orders not yet handed over for a delivery day, merged per customer into bags (合单)',
+        summary:
+          'A pickup point’s paid orders not yet handed over for a delivery day, merged per customer into bags (合单)',
         querystring: Type.Object({
           pickupPointId: Type.String({ minLength: 1, maxLength: 64 }),
           deliveryDate: Type.String({ format: 'date' }),
