@@ -129,3 +129,38 @@ describe('the order export', () => {
     expect(lineTotal[lcol('净额(元) Net = 金额 − 已退款')]).toBe(19.8);
   });
 });
+
+describe('BUSINESS_TIMEZONE', () => {
+  it('is the one setting the export’s times, headers and file name follow', async () => {
+    const berlin = await createTestApp({ config: { businessTimeZone: 'Europe/Berlin' } });
+    try {
+      registerOrderSubscribers(berlin.tdb.deps);
+      const sale = await arrangeSale(berlin.tdb);
+      const res = await berlin.app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        headers: { 'idempotency-key': `berlin-${Date.now()}` },
+        payload: orderBody(sale, newPhone(), 1),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      // 22:30 UTC on 1 March is already 2 March in Shanghai but still 1 March in Berlin (23:30, UTC+1).
+      berlin.tdb.deps.clock.set('2026-03-01T22:30:00Z');
+      const session = await sessionFor(berlin, ['admin']);
+      const file = await call(berlin, session, 'GET', `/api/orders/export?campaignId=${sale.campaignId}`);
+      expect(file.statusCode, file.body).toBe(200);
+      expect(String(file.headers['content-disposition'])).toContain('orders-2026-03-01.xlsx');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+      const rows = rowsOf(wb.worksheets[0]);
+      const at = (rows[0] ?? []).indexOf('下单时间 Placed (Europe/Berlin)');
+      expect(at).toBeGreaterThanOrEqual(0);
+      const placed = (
+        await berlin.tdb.deps.pool.query<{ placed_at: Date }>('SELECT placed_at FROM orders LIMIT 1')
+      ).rows[0]?.placed_at;
+      const local = new Date((placed ?? new Date(0)).getTime() + 3_600_000);
+      expect(rows[1]?.[at]).toBe(local.toISOString().replace('T', ' ').slice(0, 19));
+    } finally {
+      await berlin.close();
+    }
+  });
+});
