@@ -125,9 +125,10 @@ describe('the leader agreement', () => {
     // A current agreement the leader has not signed (this file's database is its own; the template
     // stays, which is why this test runs last).
     await t.tdb.deps.pool.query(
-      `INSERT INTO agreement_templates (id, version, title, body, body_sha256, published_at, published_by)
-       VALUES ('agt_TESTUNSIGNED0000000000000', 900001, 'T', 'text', 'x', $1, 'test')`,
-      [new Date().toISOString()],
+      `INSERT INTO agreement_templates (id, version, title, body, body_sha256, published_at, published_by,
+                                        effective_at)
+       VALUES ('agt_TESTUNSIGNED0000000000000', 900001, 'T', 'text', 'x', $1, 'test', $1)`,
+      [t.tdb.deps.clock.now().toISOString()],
     );
     expect(leader.rows[0]?.id).toBeTruthy();
     expectError(
