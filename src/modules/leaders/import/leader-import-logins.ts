@@ -4,11 +4,9 @@ import { type Actor, recordAudit } from '../../../platform/audit/index.js';
 import { createUserTx, hashPassword, users } from '../../../platform/auth/index.js';
 import type { Db, Tx } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
-import { generateLeaderCode } from '../leader-code.js';
-import { leadersError } from '../leaders.errors.js';
-import { leaders } from '../leaders.tables.js';
+import { freeLeaderUsername } from '../leader-login-names.js';
 import { networkError } from '../network/network.errors.js';
-import { generateInitialPassword, leaderUsername } from '../onboarding/initial-login.js';
+import { generateInitialPassword } from '../onboarding/initial-login.js';
 import { leaderImportCredentials, leaderImports } from './leader-import.tables.js';
 
 /**
@@ -17,24 +15,6 @@ import { leaderImportCredentials, leaderImports } from './leader-import.tables.j
  * first login (`users.must_change_password`). The passwords are kept encrypted with the field key
  * until the importing operator downloads them once as an xlsx sheet; the download erases them.
  */
-
-/** A share code no leader has yet, so the login can be named after it before the leader exists. */
-export async function freeLeaderCodeForImport(tx: Tx): Promise<string> {
-  for (let attempt = 0; attempt < 8; attempt += 1) {
-    const code = generateLeaderCode();
-    const [taken] = await tx.select({ id: leaders.id }).from(leaders).where(eq(leaders.code, code));
-    if (!taken) return code;
-  }
-  throw leadersError('leaders.code_exhausted');
-}
-
-async function freeUsername(tx: Tx, code: string): Promise<string> {
-  for (let attempt = 0; ; attempt += 1) {
-    const name = leaderUsername(code, attempt);
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, name));
-    if (!taken) return name;
-  }
-}
 
 /** A one-time password and its hash, drawn before the chunk's transaction does any work. */
 export interface DrawnPassword {
@@ -63,7 +43,7 @@ export async function createImportLoginTx(
   input: { importId: string; row: number; code: string; name: string; drawn: DrawnPassword },
 ): Promise<{ userId: string; saveCredential(leaderId: string): Promise<void> }> {
   const user = await createUserTx(deps, tx, actor, {
-    username: await freeUsername(tx, input.code),
+    username: await freeLeaderUsername(tx, input.code),
     displayName: input.name,
     roles: ['leader'],
     passwordHash: input.drawn.hash,

@@ -17,6 +17,7 @@ import {
   readImportRows,
   startImportJob,
 } from '../../../platform/imports/index.js';
+import { freeLeaderCode } from '../leader-login-names.js';
 import { createLeaderTx } from '../leaders.service.js';
 import { leaders, regions } from '../leaders.tables.js';
 import { networkError } from '../network/network.errors.js';
@@ -35,7 +36,6 @@ import {
   createImportLoginTx,
   type DrawnPassword,
   drawPasswords,
-  freeLeaderCodeForImport,
   type ImportLoginsView,
   importLoginsView,
 } from './leader-import-logins.js';
@@ -201,7 +201,7 @@ function* writeChunks(
               : p.referrer.kind === 'existing'
                 ? p.referrer.leaderId
                 : (made.get(p.referrer.row) ?? idOfRow.get(p.referrer.row) ?? null);
-          const code = p.shareCode ?? (await freeLeaderCodeForImport(tx));
+          const code = p.shareCode ?? (await freeLeaderCode(tx));
           const login = await createImportLoginTx(deps, tx, actor, {
             importId,
             row: p.row,

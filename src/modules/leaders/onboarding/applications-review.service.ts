@@ -3,8 +3,7 @@ import { type Actor, escapeLike, recordAudit } from '../../../platform/audit/ind
 import { createUserTx, hashPassword, users } from '../../../platform/auth/index.js';
 import type { Executor, Tx } from '../../../platform/db/database.js';
 import { maskPhone, normalizePhone } from '../../customers/index.js';
-import { generateLeaderCode } from '../leader-code.js';
-import { leadersError } from '../leaders.errors.js';
+import { freeLeaderCode, freeLeaderUsername } from '../leader-login-names.js';
 import { listPickupPointsOfLeader } from '../leaders.queries.js';
 import { createLeaderTx } from '../leaders.service.js';
 import { leaders } from '../leaders.tables.js';
@@ -19,7 +18,7 @@ import {
   type ReferrerInfo,
 } from './applications.view.js';
 import { maskIdNumber, normalizeIdNumber } from './id-number.js';
-import { generateInitialPassword, leaderUsername } from './initial-login.js';
+import { generateInitialPassword } from './initial-login.js';
 import { onboardingError } from './onboarding.errors.js';
 import { type ApplicationStatus, leaderApplications } from './onboarding.tables.js';
 import { type OnboardingDeps, type OnboardingTxDeps, sha256Hex } from './onboarding-shared.js';
@@ -173,24 +172,6 @@ async function lockPending(tx: Tx, id: string): Promise<ApplicationRow> {
   return row;
 }
 
-/** A share code no leader has yet, so the login can be named after it before the leader exists. */
-async function freeLeaderCode(tx: Tx): Promise<string> {
-  for (let attempt = 0; attempt < 8; attempt += 1) {
-    const code = generateLeaderCode();
-    const [taken] = await tx.select({ id: leaders.id }).from(leaders).where(eq(leaders.code, code));
-    if (!taken) return code;
-  }
-  throw leadersError('leaders.code_exhausted');
-}
-
-async function freeUsername(tx: Tx, code: string): Promise<string> {
-  for (let attempt = 0; ; attempt += 1) {
-    const name = leaderUsername(code, attempt);
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, name));
-    if (!taken) return name;
-  }
-}
-
 /**
  * Approves an application (审核通过), all in one transaction: the login (role leader, a generated
  * initial password), the leader with their referrer and first pickup point (through createLeaderTx,
@@ -217,7 +198,7 @@ export async function approveApplication(deps: OnboardingDeps, actor: Actor, id:
         });
       const code = await freeLeaderCode(tx);
       const user = await createUserTx(deps, tx, actor, {
-        username: await freeUsername(tx, code),
+        username: await freeLeaderUsername(tx, code),
         displayName: app.name,
         roles: ['leader'],
         passwordHash,
