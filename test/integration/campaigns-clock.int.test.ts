@@ -137,7 +137,17 @@ describe('what the order module uses', () => {
     expect(read).toMatchObject({ id: c.id, state: 'draft', sellTo: 'all', regionIds: [] });
     expect(read?.startsAt).toBeInstanceOf(Date);
     expect(read?.items).toEqual([
-      { id: c.items[0]?.id, skuId, priceFen: 990, stockCap: 100, perCustomerLimit: 3, sortOrder: 0, sold: 0 },
+      {
+        id: c.items[0]?.id,
+        skuId,
+        priceFen: 990,
+        stockCap: 100,
+        perCustomerLimit: 3,
+        sortOrder: 0,
+        sold: 0,
+        // What customers and operators read instead of the id: the product's name and spec.
+        label: expect.stringMatching(/\S/),
+      },
     ]);
     expect(await getCampaignForOrdering(tdb.deps.db, 'cmp_missing')).toBeNull();
   });
