@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,7 +15,7 @@ import { platformError } from './platform/errors.js';
 import { authHook } from './platform/http/auth-hook.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { refuseNulBytes } from './platform/http/input-guard.js';
-import { helmetOptions } from './platform/http/security-headers.js';
+import { securityHeaders } from './platform/http/security-headers.js';
 import { validatorCompiler } from './platform/http/validator.js';
 import './platform/http/fastify-types.js';
 import { campaignsRoutes } from './modules/campaigns/index.js';
@@ -96,6 +95,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   });
 
   app.decorateRequest('auth', null);
+  // The same security headers on every response (CSP, nosniff, frame denial, HSTS over HTTPS), set
+  // first so that even a refused request carries them.
+  const headers = securityHeaders({ https: deps.config.cookieSecure });
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(headers);
+  });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -105,7 +110,6 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   await app.register(cookie);
   // Security headers (CSP, nosniff, frame denial, referrer policy, HSTS behind HTTPS) on every
   // answer, error pages and static files included; the policy is in security-headers.ts.
-  await app.register(helmet, helmetOptions({ https: deps.config.cookieSecure }));
   await app.register(swagger, {
     openapi: {
       info: { title: 'tuanflow API', description: 'tuanflow 社区团购 ERP — HTTP API', version: '0.1.0' },

@@ -71,6 +71,10 @@ export const campaignLiveRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = asy
       }
       reply.hijack();
       open.add(end);
+      // A hijacked reply sends only what is written to it: the security headers set on the reply
+      // (app.ts) are carried over by hand.
+      for (const [name, value] of Object.entries(reply.getHeaders()))
+        if (value !== undefined) res.setHeader(name, value);
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache',

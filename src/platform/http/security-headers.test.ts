@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, helmetOptions } from './security-headers.js';
+import { contentSecurityPolicy, helmetOptions, securityHeaders } from './security-headers.js';
 
 describe('contentSecurityPolicy', () => {
   it('runs only our own scripts: nothing inline, no eval, no other host', () => {
@@ -22,5 +22,19 @@ describe('helmetOptions', () => {
     expect(helmetOptions({ https: false }).hsts).toBe(false);
     expect(helmetOptions({ https: true }).hsts).toMatchObject({ maxAge: 31_536_000 });
     expect(helmetOptions({ https: false }).frameguard).toEqual({ action: 'deny' });
+  });
+});
+
+describe('securityHeaders', () => {
+  it("are helmet's headers for our options, computed once", () => {
+    const h = securityHeaders({ https: false });
+    expect(h['x-content-type-options']).toBe('nosniff');
+    expect(h['x-frame-options']).toBe('DENY');
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(h['content-security-policy']).toContain("script-src 'self'");
+    expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(h).not.toHaveProperty('strict-transport-security');
+    expect(securityHeaders({ https: true })['strict-transport-security']).toBe('max-age=31536000');
+    expect(Object.isFrozen(h)).toBe(true);
   });
 });
