@@ -138,9 +138,9 @@ describe.skipIf(!browserAvailable)('leader onboarding in Chromium', () => {
     expect(rows[0]?.n).toBe(1);
     expect(rows[0]?.user_id).toBeTruthy();
 
-    await page.getByTestId('application-detail').locator('.ant-drawer-close').click();
-    await page.getByTestId('application-detail').waitFor({ state: 'hidden' });
-    await page.getByTestId('recruiting-tab-agreements').click();
+    // A fresh load of the agreements tab: under a loaded CI machine antd's closing motion once left
+    // the password modal's wrap over the drawer's close button for 30 s.
+    await page.goto(`${base}/leaders/recruiting?tab=agreements`);
     await page.getByTestId('agreement-publish').click();
     await page.getByTestId('agreement-form-body').fill(AGREEMENT);
     await page.getByTestId('agreement-publish-submit').click();
