@@ -4,8 +4,8 @@ import {
   currentPeriodToDate,
   dayInZone,
   daysIn,
-  dueAssessment,
   isDay,
+  missedAssessments,
   periodContaining,
   previousPeriod,
   runMomentOf,
@@ -64,33 +64,79 @@ describe('assessment periods', () => {
 
 describe('the schedule', () => {
   const monthly = { enabled: true, periodKind: 'month' as const, runDay: 1, runHour: 2 };
-  const never = () => false;
+  const march = { start: '2026-03-01', end: '2026-03-31' };
 
   it('is due from 02:00 on the 1st (Shanghai), for the previous month', () => {
-    expect(dueAssessment(new Date('2026-04-01T01:59:00+08:00'), monthly, never)).toBeNull();
-    expect(dueAssessment(new Date('2026-04-01T02:00:00+08:00'), monthly, never)).toEqual({
-      start: '2026-03-01',
-      end: '2026-03-31',
-    });
+    expect(missedAssessments(new Date('2026-04-01T01:59:00+08:00'), monthly, '2026-03-01')).toEqual([]);
+    expect(missedAssessments(new Date('2026-04-01T02:00:00+08:00'), monthly, '2026-03-01')).toEqual([march]);
   });
 
   it('catches up later in the month, but not twice, and not when disabled', () => {
     const at = new Date('2026-04-09T10:00:00+08:00');
-    expect(dueAssessment(at, monthly, never)?.end).toBe('2026-03-31');
-    expect(dueAssessment(at, monthly, (p) => p.end === '2026-03-31')).toBeNull();
-    expect(dueAssessment(at, { ...monthly, enabled: false }, never)).toBeNull();
+    expect(missedAssessments(at, monthly, '2026-03-01')).toEqual([march]);
+    // March assessed: nothing is left before April.
+    expect(missedAssessments(at, monthly, '2026-04-01')).toEqual([]);
+    expect(missedAssessments(at, { ...monthly, enabled: false }, '2026-03-01')).toEqual([]);
   });
 
-  it('runs weekly on the configured weekday and hour', () => {
+  it('catches up every missed month, oldest first (down from 28 September to 3 December)', () => {
+    // August was assessed on 1 September; the server came back on 3 December.
+    expect(missedAssessments(new Date('2026-12-03T09:00:00+08:00'), monthly, '2026-09-01')).toEqual([
+      { start: '2026-09-01', end: '2026-09-30' },
+      { start: '2026-10-01', end: '2026-10-31' },
+      { start: '2026-11-01', end: '2026-11-30' },
+    ]);
+  });
+
+  it('takes older months before the run moment, but not the last one yet', () => {
+    // 1 December 01:00: November waits for 02:00; September and October are due.
+    expect(missedAssessments(new Date('2026-12-01T01:00:00+08:00'), monthly, '2026-09-01')).toEqual([
+      { start: '2026-09-01', end: '2026-09-30' },
+      { start: '2026-10-01', end: '2026-10-31' },
+    ]);
+  });
+
+  it('starts with the period containing the first day not assessed', () => {
+    // Levels set up on 15 October (or a run by hand up to 14 October): October counts from then.
+    expect(missedAssessments(new Date('2026-12-03T09:00:00+08:00'), monthly, '2026-10-15')).toEqual([
+      { start: '2026-10-01', end: '2026-10-31' },
+      { start: '2026-11-01', end: '2026-11-30' },
+    ]);
+    // Set up this month: nothing is complete yet.
+    expect(missedAssessments(new Date('2026-12-03T09:00:00+08:00'), monthly, '2026-12-01')).toEqual([]);
+  });
+
+  it('without a first day, assesses only the last complete period, once it is due', () => {
+    expect(missedAssessments(new Date('2026-04-09T10:00:00+08:00'), monthly, null)).toEqual([march]);
+    expect(missedAssessments(new Date('2026-04-01T01:00:00+08:00'), monthly, null)).toEqual([]);
+  });
+
+  it('reaches back at most twelve periods (the newest twelve)', () => {
+    const missed = missedAssessments(new Date('2026-12-03T09:00:00+08:00'), monthly, '2024-01-01');
+    expect(missed).toHaveLength(12);
+    expect(missed[0]).toEqual({ start: '2025-12-01', end: '2025-12-31' });
+    expect(missed[11]).toEqual({ start: '2026-11-01', end: '2026-11-30' });
+    expect(missedAssessments(new Date('2026-12-03T09:00:00+08:00'), monthly, '2024-01-01', 2)).toEqual([
+      { start: '2026-10-01', end: '2026-10-31' },
+      { start: '2026-11-01', end: '2026-11-30' },
+    ]);
+  });
+
+  it('runs weekly on the configured weekday and hour, and catches up missed weeks', () => {
     const weekly = { enabled: true, periodKind: 'week' as const, runDay: 2, runHour: 6 };
     // 2026-03-10 is a Tuesday.
     expect(runMomentOf(new Date('2026-03-11T00:00:00+08:00'), weekly).toISOString()).toBe(
       '2026-03-09T22:00:00.000Z',
     );
-    expect(dueAssessment(new Date('2026-03-10T05:00:00+08:00'), weekly, never)).toBeNull();
-    expect(dueAssessment(new Date('2026-03-10T06:00:00+08:00'), weekly, never)).toEqual({
-      start: '2026-03-02',
-      end: '2026-03-08',
-    });
+    expect(missedAssessments(new Date('2026-03-10T05:00:00+08:00'), weekly, '2026-03-02')).toEqual([]);
+    expect(missedAssessments(new Date('2026-03-10T06:00:00+08:00'), weekly, '2026-03-02')).toEqual([
+      { start: '2026-03-02', end: '2026-03-08' },
+    ]);
+    // The week of 9 February was the last assessed: on 10 March before 06:00 the weeks of 16 and
+    // 23 February are due at once, and the week of 2 March waits for 06:00.
+    expect(missedAssessments(new Date('2026-03-10T05:00:00+08:00'), weekly, '2026-02-16')).toEqual([
+      { start: '2026-02-16', end: '2026-02-22' },
+      { start: '2026-02-23', end: '2026-03-01' },
+    ]);
   });
 });

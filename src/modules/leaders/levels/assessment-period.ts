@@ -116,18 +116,29 @@ export function runMomentOf(now: Date, s: ScheduleSettings): Date {
   return new Date(`${day}T${String(s.runHour).padStart(2, '0')}:00:00+08:00`);
 }
 
+/** How far back the schedule catches up after downtime: twelve periods (a year of months, a quarter of weeks). */
+export const CATCH_UP_PERIODS = 12;
+
 /**
- * The period the scheduled job should assess now, or null. Due once the run moment of the current
- * period has passed and the previous period has no completed run yet; so a missed moment (server
- * down) is caught up at the next hourly check, and a period is never assessed twice by the schedule.
+ * The periods the scheduled job should assess now, oldest first. A period is due once the run moment
+ * of the period after it has passed (so the last complete period waits for the run day and hour,
+ * and every older one is due already). The list runs from the period containing `since` (the first
+ * day nothing has assessed yet; null: only the last due period) to the last due one, and holds at
+ * most the newest `max` periods: a server that was down for months catches up each missed period
+ * in order, but not years of them. Empty when the schedule is off.
  */
-export function dueAssessment(
+export function missedAssessments(
   now: Date,
   s: ScheduleSettings,
-  isAssessed: (period: DayRange) => boolean,
-): DayRange | null {
-  if (!s.enabled) return null;
-  if (now.getTime() < runMomentOf(now, s).getTime()) return null;
-  const period = previousPeriod(now, s.periodKind);
-  return isAssessed(period) ? null : period;
+  since: string | null,
+  max: number = CATCH_UP_PERIODS,
+): DayRange[] {
+  if (!s.enabled || max < 1) return [];
+  const before = (p: DayRange) => periodContaining(addDays(p.start, -1), s.periodKind);
+  const previous = previousPeriod(now, s.periodKind);
+  const last = now.getTime() < runMomentOf(now, s).getTime() ? before(previous) : previous;
+  const first = since === null ? previous.start : periodContaining(since, s.periodKind).start;
+  const out: DayRange[] = [];
+  for (let p = last; p.start >= first && out.length < max; p = before(p)) out.push(p);
+  return out.reverse();
 }

@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { type Actor, recordAuditMany, SYSTEM_ACTOR } from '../../../platform/audit/index.js';
-import type { Tx } from '../../../platform/db/database.js';
+import type { Executor, Tx } from '../../../platform/db/database.js';
+import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { NewEvent } from '../../../platform/outbox/index.js';
 import { decideLevel, type LevelDecision } from './assess-level.js';
@@ -8,9 +9,9 @@ import {
   type DayRange,
   dayInZone,
   daysIn,
-  dueAssessment,
   isDay,
   LEVELS_TZ,
+  missedAssessments,
   previousPeriod,
 } from './assessment-period.js';
 import { computeMetricsForAll, valuesOf } from './level-metrics.js';
@@ -73,9 +74,24 @@ export function assertPeriod(p: { periodStart: string; periodEnd: string }): Day
   return range;
 }
 
-async function claimRun(deps: LevelsDeps, period: DayRange, trigger: 'schedule' | 'manual', actor: Actor) {
+/** Thrown inside the claim's transaction to roll its insert back: the period was assessed meanwhile. */
+class AlreadyAssessed extends Error {}
+
+/**
+ * Marks a run of `period` as running, or throws 409 `leader_levels.assessment_running` when another
+ * is. With `onlyIfUnassessed` it claims nothing (null) when a completed run has measured exactly
+ * this period; that is checked after the insert, which waits for a run finishing at this moment to
+ * commit, so two processes catching up at once assess a period once.
+ */
+async function claimRun(
+  deps: LevelsDeps,
+  period: DayRange,
+  trigger: 'schedule' | 'manual',
+  actor: Actor,
+  onlyIfUnassessed = false,
+): Promise<string | null> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  const claim = deps.db.transaction(async (tx) => {
     await tx
       .update(levelAssessmentRuns)
       .set({ status: 'failed', error: 'abandoned: the process running it stopped', finishedAt: now })
@@ -93,7 +109,12 @@ async function claimRun(deps: LevelsDeps, period: DayRange, trigger: 'schedule' 
       on conflict (status) where status = 'running' do nothing
       returning id`);
     if (inserted.rows.length === 0) throw leaderLevelsError('leader_levels.assessment_running');
+    if (onlyIfUnassessed && (await periodAssessed(tx, period))) throw new AlreadyAssessed();
     return id;
+  });
+  return claim.catch((err: unknown) => {
+    if (err instanceof AlreadyAssessed) return null;
+    throw err;
   });
 }
 
@@ -204,11 +225,23 @@ export async function reassessAllLeaders(
   deps: LevelsDeps,
   opts: AssessmentOptions,
 ): Promise<AssessmentResult> {
+  const result = await assessPeriod(deps, opts, false);
+  if (!result) throw new Error('an assessment that may repeat a period always runs');
+  return result;
+}
+
+/** The assessment itself; with `onlyIfUnassessed`, null when the period has a completed run already. */
+async function assessPeriod(
+  deps: LevelsDeps,
+  opts: AssessmentOptions,
+  onlyIfUnassessed: boolean,
+): Promise<AssessmentResult | null> {
   const period = assertPeriod(opts);
   const actor = opts.actor ?? SYSTEM_ACTOR;
   const trigger = opts.trigger ?? 'manual';
   const started = performance.now();
-  const runId = await claimRun(deps, period, trigger, actor);
+  const runId = await claimRun(deps, period, trigger, actor, onlyIfUnassessed);
+  if (runId === null) return null;
   try {
     const now = deps.clock.now();
     const ladder = await loadLadder(deps.db);
@@ -334,25 +367,87 @@ export async function reassessAllLeaders(
 }
 
 /** Whether a completed run has measured exactly this period. */
-async function periodAssessed(deps: LevelsDeps, period: DayRange): Promise<boolean> {
-  const r = await deps.db.execute<{ n: number }>(sql`
+async function periodAssessed(db: Executor, period: DayRange): Promise<boolean> {
+  const r = await db.execute<{ n: number }>(sql`
     select count(*)::int as n from level_assessment_runs
     where status = 'completed' and period_start = ${period.start}::date and period_end = ${period.end}::date`);
   return (r.rows[0]?.n ?? 0) > 0;
 }
 
 /**
- * The hourly job: runs the assessment when the schedule says it is due (by default from 02:00 on the
- * 1st, for the previous month), once per period.
+ * The first day no assessment has measured yet, where the schedule's catch-up starts: the day after
+ * the last completed run's period (by the schedule or by hand), but not before the day the first
+ * level with a rule was added (periods before the ladder had rules have nothing to assess). Null
+ * when there is neither: then only the last complete period is assessed, as on a fresh install.
  */
-export async function runDueAssessment(deps: LevelsDeps): Promise<AssessmentResult | { skipped: string }> {
-  const now = deps.clock.now();
+async function firstUnassessedDay(db: Executor): Promise<string | null> {
+  // greatest() skips nulls: null only when neither exists.
+  const r = await db.execute<{ since: string | null }>(sql`
+    select to_char(greatest(
+             (select max(period_end) + 1 from level_assessment_runs where status = 'completed'),
+             (select (min(created_at) at time zone ${LEVELS_TZ})::date from leader_levels
+              where upgrade_rule is not null or downgrade_rule is not null)),
+           'YYYY-MM-DD') as since`);
+  return r.rows[0]?.since ?? null;
+}
+
+/** What the hourly job returns after assessing: the last period's result, and every period it ran. */
+export type DueAssessmentResult = AssessmentResult & {
+  periods: Array<Pick<AssessmentResult, 'runId' | 'periodStart' | 'periodEnd' | 'upgraded' | 'downgraded'>>;
+};
+
+/**
+ * The hourly job (and the run at every start): assesses every period the schedule has missed, oldest
+ * first, each with its own figures, so a leader October moved up is judged for November from their
+ * new level. By default that is the previous month from 02:00 on the 1st; after downtime, every
+ * complete period since the last assessed one (at most twelve back, see missedAssessments). Each
+ * period once: one that has a completed run, checked again under the run's claim, is not run again.
+ * A run already going elsewhere (another process catching up, or a "run now") stops this one; the
+ * next hourly check goes on from where that one ends.
+ */
+export async function runDueAssessment(deps: LevelsDeps): Promise<DueAssessmentResult | { skipped: string }> {
   const settings = await loadSettings(deps.db);
-  const prev = previousPeriod(now, settings.periodKind);
-  const assessed = await periodAssessed(deps, prev);
-  const due = dueAssessment(now, settings, () => assessed);
-  if (!due) return { skipped: settings.enabled ? 'not due' : 'disabled' };
-  return reassessAllLeaders(deps, { periodStart: due.start, periodEnd: due.end, trigger: 'schedule' });
+  if (!settings.enabled) return { skipped: 'disabled' };
+  const due = missedAssessments(deps.clock.now(), settings, await firstUnassessedDay(deps.db));
+  const done: AssessmentResult[] = [];
+  let busy = false;
+  for (const period of due) {
+    let result: AssessmentResult | null;
+    try {
+      result = await assessPeriod(
+        deps,
+        { periodStart: period.start, periodEnd: period.end, trigger: 'schedule' },
+        true,
+      );
+    } catch (err) {
+      // Stop rather than skip ahead: the later periods must wait for this one.
+      if (isRunning(err)) {
+        busy = true;
+        break;
+      }
+      throw err;
+    }
+    if (result) done.push(result);
+  }
+  const last = done.at(-1);
+  if (!last) {
+    if (due.length === 0) return { skipped: 'not due' };
+    return { skipped: busy ? 'another run is going' : 'assessed by another run' };
+  }
+  return {
+    ...last,
+    periods: done.map((r) => ({
+      runId: r.runId,
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+      upgraded: r.upgraded,
+      downgraded: r.downgraded,
+    })),
+  };
+}
+
+function isRunning(err: unknown): boolean {
+  return err instanceof DomainError && err.code === 'leader_levels.assessment_running';
 }
 
 /**
