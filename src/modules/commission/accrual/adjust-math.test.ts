@@ -6,6 +6,8 @@ import {
   planAdjustments,
   type RefundLine,
   splitClawbacks,
+  takeRestOfEntry,
+  type WholeEntry,
 } from './adjust-math.js';
 
 const entry = (patch: Partial<EntryState> = {}): EntryState => ({
@@ -125,5 +127,50 @@ describe('splitClawbacks', () => {
   it('owes everything when nothing is available', () => {
     expect(splitClawbacks([100], 0)).toEqual([{ fromAvailableFen: 0, toOwedFen: 100 }]);
     expect(splitClawbacks([100], -5)).toEqual([{ fromAvailableFen: 0, toOwedFen: 100 }]);
+  });
+});
+
+describe('takeRestOfEntry', () => {
+  const whole = (patch: Partial<WholeEntry> = {}): WholeEntry => ({
+    id: 'cen_rb',
+    key: 'recruit_bonus:L9',
+    beneficiaryId: 'L1',
+    status: 'final',
+    amountFen: 5000,
+    voidedFen: 0,
+    clawedBackFen: 0,
+    refundedQuantity: 0,
+    refundedLineFen: 0,
+    ...patch,
+  });
+  const cause = { refundId: 'r1', orderId: 'ord_9', at: new Date('2026-03-20T00:00:00Z') };
+
+  it('voids what is left of an entry not yet settled, and the entry becomes voided', () => {
+    const r = takeRestOfEntry(whole(), cause, 'why');
+    expect(r?.adjustment).toMatchObject({
+      entryId: 'cen_rb',
+      entryKey: 'recruit_bonus:L9',
+      orderId: 'ord_9',
+      beneficiaryId: 'L1',
+      refundId: 'r1',
+      kind: 'void',
+      quantity: 0,
+      lineFen: 0,
+      amountFen: 5000,
+      reason: 'why',
+    });
+    expect(r?.next).toMatchObject({ status: 'voided', voidedFen: 5000, clawedBackFen: 0 });
+  });
+
+  it('claws back what is left of a settled entry, which stays settled', () => {
+    const r = takeRestOfEntry(whole({ status: 'settled', clawedBackFen: 1000 }), cause, 'why');
+    expect(r?.adjustment).toMatchObject({ kind: 'clawback', amountFen: 4000 });
+    expect(r?.next).toMatchObject({ status: 'settled', voidedFen: 0, clawedBackFen: 5000 });
+  });
+
+  it('takes nothing from an entry with nothing left (a replayed or second refund)', () => {
+    expect(takeRestOfEntry(whole({ status: 'settled', clawedBackFen: 5000 }), cause, 'why')).toBeNull();
+    expect(takeRestOfEntry(whole({ status: 'voided', voidedFen: 5000 }), cause, 'why')).toBeNull();
+    expect(takeRestOfEntry(whole({ amountFen: 0 }), cause, 'why')).toBeNull();
   });
 });

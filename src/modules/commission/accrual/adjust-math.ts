@@ -47,6 +47,8 @@ export interface Adjustment {
   lineFen: number;
   amountFen: number;
   refundedAt: Date;
+  /** Why, beyond the refund id, when the refund did not refund the entry's own line (the statement shows it). */
+  reason?: string;
 }
 
 export const appliedKey = (entryId: string, refundId: string) => `${entryId}|${refundId}`;
@@ -131,4 +133,54 @@ export function splitClawbacks(amounts: readonly number[], availableFen: number)
     left -= fromAvailableFen;
     return { fromAvailableFen, toOwedFen: amount - fromAvailableFen };
   });
+}
+
+/** An entry taken back whole by a refund of something it rested on (a recruit bonus's qualifying sales). */
+export interface WholeEntry {
+  id: string;
+  key: string;
+  beneficiaryId: string;
+  status: EntryStatus;
+  amountFen: number;
+  voidedFen: number;
+  clawedBackFen: number;
+  refundedQuantity: number;
+  refundedLineFen: number;
+}
+
+/**
+ * Takes what is left of `entry` back because of `refund` (of an order the entry rested on, not one of
+ * its own lines): voided before settlement (the entry becomes `voided`), clawed back after it (the
+ * entry stays `settled`, the clawback shown beside it). Null when nothing is left, so a refund
+ * replayed, or a second refund, takes nothing more.
+ */
+export function takeRestOfEntry(
+  entry: WholeEntry,
+  refund: { refundId: string; orderId: string; at: Date },
+  reason: string,
+): { adjustment: Adjustment; next: WholeEntry } | null {
+  const left = entry.amountFen - entry.voidedFen - entry.clawedBackFen;
+  if (left <= 0 || entry.status === 'voided') return null;
+  const kind: AdjustmentKind = entry.status === 'settled' ? 'clawback' : 'void';
+  return {
+    adjustment: {
+      entryId: entry.id,
+      entryKey: entry.key,
+      orderId: refund.orderId,
+      beneficiaryId: entry.beneficiaryId,
+      refundId: refund.refundId,
+      kind,
+      quantity: 0,
+      lineFen: 0,
+      amountFen: left,
+      refundedAt: refund.at,
+      reason,
+    },
+    next: {
+      ...entry,
+      voidedFen: entry.voidedFen + (kind === 'void' ? left : 0),
+      clawedBackFen: entry.clawedBackFen + (kind === 'clawback' ? left : 0),
+      status: kind === 'void' ? 'voided' : entry.status,
+    },
+  };
 }

@@ -41,6 +41,8 @@ const arr = (values: readonly unknown[]) => sql.param(values);
 
 const voidKey = (a: Adjustment) => `void:${a.entryKey}:${a.refundId}`;
 const clawKey = (a: Adjustment, part: 'available' | 'owed') => `claw:${a.entryKey}:${a.refundId}:${part}`;
+/** The transfer's memo, with the adjustment's own reason when it has one (the statement shows it). */
+const withReason = (memo: string, a: Adjustment) => (a.reason ? `${memo} · ${a.reason}` : memo);
 
 type EntryRow = {
   id: string;
@@ -113,6 +115,30 @@ export async function applyRefundsTx(
     refundedLineFen: Number(r.refunded_line_fen),
   }));
   const { adjustments, next } = planAdjustments(entries, refunds, applied);
+  return postAdjustmentsTx(deps, tx, adjustments, [...next.values()]);
+}
+
+/** An entry's refund state after adjustments: what `postAdjustmentsTx` writes back. */
+export type AdjustedEntry = Pick<
+  EntryState,
+  'id' | 'voidedFen' | 'clawedBackFen' | 'refundedQuantity' | 'refundedLineFen' | 'status'
+>;
+
+/**
+ * Posts planned adjustments (the one way commission is voided or clawed back): the ledger transfers
+ * (a void takes the leader's pending back; a clawback takes available up to its balance and records
+ * the rest as owed), one `commission_entry_adjustments` row per (entry, refund), and the entries' new
+ * refund state `changed`. Order-line refunds and recruit bonuses taken back by a refund both end here,
+ * so the leader's balances and statement show them alike. The caller holds the money lock shared and
+ * the entries' rows locked.
+ */
+export async function postAdjustmentsTx(
+  deps: { clock: Clock },
+  tx: Tx,
+  adjustments: readonly Adjustment[],
+  changed: readonly AdjustedEntry[],
+): Promise<AdjustResult> {
+  const result: AdjustResult = { adjustments: 0, voidedFen: 0, clawedBackFen: 0, owedFen: 0 };
   if (adjustments.length === 0) return result;
 
   const expense: AccountRef = { owner: 'company', kind: 'commission_expense' };
@@ -155,7 +181,7 @@ export async function applyRefundsTx(
         amountFen: a.amountFen,
         causeType: CAUSE_COMMISSION_ENTRY,
         causeId: a.entryId,
-        memo: `佣金作废 void: refund ${a.refundId}`,
+        memo: withReason(`佣金作废 void: refund ${a.refundId}`, a),
       });
       continue;
     }
@@ -170,7 +196,7 @@ export async function applyRefundsTx(
         amountFen: split.fromAvailableFen,
         causeType: CAUSE_COMMISSION_ENTRY,
         causeId: a.entryId,
-        memo: `退款扣回 clawback: refund ${a.refundId}`,
+        memo: withReason(`退款扣回 clawback: refund ${a.refundId}`, a),
       });
     }
     if (split.toOwedFen > 0) {
@@ -181,7 +207,7 @@ export async function applyRefundsTx(
         amountFen: split.toOwedFen,
         causeType: CAUSE_COMMISSION_ENTRY,
         causeId: a.entryId,
-        memo: `退款扣回记欠款 clawback owed: refund ${a.refundId}`,
+        memo: withReason(`退款扣回记欠款 clawback owed: refund ${a.refundId}`, a),
       });
     }
   }
@@ -200,8 +226,7 @@ export async function applyRefundsTx(
       ${col((a) => a.refundedAt.toISOString())}::timestamptz[])
     ON CONFLICT (entry_id, refund_id) DO NOTHING`);
 
-  const changed = [...next.values()];
-  const ecol = <T>(f: (e: EntryState) => T) => arr(changed.map(f));
+  const ecol = <T>(f: (e: AdjustedEntry) => T) => arr(changed.map(f));
   await tx.execute(sql`
     UPDATE ${commissionEntries} e SET voided_fen = v.voided, clawed_back_fen = v.clawed,
       refunded_quantity = v.qty, refunded_line_fen = v.line_fen, status = v.status

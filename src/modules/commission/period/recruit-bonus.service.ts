@@ -1,7 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/audit/index.js';
 import type { Deps } from '../../../platform/deps.js';
 import { leaderReferrerPeriods, leaderSalesOrders } from '../../leaders/index.js';
+import { orderRefunds } from '../../orders/index.js';
 import { getAccrualSettings } from '../accrual/settings.js';
 import { commissionPlanActivations, commissionPlans } from '../commission.tables.js';
 import type { PlanDocument } from '../domain/plan.js';
@@ -21,7 +22,9 @@ import { type PeriodPlanRef, type RunRow, recordPeriodRunTx } from './period-rec
  * net of refunds, but only once the order is final: its after-sales window (售后期) has passed (the
  * freeze's `commission_orders.final_at`, or for an order that earned no commission, completion plus
  * the after-sales days). So an order refunded inside its after-sales window never counts, and the
- * bonus, written final, rests on final sales only. Recruits approved before a plan with a recruit
+ * bonus, written final, rests on final sales only. A refund of a qualifying order after the bonus was
+ * written counts the sales again (recruit-bonus-refund.service.ts): below the threshold, the bonus is
+ * voided or clawed back. Recruits approved before a plan with a recruit
  * rule was activated, whose window was still open then, are checked under that plan (unless an
  * earlier plan with a recruit rule already covered their approval). Recruits whose window closed more
  * than a week plus the after-sales window ago are no longer looked at, so a check missed for a few
@@ -72,6 +75,32 @@ async function recruitPlanSpans(deps: Deps): Promise<PlanSpan[]> {
   return spans;
 }
 
+/**
+ * A recruit's qualifying sales (fen): their orders completed within `withinDays` of approval that are
+ * final at `nowIso` (after-sales window passed), net of refunds. The daily check and the refund path
+ * (recruit-bonus-refunds.ts) both read this one figure. A refund counts as soon as the orders module
+ * recorded it: the roll-up's `refunded_fen`, or the refunds made after completion when the roll-up's
+ * own subscriber has not seen the refund yet (the two subscribers of `order.refunded` run in no set
+ * order), whichever is more.
+ */
+export function recruitSalesSql(q: {
+  recruitId: SQL;
+  approvedAt: SQL;
+  withinDays: number;
+  afterSalesDays: number;
+  nowIso: string;
+}): SQL {
+  return sql`(select coalesce(sum(so.gmv_fen - greatest(so.refunded_fen, least(so.gmv_fen,
+        (select coalesce(sum(r.amount_fen), 0) from ${orderRefunds} r
+          where r.order_id = so.order_id and r.created_at > so.completed_at)))), 0)
+      from ${leaderSalesOrders} so
+      left join ${commissionOrders} co on co.order_id = so.order_id
+      where so.leader_id = ${q.recruitId} and so.completed_at >= ${q.approvedAt}
+        and so.completed_at < ${q.approvedAt} + make_interval(days => ${q.withinDays}::int)
+        and coalesce(co.final_at, so.completed_at + make_interval(days => ${q.afterSalesDays}::int))
+            <= ${q.nowIso}::timestamptz)::bigint`;
+}
+
 type Candidate = {
   id: string;
   name: string;
@@ -113,12 +142,7 @@ export async function runRecruitCheck(
            order by p.valid_from desc limit 1),
           (select p.referrer_id from ${leaderReferrerPeriods} p where p.leader_id = c.id order by p.valid_from limit 1)
         ) as referrer_id,
-        (select coalesce(sum(so.gmv_fen - so.refunded_fen), 0) from ${leaderSalesOrders} so
-          left join ${commissionOrders} co on co.order_id = so.order_id
-          where so.leader_id = c.id and so.completed_at >= c.approved_at
-            and so.completed_at < c.approved_at + make_interval(days => ${within})
-            and coalesce(co.final_at, so.completed_at + make_interval(days => ${afterSalesDays}::int))
-                <= ${nowIso}::timestamptz)::bigint as sales
+        ${recruitSalesSql({ recruitId: sql`c.id`, approvedAt: sql`c.approved_at`, withinDays: within, afterSalesDays, nowIso })} as sales
       from cand c
       where c.approved_at + make_interval(days => ${within}) > ${span.from.toISOString()}::timestamptz
         ${span.approvedFrom ? sql`and c.approved_at >= ${span.approvedFrom.toISOString()}::timestamptz` : sql``}
