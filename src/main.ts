@@ -1,20 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
-import { seedCommissionAccrualDemo } from './demo/commission-accrual.seed.js';
-import { seedCommissionPeriodDemo } from './demo/commission-period.seed.js';
-import { seedLeaderSalesDemo } from './demo/leader-network.seed.js';
-import { seedLeaderPortalDemo } from './demo/leader-portal.seed.js';
-import { seedOrdersDemo } from './demo/orders.seed.js';
 import { bannerAccounts, demoBanner, demoShareLink, seedDemo } from './demo/seed.js';
-import { registerCampaignLiveSubscribers } from './modules/campaigns/index.js';
-import { registerCommissionAccrualSubscribers } from './modules/commission/index.js';
-import { registerLeaderNetworkSubscribers } from './modules/leaders/index.js';
-import { completedOrderFacts, registerOrderSubscribers } from './modules/orders/index.js';
-import { registerRiskSubscribers } from './modules/risk/index.js';
 import { writeAuditCheckpoint } from './platform/audit/index.js';
 import { issueSetupToken } from './platform/auth/index.js';
 import { bootPlatform } from './platform/boot.js';
+import { SystemSteerableClock } from './platform/clock.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { lockDataDir } from './platform/data-dir-lock.js';
 import { startEmbeddedPostgres } from './platform/db/embedded-postgres.js';
@@ -23,6 +14,7 @@ import { stopImportJobs } from './platform/imports/index.js';
 import { Jobs } from './platform/jobs/jobs.js';
 import { createLogger } from './platform/logger.js';
 import { buildWeb, webBuildIsStale } from './platform/web-build.js';
+import { registerSubscribers } from './subscribers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -47,7 +39,9 @@ async function main(): Promise<void> {
     buildWeb(ROOT);
   }
 
-  const platform = await bootPlatform(config, log);
+  // The demo replays its past weeks on this clock (sent back to each moment, then home); everything
+  // holds the same object, so the outbox and the subscribers read the moment the replay is at.
+  const platform = await bootPlatform(config, log, new SystemSteerableClock());
   const { deps } = platform;
   // Every event is at least written to the log by a subscriber, so the outbox shows deliveries.
   // Subscribers register before the seed runs, so the seed's own events get theirs too.
@@ -56,22 +50,8 @@ async function main(): Promise<void> {
       log.info({ event: event.type, id: event.id }, 'event delivered'),
     );
   }
-  registerOrderSubscribers(deps);
-  registerRiskSubscribers(deps);
-  registerLeaderNetworkSubscribers(deps, completedOrderFacts);
-  registerCampaignLiveSubscribers(deps);
-  registerCommissionAccrualSubscribers(deps);
-  if (config.seedDemo && (await seedDemo(deps))) {
-    const orders = await seedOrdersDemo(deps);
-    // Yesterday's campaign, delivered to the demo leader's pickup point: codes to verify in the portal.
-    await seedLeaderPortalDemo(deps);
-    // Past sales frozen and settled, and every paid order's commission (after orders and plans).
-    const commission = await seedCommissionAccrualDemo(deps);
-    await seedLeaderSalesDemo(deps);
-    // Last month closed, a past campaign's hot-product ladder, a recruit bonus (after the accrual seed).
-    const periods = await seedCommissionPeriodDemo(deps);
-    log.info({ orders, commission, periods }, 'demo data loaded');
-  }
+  registerSubscribers(deps);
+  if (config.seedDemo) await seedDemo(deps);
 
   const app = await buildApp(deps);
   const jobs = new Jobs(deps, platform.databaseUrl, log);
