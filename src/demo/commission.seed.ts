@@ -92,15 +92,16 @@ export async function seedCommissionDemo(deps: Deps, tx: Tx): Promise<{ activeId
     selfPurchaseEarnsDirect: true,
     levels,
     team: { mode: 'differential', peerRateBps: 1000, peerGenerations: 1 },
-    // ¥1,000.00 of completed sales in 30 days earns the referrer ¥50.00; plus 1% for the first 30 days.
-    recruit: { thresholdFen: 100_000, withinDays: 30, bonusFen: 5_000, rateBps: 100, rateDays: 30 },
-    // The tiers: from ¥0: 0, from ¥10,000: 1%, from ¥50,000: 2%, each on its own slice.
+    // ¥300.00 of completed sales in 30 days earns the referrer ¥50.00; plus 1% for the first 30 days.
+    recruit: { thresholdFen: 30_000, withinDays: 30, bonusFen: 5_000, rateBps: 100, rateDays: 30 },
+    // Monthly tiers sized to the demo's leaders: from ¥0: 0, from ¥500: 1%, from ¥2,000: 2%, each on
+    // its own slice.
     tiered: {
       mode: 'marginal',
       tiers: [
         { fromFen: 0, rateBps: 0 },
-        { fromFen: 1_000_000, rateBps: 100 },
-        { fromFen: 5_000_000, rateBps: 200 },
+        { fromFen: 50_000, rateBps: 100 },
+        { fromFen: 200_000, rateBps: 200 },
       ],
     },
     regional: { rateBps: 50 },
@@ -123,8 +124,8 @@ export async function seedCommissionDemo(deps: Deps, tx: Tx): Promise<{ activeId
               campaignId: pastHotCampaign.id,
               skuId: hot,
               steps: [
-                { minUnits: 30, perUnitFen: 50 },
-                { minUnits: 100, perUnitFen: 100 },
+                { minUnits: 8, perUnitFen: 50 },
+                { minUnits: 20, perUnitFen: 100 },
               ],
             },
           ]

@@ -1,14 +1,6 @@
-import { eq, inArray, sql } from 'drizzle-orm';
-import { customers } from '../modules/customers/index.js';
-import {
-  backfillLeaderDailySales,
-  businessDayOf,
-  createLeaderTx,
-  createPickupPointTx,
-  leaders,
-} from '../modules/leaders/index.js';
+import { eq, inArray } from 'drizzle-orm';
+import { createLeaderTx, createPickupPointTx, leaders } from '../modules/leaders/index.js';
 import { assignRegionManagerTx } from '../modules/leaders/regions/region-managers.service.js';
-import { completedOrderFacts } from '../modules/orders/index.js';
 import { SYSTEM_ACTOR } from '../platform/audit/index.js';
 import type { Tx } from '../platform/db/database.js';
 import type { Deps } from '../platform/deps.js';
@@ -16,9 +8,9 @@ import type { Deps } from '../platform/deps.js';
 /**
  * The demo referral network (推荐关系): thirteen more leaders recruited under the three demo leaders,
  * four generations deep under 陈静 (陈静 → 赵敏 → 孙丽 → 周强), a second pickup point for 陈静, the
- * `region` login made manager of 杭州市 (so it sees 西湖区 and 余杭区, not 上海), and 30 days of sales
- * history in the roll-up, as a company moving from another system would bring, so team sizes and
- * team GMV show figures at once. Demo phones use the 199 0000 02xx range.
+ * `region` login made manager of 杭州市 (so it sees 西湖区 and 余杭区, not 上海). Their sales are
+ * the demo's replayed weeks (history.seed.ts), so team sizes and team GMV come from real orders.
+ * Demo phones use the 199 0000 02xx range.
  */
 interface DemoRecruit {
   key: string;
@@ -151,15 +143,6 @@ const RECRUITS: DemoRecruit[] = [
   },
 ];
 
-/** A small deterministic generator, so every demo database shows the same figures. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 export async function seedLeaderNetworkDemo(
   deps: Deps,
   tx: Tx,
@@ -202,63 +185,7 @@ export async function seedLeaderNetworkDemo(
       userId: input.regionManagerUserId,
       weight: 1,
     });
-  await seedSalesHistory(deps, tx);
   return { leaderIds: created };
-}
-
-/**
- * Thirty days of sales per leader in the roll-up (history, not orders: the orders demo places only
- * today's orders). Each leader sells on about two days in three, to a few of the demo customers.
- */
-async function seedSalesHistory(deps: Deps, tx: Tx): Promise<void> {
-  const all = await tx.select({ id: leaders.id }).from(leaders).orderBy(leaders.id);
-  const customerIds = (await tx.select({ id: customers.id }).from(customers).orderBy(customers.id)).map(
-    (c) => c.id,
-  );
-  const next = random(20_260_301);
-  const today = deps.clock.now().getTime();
-  const sales: { leaderId: string; day: string; gmv: number; orders: number }[] = [];
-  const served: { leaderId: string; day: string; customerId: string; orders: number }[] = [];
-  for (const [i, l] of all.entries()) {
-    const scale = 1 + (i % 4);
-    for (let d = 30; d >= 1; d -= 1) {
-      if (next() < 0.33) continue;
-      const day = businessDayOf(new Date(today - d * 86_400_000));
-      const orders = 1 + Math.floor(next() * 6 * scale);
-      const gmv = orders * (2_000 + Math.floor(next() * 6_000));
-      sales.push({ leaderId: l.id, day, gmv, orders });
-      if (customerIds.length > 0) {
-        const n = Math.min(customerIds.length, 1 + Math.floor(next() * 3));
-        const start = Math.floor(next() * customerIds.length);
-        for (let k = 0; k < n; k += 1) {
-          const customerId = customerIds[(start + k) % customerIds.length];
-          if (customerId) served.push({ leaderId: l.id, day, customerId, orders: 1 });
-        }
-      }
-    }
-  }
-  if (sales.length > 0)
-    await tx.execute(sql`
-      insert into leader_daily_sales (leader_id, day, completed_gmv_fen, completed_orders)
-      select l, d::date, g, o from unnest(${sql.param(sales.map((s) => s.leaderId))}::text[],
-        ${sql.param(sales.map((s) => s.day))}::text[], ${sql.param(sales.map((s) => s.gmv))}::bigint[],
-        ${sql.param(sales.map((s) => s.orders))}::int[]) as v(l, d, g, o)
-      on conflict (leader_id, day) do nothing`);
-  if (served.length > 0)
-    await tx.execute(sql`
-      insert into leader_daily_customers (leader_id, day, customer_id, orders)
-      select l, d::date, c, o from unnest(${sql.param(served.map((s) => s.leaderId))}::text[],
-        ${sql.param(served.map((s) => s.day))}::text[], ${sql.param(served.map((s) => s.customerId))}::text[],
-        ${sql.param(served.map((s) => s.orders))}::int[]) as v(l, d, c, o)
-      on conflict (leader_id, day, customer_id) do nothing`);
-}
-
-/**
- * After the orders demo: counts any completed demo order in the roll-up (the backfill is a no-op for
- * orders the subscriber already counted).
- */
-export async function seedLeaderSalesDemo(deps: Deps): Promise<{ added: number }> {
-  return backfillLeaderDailySales(deps.db, completedOrderFacts);
 }
 
 /** The demo leader ids by phone, for tests that look at the demo tree. */

@@ -6,7 +6,6 @@ import {
   leaders,
   publishAgreementTx,
   recordSignatureTx,
-  rejectApplicationTx,
   scribblePng,
   submitApplicationTx,
   updateOnboardingSettingsTx,
@@ -16,11 +15,15 @@ import type { Tx } from '../platform/db/database.js';
 import type { Deps } from '../platform/deps.js';
 
 /**
- * Leader onboarding demo (团长招募): the agreement in two versions (v2 current, signed by every demo
- * leader so all of them can sell), three applications waiting for review (one through an invite
- * link), one rejected, and four training materials with some completions. Everything goes through
- * the real use-cases, so each row has its audit record and events. Applicant phones use the
- * 199 0000 05xx range. Runs after every seed that creates leaders.
+ * Leader onboarding demo (团长招募), in three moments, all through the real use-cases (so each row has
+ * its audit record and events):
+ * - the company's first morning (seedAgreementAndTrainingDemo): agreement v1, signed by every leader,
+ *   and four training materials with some completions;
+ * - the replayed weeks (history.seed.ts): applications approved and one turned down, agreement v2
+ *   published with seven days' grace and signed by every leader;
+ * - today (seedApplicationsDemo): three applications waiting for review (one through an invite link),
+ *   and v3 published to take effect in ten days, which nobody has signed yet (the portal reminds).
+ * Applicant phones use the 199 0000 05xx range.
  */
 
 const AGREEMENT_V1 = `团长合作协议
@@ -43,13 +46,18 @@ const AGREEMENT_V1 = `团长合作协议
 第五条 协议期限
 本协议自乙方签署之日起生效，任何一方可提前七日书面通知对方终止合作。`;
 
-const AGREEMENT_V2 = `${AGREEMENT_V1}
+export const AGREEMENT_V2 = `${AGREEMENT_V1}
 
 第六条 售后处理（v2 新增）
 团员反馈少货、破损等问题时，乙方应在 24 小时内于团长端登记，并配合甲方完成退款或补发。
 
 第七条 个人信息保护（v2 新增）
 乙方因服务获知的团员手机号、地址等个人信息，仅可用于订单履约，不得泄露、出售或用于其他用途。`;
+
+const AGREEMENT_V3 = `${AGREEMENT_V2}
+
+第八条 冷链商品（v3 新增）
+冷链商品到货后乙方应在 30 分钟内放入冷柜，当日未取的次日上午 10 点前提醒团员。`;
 
 const ARTICLE_INTRO = `<h2>社区团购是怎么运作的</h2>
 <p>每天晚上平台开团，团长把<strong>带有自己团长码的链接</strong>分享到小区群，团员下单付款。</p>
@@ -64,30 +72,27 @@ const ARTICLE_SERVICE = `<h2>自提点服务规范</h2>
 <blockquote>保持自提点整洁，是团员复购的第一步。</blockquote>`;
 
 /** A valid demo ID number (correct check digit) born `birth`, with sequence `seq`. */
-function demoIdNumber(area: string, birth: string, seq: number): string {
+export function demoIdNumber(area: string, birth: string, seq: number): string {
   const first17 = `${area}${birth}${String(seq).padStart(3, '0')}`;
   return `${first17}${idCheckChar(first17) ?? '0'}`;
 }
 
 const applicant = (ip: string): Actor => ({ actorId: null, actorName: null, requestId: null, ip });
 
-export async function seedLeaderOnboardingDemo(
+export async function seedAgreementAndTrainingDemo(
   deps: Deps,
   tx: Tx,
-  input: { regionIds: Record<string, string> },
-): Promise<{ applications: number; signatures: number; materials: number }> {
+): Promise<{ signatures: number; materials: number }> {
   const all = await tx
     .select({ id: leaders.id, code: leaders.code, name: leaders.name, userId: leaders.userId })
     .from(leaders)
     .orderBy(asc(leaders.createdAt), asc(leaders.id));
 
-  // Agreements: v1, then v2 (current). Every leader signs v2; the first three signed v1 before it.
+  // Agreement v1, signed by every leader the company starts with.
   const v1 = await publishAgreementTx(deps, tx, SYSTEM_ACTOR, { title: '团长合作协议', body: AGREEMENT_V1 });
-  const v2 = await publishAgreementTx(deps, tx, SYSTEM_ACTOR, { title: '团长合作协议', body: AGREEMENT_V2 });
   let signatures = 0;
   for (const [i, l] of all.entries()) {
-    const versions = i < 3 ? [v1, v2] : [v2];
-    for (const template of versions) {
+    for (const template of [v1]) {
       await recordSignatureTx(deps, tx, SYSTEM_ACTOR, {
         template,
         leaderId: l.id,
@@ -100,11 +105,63 @@ export async function seedLeaderOnboardingDemo(
     }
   }
 
-  // Applications: three pending (the first through the first leader's invite link), one rejected.
+  // Training: two required articles, an optional video, a required document; some completions.
+  const materials = [
+    await createMaterialTx(deps, tx, SYSTEM_ACTOR, {
+      title: '团长入门：社区团购是怎么运作的',
+      kind: 'article',
+      bodyHtml: ARTICLE_INTRO,
+      required: true,
+      sortOrder: 10,
+    }),
+    await createMaterialTx(deps, tx, SYSTEM_ACTOR, {
+      title: '自提点服务规范',
+      kind: 'article',
+      bodyHtml: ARTICLE_SERVICE,
+      required: true,
+      sortOrder: 20,
+    }),
+    await createMaterialTx(deps, tx, SYSTEM_ACTOR, {
+      title: '团长端使用教程（视频）',
+      kind: 'video',
+      url: 'https://help.tuanflow.example/videos/leader-portal.mp4',
+      required: false,
+      sortOrder: 30,
+    }),
+    await createMaterialTx(deps, tx, SYSTEM_ACTOR, {
+      title: '食品安全与售后处理指引（PDF）',
+      kind: 'document',
+      url: 'https://help.tuanflow.example/docs/food-safety-after-sales.pdf',
+      required: true,
+      sortOrder: 40,
+    }),
+  ];
+  // The first leader finished everything, the next few the first one or two, the rest nothing yet.
+  for (const [i, l] of all.entries()) {
+    const done = i === 0 ? materials.length : i < 4 ? 2 : i < 6 ? 1 : 0;
+    for (const m of materials.slice(0, done)) await completeMaterialTx(deps, tx, SYSTEM_ACTOR, l.id, m.id);
+  }
+  return { signatures, materials: materials.length };
+}
+
+/**
+ * Today: three applications waiting for review, the region manager's first review switched on, and
+ * agreement v3 published to take effect in ten days with seven days' grace after that.
+ */
+export async function seedApplicationsDemo(
+  deps: Deps,
+  tx: Tx,
+  input: { regionIds: Record<string, string> },
+): Promise<{ applications: number }> {
+  const [referrer] = await tx
+    .select({ code: leaders.code })
+    .from(leaders)
+    .orderBy(asc(leaders.createdAt), asc(leaders.id))
+    .limit(1);
+  // Applications: three pending (the first through the first leader's invite link).
   const xh = input.regionIds['330106'];
   const yh = input.regionIds['330110'];
   const pd = input.regionIds['310115'];
-  const referrer = all[0];
   const applications = [
     {
       regionId: xh,
@@ -157,77 +214,29 @@ export async function seedLeaderOnboardingDemo(
         referrerCode: null,
       },
     },
-    {
-      regionId: xh,
-      ip: '36.24.77.19',
-      reject: '自提点与现有团长“西湖花园”距离不足 300 米，暂不新增；可考虑与该团长合作。',
-      body: {
-        name: '钱多多',
-        phone: '19900000504',
-        idNumber: demoIdNumber('330106', '19990101', 12),
-        pickupPoint: {
-          name: '文三路 480 号门口',
-          address: '浙江省杭州市西湖区文三路 480 号',
-          latitude: 30.278702,
-          longitude: 120.124313,
-          openingHours: '18:00-21:00',
-        },
-        referrerCode: null,
-      },
-    },
   ];
   let filed = 0;
   for (const a of applications) {
     // A company without this region in its demo data simply gets fewer demo applications.
     if (!a.regionId) continue;
-    const { row } = await submitApplicationTx(
+    await submitApplicationTx(
       deps,
       tx,
       applicant(a.ip),
       { ...a.body, regionId: a.regionId },
       { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) MicroMessenger/8.0.47' },
     );
-    if (a.reject) await rejectApplicationTx(deps, tx, SYSTEM_ACTOR, row.id, a.reject);
     filed += 1;
   }
   // The demo region manager (region / region12345) first-reviews the pending applications of 杭州.
   await updateOnboardingSettingsTx(deps, tx, SYSTEM_ACTOR, { regionFirstReview: true });
 
-  // Training: two required articles, an optional video, a required document; some completions.
-  const materials = [
-    await createMaterialTx(deps, tx, SYSTEM_ACTOR, {
-      title: '团长入门：社区团购是怎么运作的',
-      kind: 'article',
-      bodyHtml: ARTICLE_INTRO,
-      required: true,
-      sortOrder: 10,
-    }),
-    await createMaterialTx(deps, tx, SYSTEM_ACTOR, {
-      title: '自提点服务规范',
-      kind: 'article',
-      bodyHtml: ARTICLE_SERVICE,
-      required: true,
-      sortOrder: 20,
-    }),
-    await createMaterialTx(deps, tx, SYSTEM_ACTOR, {
-      title: '团长端使用教程（视频）',
-      kind: 'video',
-      url: 'https://help.tuanflow.example/videos/leader-portal.mp4',
-      required: false,
-      sortOrder: 30,
-    }),
-    await createMaterialTx(deps, tx, SYSTEM_ACTOR, {
-      title: '食品安全与售后处理指引（PDF）',
-      kind: 'document',
-      url: 'https://help.tuanflow.example/docs/food-safety-after-sales.pdf',
-      required: true,
-      sortOrder: 40,
-    }),
-  ];
-  // The first leader finished everything, the next few the first one or two, the rest nothing yet.
-  for (const [i, l] of all.entries()) {
-    const done = i === 0 ? materials.length : i < 4 ? 2 : i < 6 ? 1 : 0;
-    for (const m of materials.slice(0, done)) await completeMaterialTx(deps, tx, SYSTEM_ACTOR, l.id, m.id);
-  }
-  return { applications: filed, signatures, materials: materials.length };
+  const effective = new Date(deps.clock.now().getTime() + 10 * 24 * 3_600_000);
+  await publishAgreementTx(deps, tx, SYSTEM_ACTOR, {
+    title: '团长合作协议',
+    body: AGREEMENT_V3,
+    effectiveAt: effective.toISOString(),
+    graceDays: 7,
+  });
+  return { applications: filed };
 }

@@ -1,36 +1,28 @@
-import { inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { leaders } from '../modules/leaders/index.js';
 import {
-  approveWithdrawalTx,
-  CAUSE_DEMO_OPENING,
-  createPayoutBatchTx,
-  markPayoutLinePaidTx,
-  postTransfersTx,
+  balancesOf,
   requestWithdrawalTx,
   saveWithdrawalSettingsTx,
   setPayoutAccountTx,
-  type TransferInput,
 } from '../modules/ledger/index.js';
 import { type Actor, SYSTEM_ACTOR } from '../platform/audit/index.js';
 import type { Tx } from '../platform/db/database.js';
 import type { Deps } from '../platform/deps.js';
 
 /**
- * Finance demo (财务): opening balances for the three first demo leaders, posted as real transfers
- * through postTransfersTx with the cause type `demo_opening` (演示期初余额, clearly not commission:
- * the commission module posts real accruals once orders are paid), their payout accounts, the
- * withdrawal rules, and withdrawals in each state a finance person handles: one waiting for review
- * (the `leader` login's), one approved in an open WeChat payout batch, one already paid by bank.
- * Independent of the commission module.
+ * Finance demo (财务), on the money the demo leaders really earned in the replayed weeks: on the
+ * company's first morning (seedPayoutSetupDemo) the withdrawal rules and the three first leaders'
+ * payout accounts; in the replayed weeks (history.seed.ts) a withdrawal paid by bank and one
+ * approved in an open WeChat batch; today (seedWithdrawalReviewDemo) the `leader` login's own
+ * request, waiting for review (待审核).
  */
-const DEMO: Array<{
-  availableFen: number;
-  pendingFen: number;
+const ACCOUNTS: Array<{
+  phone: string;
   account: { method: 'bank' | 'wechat'; payeeName: string; account: string; bankName?: string };
 }> = [
   {
-    availableFen: 128_640,
-    pendingFen: 35_680,
+    phone: '19900000101',
     account: {
       method: 'bank',
       payeeName: '陈静',
@@ -39,13 +31,11 @@ const DEMO: Array<{
     },
   },
   {
-    availableFen: 245_000,
-    pendingFen: 89_050,
+    phone: '19900000102',
     account: { method: 'wechat', payeeName: '刘建国', account: 'oX7kJ5demoLiuJianGuo01' },
   },
   {
-    availableFen: 52_000,
-    pendingFen: 12_300,
+    phone: '19900000103',
     account: {
       method: 'bank',
       payeeName: '王美玲',
@@ -55,83 +45,40 @@ const DEMO: Array<{
   },
 ];
 
-export async function seedLedgerDemo(deps: Deps, tx: Tx): Promise<void> {
-  const actor: Actor = { ...SYSTEM_ACTOR, actorName: 'demo' };
-  // The three leaders of leaders.seed.ts, found by their demo phones (other seeds add recruits).
-  const phones = ['19900000101', '19900000102', '19900000103'];
-  const found = await tx
-    .select({ id: leaders.id, phoneHash: leaders.phoneHash })
+const ACTOR: Actor = { ...SYSTEM_ACTOR, actorName: 'demo' };
+
+async function leaderIdByPhone(deps: Deps, tx: Tx, phone: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: leaders.id })
     .from(leaders)
-    .where(
-      inArray(
-        leaders.phoneHash,
-        phones.map((p) => deps.crypto.hash(p)),
-      ),
-    );
-  const rows = phones.flatMap((p) => found.filter((l) => l.phoneHash === deps.crypto.hash(p)));
-  if (rows.length === 0) return;
-  await saveWithdrawalSettingsTx(deps, tx, actor, {
+    .where(eq(leaders.phoneHash, deps.crypto.hash(phone)));
+  return row?.id ?? null;
+}
+
+export async function seedPayoutSetupDemo(deps: Deps, tx: Tx): Promise<void> {
+  await saveWithdrawalSettingsTx(deps, tx, ACTOR, {
     minAmountFen: 1_000,
     feeFixedFen: 0,
     feeBps: 60,
     dailyCountLimit: 3,
     taxBps: 0,
   });
-  const transfers: TransferInput[] = [];
-  for (const [i, row] of rows.entries()) {
-    const demo = DEMO[i];
-    if (!demo) continue;
-    for (const [kind, amountFen] of [
-      ['available', demo.availableFen],
-      ['pending', demo.pendingFen],
-    ] as const) {
-      transfers.push({
-        key: `demo_opening:${row.id}:${kind}`,
-        debit: { owner: 'company', kind: 'commission_expense' },
-        credit: { owner: 'leader', leaderId: row.id, kind },
-        amountFen,
-        causeType: CAUSE_DEMO_OPENING,
-        causeId: 'demo',
-        memo: '演示期初余额 demo opening balance',
-      });
-    }
-    await setPayoutAccountTx(deps, tx, actor, row.id, demo.account);
+  for (const a of ACCOUNTS) {
+    const id = await leaderIdByPhone(deps, tx, a.phone);
+    if (id) await setPayoutAccountTx(deps, tx, ACTOR, id, a.account);
   }
-  await postTransfersTx(tx, deps.clock, transfers);
+}
 
-  const [first, second, third] = rows;
-  if (first) {
-    // Waiting in the review queue (待审核).
-    await requestWithdrawalTx(deps, tx, actor, first.id, {
-      amountFen: 30_000,
-      idempotencyKey: 'demo-withdrawal-1',
-    });
-  }
-  if (second) {
-    // Approved and in an open WeChat batch, waiting to be marked paid or failed.
-    const { withdrawal } = await requestWithdrawalTx(deps, tx, actor, second.id, {
-      amountFen: 100_000,
-      idempotencyKey: 'demo-withdrawal-2',
-    });
-    await approveWithdrawalTx(deps, tx, actor, withdrawal.id);
-    await createPayoutBatchTx(deps, tx, actor, {
-      method: 'wechat',
-      withdrawalIds: [withdrawal.id],
-      note: '演示批次',
-    });
-  }
-  if (third) {
-    // A finished one: approved, paid by bank transfer.
-    const { withdrawal } = await requestWithdrawalTx(deps, tx, actor, third.id, {
-      amountFen: 20_000,
-      idempotencyKey: 'demo-withdrawal-3',
-    });
-    await approveWithdrawalTx(deps, tx, actor, withdrawal.id);
-    const batch = await createPayoutBatchTx(deps, tx, actor, {
-      method: 'bank',
-      withdrawalIds: [withdrawal.id],
-    });
-    const line = batch.lines[0];
-    if (line) await markPayoutLinePaidTx(deps, tx, actor, line.id, { reference: 'DEMO-BANK-0001' });
-  }
+/** The `leader` login (陈静) asks for half of what she can withdraw; finance has it to review. */
+export async function seedWithdrawalReviewDemo(deps: Deps, tx: Tx): Promise<number> {
+  const id = await leaderIdByPhone(deps, tx, '19900000101');
+  if (!id) return 0;
+  const { availableFen } = await balancesOf(tx, id);
+  const amountFen = Math.floor(availableFen / 200) * 100;
+  if (amountFen < 1_000) return 0;
+  await requestWithdrawalTx(deps, tx, { ...ACTOR, actorName: 'leader' }, id, {
+    amountFen,
+    idempotencyKey: 'demo-withdrawal-review',
+  });
+  return amountFen;
 }

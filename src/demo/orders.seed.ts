@@ -7,19 +7,9 @@ import { markPaid, orderLines, priceOrder, refundOrder } from '../modules/orders
 import { flushBatch, type PendingOrder } from '../modules/orders/intake/flush-batch.js';
 import { SYSTEM_ACTOR } from '../platform/audit/index.js';
 import type { Deps } from '../platform/deps.js';
+import { CUSTOMER_NAMES } from './history.seed.js';
 
-const NAMES = [
-  '王阿姨',
-  '李先生',
-  '张姐',
-  '刘奶奶',
-  '陈同学',
-  '杨女士',
-  '赵师傅',
-  '黄小姐',
-  '周老师',
-  '吴大哥',
-];
+const NAMES = CUSTOMER_NAMES.slice(0, 10);
 
 /** The demo's partial refunds, one per paid order of two units: a short delivery and a change of mind. */
 const REFUNDS = [

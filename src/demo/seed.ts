@@ -1,21 +1,25 @@
 import { count, inArray, sql } from 'drizzle-orm';
+import { addDays } from '../modules/commission/index.js';
 import { warehouses } from '../modules/inventory/index.js';
 import { regions } from '../modules/leaders/index.js';
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/index.js';
 import { createUserTx, hashPassword, ROLE_LABELS, type Role, users } from '../platform/auth/index.js';
+import { isSteerable } from '../platform/clock.js';
 import type { Deps } from '../platform/deps.js';
 import { newId } from '../platform/ids.js';
 import { seedCampaignsDemo } from './campaigns.seed.js';
 import { seedCatalogDemo } from './catalog.seed.js';
 import { seedCommissionDemo } from './commission.seed.js';
-import { seedPastHotCampaignDemo } from './commission-period.seed.js';
+import { seedCityPartnerDemo, seedPastHotCampaignDemo } from './commission-period.seed.js';
 import { seedCustomersDemo } from './customers.seed.js';
+import { historyStart, replayDemoHistory, shanghaiAt } from './history.seed.js';
 import { seedInventoryDemo } from './inventory.seed.js';
 import { seedLeaderLevelsDemo } from './leader-levels.seed.js';
 import { seedLeaderNetworkDemo } from './leader-network.seed.js';
-import { seedLeaderOnboardingDemo } from './leader-onboarding.seed.js';
+import { seedAgreementAndTrainingDemo, seedApplicationsDemo } from './leader-onboarding.seed.js';
 import { seedLeadersDemo } from './leaders.seed.js';
-import { seedLedgerDemo } from './ledger.seed.js';
+import { seedPayoutSetupDemo, seedWithdrawalReviewDemo } from './ledger.seed.js';
+import { seedOrdersDemo } from './orders.seed.js';
 import { seedRiskDemo } from './risk.seed.js';
 
 /** One demo account per role; printed by `npm start` so a person can log in at once. */
@@ -32,19 +36,66 @@ export const DEMO_ACCOUNTS: { username: string; role: Role; password: string; di
 const SEED_LOCK = 7_464_021_003;
 
 /**
- * Loads the demo company into an empty database: regions, a warehouse, one user per role. Runs in
- * one transaction under an advisory lock, and only when there are no users, so it never touches a
- * database someone is using.
+ * Loads the demo company into an empty database, and only when there are no users, so it never
+ * touches a database someone is using. The company is made on the morning of the 1st of last month
+ * (regions, a warehouse with goods, one user per role, leaders and their network, the agreement,
+ * the level ladder, the catalog, the commission plans), in one transaction under an advisory lock;
+ * then its weeks up to today are replayed through the real use-cases on the clock sent back to each
+ * moment (history.seed.ts); then today: the live and tomorrow's campaigns, the risk queue, the
+ * applications to review, agreement v3 to come, a withdrawal to review and today's orders. Every
+ * figure on every page comes from those events. `deps.clock` must be steerable (main.ts and the
+ * tests' ManualClock are), and the subscribers registered (registerSubscribers).
  */
 export async function seedDemo(deps: Deps): Promise<boolean> {
+  const clock = deps.clock;
+  if (!isSteerable(clock)) throw new Error('the demo replays its past on a steerable clock (SteerableClock)');
   // Cheap check first: hashing seven passwords costs more than the rest of a warm start.
   const [any] = await deps.db.select({ n: count() }).from(users);
   if ((any?.n ?? 0) > 0) return false;
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+  const started = performance.now();
+  const today = clock.now();
+  const from = historyStart(today);
+  let base: Awaited<ReturnType<typeof seedCompany>>;
+  try {
+    clock.travel(shanghaiAt(from, '08:00'));
+    base = await seedCompany(deps, hashes, from);
+    if (!base) return false;
+    await deps.bus.drain();
+    const history = await replayDemoHistory(deps, clock, {
+      from,
+      until: today,
+      warehouseId: base.warehouseId,
+      hotCampaignId: base.hotCampaignId,
+      regionIds: base.regionIds,
+    });
+    deps.log.info({ from, ...history }, 'demo: weeks replayed');
+  } finally {
+    clock.travel(null);
+  }
+  const skuIds = base.skuIds;
+  const regionIds = base.regionIds;
+  const today2 = await deps.db.transaction(async (tx) => {
+    // Today's live campaign and tomorrow's, the risk queue, the applications, v3, a withdrawal.
+    await seedCampaignsDemo(deps, tx, { skuIds, warehouseId: base.warehouseId });
+    const risk = await seedRiskDemo(deps, tx);
+    const applications = await seedApplicationsDemo(deps, tx, { regionIds });
+    const withdrawalFen = await seedWithdrawalReviewDemo(deps, tx);
+    return { ...risk, ...applications, withdrawalFen };
+  });
+  await deps.bus.drain();
+  const orders = await seedOrdersDemo(deps);
+  await deps.bus.drain();
+  deps.log.info({ ...today2, orders, ms: Math.round(performance.now() - started) }, 'demo data loaded');
+  return true;
+}
+
+/** The company on its first morning; null when someone else got there first. */
+async function seedCompany(deps: Deps, hashes: string[], from: string) {
   return deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     const [existing] = await tx.select({ n: count() }).from(users);
-    if ((existing?.n ?? 0) > 0) return false;
+    if ((existing?.n ?? 0) > 0) return null;
     const now = deps.clock.now();
     const zj = newId('region');
     const hz = newId('region');
@@ -79,6 +130,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       },
     ].map((r) => ({ ...r, createdAt: now }));
     await tx.insert(regions).values(regionRows);
+    const regionIds = Object.fromEntries(regionRows.map((r) => [r.code, r.id]));
     const warehouseId = newId('warehouse');
     await tx.insert(warehouses).values({
       id: warehouseId,
@@ -105,38 +157,28 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     }
     // Leaders in the demo districts (the `leader` login is the first one's), and their customers.
     const { pickupPointIds } = await seedLeadersDemo(deps, tx, {
-      regionIds: Object.fromEntries(regionRows.map((r) => [r.code, r.id])),
+      regionIds,
       leaderUserId: userIds.get('leader') ?? null,
     });
     await seedCustomersDemo(deps, tx, { pickupPointIds });
-    // The referral tree under the demo leaders, the 杭州市 region manager, 30 days of sales history.
-    await seedLeaderNetworkDemo(deps, tx, {
-      regionIds: Object.fromEntries(regionRows.map((r) => [r.code, r.id])),
-      regionManagerUserId: userIds.get('region') ?? null,
-    });
-    // Onboarding (after every seed that creates leaders): agreement v2 signed by all of them, so
-    // every demo leader can sell; applications to review; training materials and completions.
-    await seedLeaderOnboardingDemo(deps, tx, {
-      regionIds: Object.fromEntries(regionRows.map((r) => [r.code, r.id])),
-    });
-    // The level ladder (银牌 / 金牌 / 合伙人 with their rules) and the demo leaders' level history.
+    // The referral tree under the demo leaders, the 杭州市 region manager and its city partner.
+    await seedLeaderNetworkDemo(deps, tx, { regionIds, regionManagerUserId: userIds.get('region') ?? null });
+    await seedCityPartnerDemo(deps, tx);
+    // Agreement v1 signed by every leader (so each can sell), and the training materials.
+    await seedAgreementAndTrainingDemo(deps, tx);
+    // The level ladder (银牌 / 金牌 / 合伙人 with their rules); levels change in the replayed weeks.
     await seedLeaderLevelsDemo(deps, tx);
-    // The business demo: products, their stock in the warehouse, and two campaigns on them.
+    // Products and the warehouse's first deliveries.
     const { skuIds } = await seedCatalogDemo(deps, tx);
     const ids = Object.values(skuIds);
     await seedInventoryDemo(deps, tx, { warehouseId, skuIds: ids });
-    await seedCampaignsDemo(deps, tx, { skuIds: ids, warehouseId });
-    // Risk review: the policy, a blocklist and two orders on hold in the live campaign.
-    await seedRiskDemo(deps, tx);
-    // Commission plans (佣金方案): v1 active with every rule kind, v2 a draft (after levels and catalog).
-    // v1 has been in force for a month, so the demo's past orders (commission-accrual.seed.ts) accrue under it.
-    const monthAgo = { now: () => new Date(deps.clock.now().getTime() - 30 * 86_400_000) };
-    // A past campaign plan v1 gives a hot-product ladder; it is sold after the accrual seed (main.ts).
-    await seedPastHotCampaignDemo(deps, tx);
-    await seedCommissionDemo({ ...deps, clock: monthAgo }, tx);
-    // Finance (财务): demo opening balances, payout accounts, withdrawals to review, payout batches.
-    await seedLedgerDemo(deps, tx);
-    return true;
+    // The hot-product campaign (sold on the 6th day), then the commission plans that name it: v1
+    // active from this morning with every rule kind, v2 a draft.
+    const hotCampaignId = await seedPastHotCampaignDemo(deps, tx, addDays(from, 5));
+    await seedCommissionDemo(deps, tx);
+    // Withdrawal rules and the first leaders' payout accounts.
+    await seedPayoutSetupDemo(deps, tx);
+    return { warehouseId, regionIds, skuIds: ids, hotCampaignId };
   });
 }
 
@@ -228,13 +270,17 @@ export function sandboxWarning(): string[] {
   ];
 }
 
-/** A share link (团长分享链接) of an open campaign and an active leader, for the start-up banner. */
+/**
+ * A share link (团长分享链接) of an open campaign, for the start-up banner: the demo `leader` login's
+ * own (the portal line beside it logs in as that leader), else any active leader's.
+ */
 export async function demoShareLink(deps: Deps): Promise<string | null> {
   const r = await deps.pool.query<{ campaign_id: string; code: string }>(
-    `SELECT c.id AS campaign_id, l.code FROM campaigns c, leaders l
-     WHERE c.state IN ('scheduled', 'live') AND c.starts_at <= now() AND c.cutoff_at > now() AND l.status = 'active'
+    `SELECT c.id AS campaign_id, l.code FROM campaigns c, leaders l LEFT JOIN users u ON u.id = l.user_id
+     WHERE c.state IN ('scheduled', 'live') AND c.starts_at <= $1 AND c.cutoff_at > $1 AND l.status = 'active'
        AND (c.sell_to = 'all' OR l.region_id = ANY(c.region_ids))
-     ORDER BY c.starts_at, l.code LIMIT 1`,
+     ORDER BY c.starts_at, (u.username = 'leader') IS NOT TRUE, l.code LIMIT 1`,
+    [deps.clock.now()],
   );
   const row = r.rows[0];
   return row ? `/h5/c/${row.campaign_id}?leader=${row.code}` : null;

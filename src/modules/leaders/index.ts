@@ -83,7 +83,7 @@ export {
   recordSignatureTx,
 } from './onboarding/agreements.service.js';
 export { type ApplicationInput, submitApplicationTx } from './onboarding/applications.service.js';
-export { rejectApplicationTx } from './onboarding/applications-review.service.js';
+export { approveApplication, rejectApplicationTx } from './onboarding/applications-review.service.js';
 export { updateOnboardingSettingsTx } from './onboarding/first-review.service.js';
 export { idCheckChar } from './onboarding/id-number.js';
 export { onboardingErrors } from './onboarding/onboarding.errors.js';
