@@ -1,13 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCommissionAccrualDemo } from '../../src/demo/commission-accrual.seed.js';
-import { seedCommissionPeriodDemo } from '../../src/demo/commission-period.seed.js';
-import { seedLeaderSalesDemo } from '../../src/demo/leader-network.seed.js';
-import { seedLeaderPortalDemo } from '../../src/demo/leader-portal.seed.js';
-import { seedOrdersDemo } from '../../src/demo/orders.seed.js';
-import { seedDemo } from '../../src/demo/seed.js';
-import { systemClock } from '../../src/platform/clock.js';
 import { browserAvailable } from '../helpers/browser.js';
+import { seedDemoOnRealClock } from '../helpers/demo.js';
 import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';
 import { makeUser } from '../helpers/test-app.js';
 import type { TestDb } from '../helpers/test-db.js';
@@ -27,13 +21,7 @@ beforeAll(async () => {
   if (!browserAvailable) return;
   server = await startE2eServer();
   ({ tdb, browser, base } = server);
-  const deps = { ...tdb.deps, clock: systemClock };
-  expect(await seedDemo(deps)).toBe(true);
-  await seedOrdersDemo(deps);
-  await seedLeaderPortalDemo(deps);
-  await seedCommissionAccrualDemo(deps);
-  await seedLeaderSalesDemo(deps);
-  await seedCommissionPeriodDemo(deps);
+  await seedDemoOnRealClock(tdb);
 }, 240_000);
 afterAll(() => server?.close());
 

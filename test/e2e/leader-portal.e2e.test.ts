@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedLeaderPortalDemo } from '../../src/demo/leader-portal.seed.js';
-import { seedOrdersDemo } from '../../src/demo/orders.seed.js';
-import { DEMO_ACCOUNTS, seedDemo } from '../../src/demo/seed.js';
-import { systemClock } from '../../src/platform/clock.js';
+import { DEMO_ACCOUNTS } from '../../src/demo/seed.js';
 import { browserAvailable } from '../helpers/browser.js';
+import { seedDemoOnRealClock } from '../helpers/demo.js';
 import { type E2eServer, startE2eServer } from '../helpers/e2e-server.js';
 import type { TestDb } from '../helpers/test-db.js';
 import { applyBody } from '../integration/leader-onboarding-support.js';
@@ -27,10 +25,13 @@ beforeAll(async () => {
   server = await startE2eServer();
   ({ tdb, browser, base } = server);
   // The server reads the real clock, so the demo is seeded on it too (live campaign, today's orders).
-  const deps = { ...tdb.deps, clock: systemClock };
-  expect(await seedDemo(deps)).toBe(true);
-  await seedOrdersDemo(deps);
-  codes = await seedLeaderPortalDemo(deps);
+  await seedDemoOnRealClock(tdb);
+  // The demo leader's parcels waiting at her pickup points: the codes her customers will bring.
+  const waiting = await tdb.deps.pool.query<{ pickup_code: string }>(
+    `SELECT o.pickup_code FROM orders o JOIN leaders l ON l.id = o.leader_id JOIN users u ON u.id = l.user_id
+     WHERE u.username = 'leader' AND o.status = 'delivered' ORDER BY o.id`,
+  );
+  codes = waiting.rows.map((r) => r.pickup_code);
 }, 120_000);
 afterAll(() => server?.close());
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RouteEntry } from '../../src/app.js';
 import { DEMO_ACCOUNTS, seedDemo } from '../../src/demo/seed.js';
 import { ROLE_PERMISSIONS, type Role } from '../../src/platform/auth/index.js';
+import { registerSubscribers } from '../../src/subscribers.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../helpers/test-app.js';
 import {
   type OpenApiDoc,
@@ -63,6 +64,7 @@ const MAY_WRITE_WHEN_REFUSED: Record<string, readonly string[]> = {
 
 beforeAll(async () => {
   t = await createTestApp();
+  registerSubscribers(t.tdb.deps);
   await seedDemo(t.tdb.deps);
   for (const account of DEMO_ACCOUNTS) {
     sessions.set(account.role, await loginAs(t.app, account.username, account.password));

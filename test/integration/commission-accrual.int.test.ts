@@ -1,9 +1,5 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCommissionAccrualDemo } from '../../src/demo/commission-accrual.seed.js';
-import { seedLeaderPortalDemo } from '../../src/demo/leader-portal.seed.js';
-import { seedOrdersDemo } from '../../src/demo/orders.seed.js';
-import { seedDemo } from '../../src/demo/seed.js';
 import { advanceCampaigns } from '../../src/modules/campaigns/index.js';
 import { loadLevelHistory, loadUplinesAt } from '../../src/modules/commission/accrual/accrual.queries.js';
 import { levelAt } from '../../src/modules/commission/accrual/accrual-math.js';
@@ -26,7 +22,6 @@ import { refundOrder, registerOrderSubscribers } from '../../src/modules/orders/
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { newId } from '../../src/platform/ids.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
-import { createTestDb } from '../helpers/test-db.js';
 import { type Ladder, makeLadder, workedExample } from './commission-support.js';
 import { arrangeSale, newPhone, type Sale } from './orders-support.js';
 import { call, expectError, expectNothingWritten } from './support.js';
@@ -791,54 +786,5 @@ describe('property: random sequences of payments, refunds, completions and settl
     expect(seen?.voids).toBeGreaterThan(0);
     expect(seen?.claws).toBeGreaterThan(0);
     expect(seen?.settled).toBeGreaterThan(0);
-  });
-});
-
-describe('the demo seed', () => {
-  it('accrues the demo’s paid orders and leaves a leader with estimated, pending and available amounts', async () => {
-    const tdb = await createTestDb();
-    try {
-      // 16:00 in Beijing: the sale picked up 7 days and 2 hours ago became final today, unsettled.
-      tdb.deps.clock.set('2026-03-10T08:00:00Z');
-      expect(await seedDemo(tdb.deps)).toBe(true);
-      await seedOrdersDemo(tdb.deps);
-      await seedLeaderPortalDemo(tdb.deps);
-      const result = await seedCommissionAccrualDemo(tdb.deps);
-      expect(result.orders).toBeGreaterThanOrEqual(24);
-      expect(result.entries).toBeGreaterThan(result.orders);
-      expect(result.settlements).toBeGreaterThanOrEqual(1);
-      const byStatus = await tdb.deps.pool.query<{ status: string; n: number }>(
-        'SELECT status, count(*)::int AS n FROM commission_entries GROUP BY status ORDER BY status',
-      );
-      const statuses = new Map(byStatus.rows.map((r) => [r.status, r.n]));
-      expect(statuses.get('estimated')).toBeGreaterThan(0);
-      expect(statuses.get('final')).toBeGreaterThan(0);
-      expect(statuses.get('settled')).toBeGreaterThan(0);
-      // Today's orders pay the uplines too (the referral tree exists now).
-      const rules = await tdb.deps.pool.query<{ rule: string }>(
-        'SELECT DISTINCT rule FROM commission_entries',
-      );
-      expect(rules.rows.map((r) => r.rule)).toEqual(expect.arrayContaining(['direct', 'differential']));
-      // The demo refunds voided their share.
-      const voided = await tdb.deps.pool.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM commission_entry_adjustments WHERE kind = 'void'`,
-      );
-      expect(voided.rows[0]?.n).toBeGreaterThan(0);
-      const [chen] = (
-        await tdb.deps.pool.query<{ id: string }>('SELECT id FROM leaders WHERE phone_hash = $1', [
-          tdb.deps.crypto.hash('19900000101'),
-        ])
-      ).rows;
-      const mine = await tdb.deps.pool.query<{ status: string; fen: number }>(
-        `SELECT status, sum(amount_fen - voided_fen - clawed_back_fen)::int AS fen FROM commission_entries
-         WHERE beneficiary_id = $1 GROUP BY status`,
-        [chen?.id],
-      );
-      expect(new Set(mine.rows.map((r) => r.status))).toEqual(new Set(['estimated', 'final', 'settled']));
-      const report = await checkInvariants(tdb.deps.db);
-      expect(report.problems).toEqual([]);
-    } finally {
-      await tdb.close();
-    }
   });
 });

@@ -15,6 +15,7 @@ import { newId } from '../../src/platform/ids.js';
 import { ENCRYPTED_TABLES, PHONE_HASH_COLUMNS } from '../../src/platform/keys/encrypted-columns.js';
 import { ensureFieldKey, readFieldKeyRow } from '../../src/platform/keys/key-check.js';
 import { rotateFieldKey } from '../../src/platform/keys/rotate-field-key.js';
+import { registerSubscribers } from '../../src/subscribers.js';
 import { createTestDb, TEST_FIELD_KEY, type TestDb, testFieldCrypto } from '../helpers/test-db.js';
 
 let tdb: TestDb;
@@ -25,6 +26,7 @@ const wrongKey = new SecretKey(randomBytes(64));
 
 beforeAll(async () => {
   tdb = await createTestDb();
+  registerSubscribers(tdb.deps);
   expect(await seedDemo(tdb.deps)).toBe(true);
 });
 afterAll(async () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/demo/seed.js';
 import {
   addCompletedOrdersTx,
   createLeaderTx,
@@ -12,7 +11,6 @@ import {
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { newId } from '../../src/platform/ids.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
-import { createTestDb } from '../helpers/test-db.js';
 import { call, expectError, ownerQuery, type Res } from './support.js';
 
 /**
@@ -655,49 +653,5 @@ describe('assessment from the daily sales', () => {
     );
     const list = await call(t, finance, 'GET', '/api/leader-levels');
     expect(list.json<{ periodLabel: { zh: string } }>().periodLabel.zh).toBe('上周');
-  });
-});
-
-describe('the demo levels', () => {
-  it('seeds the ladder with rules and the demo leaders’ levels with their history', async () => {
-    const tdb = await createTestDb();
-    try {
-      expect(await seedDemo(tdb.deps)).toBe(true);
-      const { rows: ladder } = await tdb.deps.pool.query(
-        `SELECT code, name_zh, rank FROM leader_levels WHERE status = 'active' ORDER BY rank`,
-      );
-      expect(ladder.map((l) => `${l.code}:${l.name_zh}`)).toEqual([
-        'REGULAR:普通团长',
-        'SILVER:银牌团长',
-        'GOLD:金牌团长',
-        'PARTNER:合伙人',
-      ]);
-      const byPhone = async (phone: string) => {
-        const r = await tdb.deps.pool.query(
-          `SELECT l.id, v.code FROM leaders l JOIN leader_levels v ON v.id = l.level_id WHERE l.phone_hash = $1`,
-          [tdb.deps.crypto.hash(phone)],
-        );
-        return r.rows[0] as { id: string; code: string };
-      };
-      const chen = await byPhone('19900000101');
-      expect(chen.code).toBe('GOLD');
-      expect((await byPhone('19900000102')).code).toBe('SILVER');
-      expect((await byPhone('19900000103')).code).toBe('PARTNER');
-      expect((await byPhone('19900000201')).code).toBe('REGULAR');
-      const history = await tdb.deps.pool.query(
-        `SELECT cause FROM leader_level_history WHERE leader_id = $1 ORDER BY at, id`,
-        [chen.id],
-      );
-      expect(history.rows.map((h) => h.cause)).toEqual(['initial', 'assessment', 'assessment']);
-      expect((await levelsAt(tdb.deps.db, [chen.id], tdb.deps.clock.now())).size).toBe(1);
-      const progress = await levelProgress(tdb.deps.db, chen.id, { now: tdb.deps.clock.now() });
-      expect(progress.next?.code).toBe('PARTNER');
-      expect(progress.upgrade?.text.zh).toBe('本月团队GMV（3代内） ≥ ¥30,000 且 近30天活跃直推团长 ≥ 3');
-      // Every leader the seed created has a level.
-      const none = await tdb.deps.pool.query(`SELECT count(*)::int AS n FROM leaders WHERE level_id IS NULL`);
-      expect(none.rows[0]?.n).toBe(0);
-    } finally {
-      await tdb.close();
-    }
   });
 });

@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/demo/seed.js';
 import { registerOrderSubscribers } from '../../src/modules/orders/index.js';
-import {
-  getRiskPolicy,
-  listBlocklist,
-  listHolds,
-  RiskPolicyCache,
-  recordHoldsTx,
-  registerRiskSubscribers,
-} from '../../src/modules/risk/index.js';
+import { RiskPolicyCache, recordHoldsTx, registerRiskSubscribers } from '../../src/modules/risk/index.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
-import { createTestDb } from '../helpers/test-db.js';
 import { arrangeSale, newPhone, type Sale } from './orders-support.js';
 import { placeOrder, putOnHold } from './risk-support.js';
 import { call, expectError, expectNothingWritten, type Res } from './support.js';
@@ -646,39 +637,5 @@ describe('who may configure and review', () => {
     const operator = await sessionFor(t, ['operator']);
     expect((await call(t, operator, 'GET', '/api/risk/holds')).statusCode).toBe(200);
     expect((await call(t, operator, 'POST', `/api/risk/holds/${id}/approve`, {})).statusCode).toBe(200);
-  });
-});
-
-describe('the demo seed', () => {
-  it('loads a policy, a blocked phone and address, and two orders on hold that the queue shows', async () => {
-    const tdb = await createTestDb();
-    try {
-      expect(await seedDemo(tdb.deps)).toBe(true);
-      const policy = await getRiskPolicy(tdb.deps.db);
-      expect(policy).toMatchObject({
-        enabled: true,
-        maxQuantityPerOrder: 50,
-        maxOrdersPerPhonePerCampaign: 5,
-      });
-      const blocked = await listBlocklist(tdb.deps.db, { page: 1, pageSize: 20 });
-      expect(blocked.items.map((b) => b.display).sort()).toEqual(['199****0009', '城西银泰 快递代收点']);
-      const queue = await listHolds(tdb.deps, { status: 'open', page: 1, pageSize: 20 });
-      expect(queue.items.map((h) => h.reasons.map((r) => r.code))).toEqual([
-        ['blocked_phone'],
-        ['too_many_orders'],
-      ]);
-      expect(queue.items[1]?.reasons[0]?.detail).toBe('6 orders of this phone in the campaign > limit 5');
-      expect(queue.items.every((h) => h.order.status === 'on_hold')).toBe(true);
-      // Every unit the demo orders hold is allocated in the warehouse and counted as sold.
-      const { rows } = await tdb.deps.pool.query<{ lines: number; allocated: number; sold: number }>(`
-        SELECT (SELECT coalesce(sum(quantity), 0)::int FROM order_lines) AS lines,
-               (SELECT coalesce(sum(allocated), 0)::int FROM stock_levels) AS allocated,
-               (SELECT coalesce(sum(sold), 0)::int FROM campaign_items) AS sold`);
-      expect(rows[0]?.lines).toBeGreaterThan(0);
-      expect(rows[0]?.allocated).toBe(rows[0]?.lines);
-      expect(rows[0]?.sold).toBe(rows[0]?.lines);
-    } finally {
-      await tdb.close();
-    }
   });
 });
