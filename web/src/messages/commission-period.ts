@@ -6,7 +6,8 @@ import type { Entry } from '../i18n';
  */
 export const commissionPeriodMessages = {
   'nav.commissionSimulation': { zh: '佣金试算', en: 'Commission simulation' },
-  'nav.commissionPeriods': { zh: '月结与期间计算', en: 'Month close & period runs' },
+  // The menu's short name; the page's title (period.title) keeps the full one.
+  'nav.commissionPeriods': { zh: '月结与期间计算', en: 'Month close & runs' },
 
   'rule.direct': { zh: '直推提成', en: 'Direct commission' },
   'rule.differential': { zh: '团队奖（级差）', en: 'Team bonus (differential)' },
