@@ -1,7 +1,8 @@
 /**
  * Campaigns module (团购活动 / 开团). Other modules use what is exported here only: the order module
  * reads a campaign with `getCampaignForOrdering`, asks `isOpenForOrders` with the server's clock,
- * and moves `campaign_items.sold` atomically (`changeCampaignSold` or its own batched SQL).
+ * and moves `campaign_items.sold` atomically (`changeCampaignSold`, `lowerSold`, or the fragments of
+ * sale-statements.ts that the intake's one-statement batches embed).
  */
 
 export { buyableNow } from './buyable.js';
@@ -23,8 +24,9 @@ export {
   scheduleCampaign,
   scheduleCampaignTx,
 } from './campaign-transitions.service.js';
-export { BUSINESS_TZ, type CampaignInput, type CampaignItemInput } from './campaign-validation.js';
+export type { CampaignInput, CampaignItemInput } from './campaign-validation.js';
 export { campaignsErrors } from './campaigns.errors.js';
+export { campaignsModule } from './campaigns.module.js';
 export {
   type CampaignDetail,
   type CampaignForOrdering,
@@ -56,3 +58,14 @@ export {
   liveHubFor,
   registerCampaignLiveSubscribers,
 } from './live-hub.js';
+export {
+  type CampaignSaleRow,
+  campaignsForSaleJson,
+  campaignsUnchangedSql,
+  type ItemSaleRow,
+  itemLimitSql,
+  itemsForSaleJson,
+  lockItemsForSale,
+  lowerSold,
+  raiseSoldSql,
+} from './sale-statements.js';

@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
-import { campaignItems } from '../campaigns/index.js';
+import { lowerSold } from '../campaigns/index.js';
 import { customers } from '../customers/index.js';
 import { release } from '../inventory/index.js';
 import { customerItemCounts } from './orders.tables.js';
@@ -62,16 +62,7 @@ export async function returnUnitsMany(
   if (back.length === 0) return;
   const perItem = new Map<string, number>();
   for (const u of back) perItem.set(u.campaignItemId, (perItem.get(u.campaignItemId) ?? 0) + u.quantity);
-  const itemIds = [...perItem.keys()].sort();
-  const values = sql.join(
-    itemIds.map((id) => sql`(${id}, ${perItem.get(id) ?? 0}::int)`),
-    sql`, `,
-  );
-
-  await tx.execute(sql`
-    SELECT id FROM ${campaignItems} WHERE id IN (SELECT v.id FROM (VALUES ${values}) AS v(id, q)) ORDER BY id FOR UPDATE`);
-  await tx.execute(sql`
-    UPDATE ${campaignItems} c SET sold = c.sold - v.q FROM (VALUES ${values}) AS v(id, q) WHERE c.id = v.id`);
+  await lowerSold(tx, perItem);
 
   const phones = await tx
     .select({ id: customers.id, phoneHash: customers.phoneHash })

@@ -1,7 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type AuditHead, auditHeadCall } from '../../../platform/audit/index.js';
 import type { Tx } from '../../../platform/db/database.js';
-import { campaignItems } from '../../campaigns/index.js';
+import {
+  type ItemSaleRow,
+  itemLimitSql,
+  itemsForSaleJson,
+  lockItemsForSale,
+  raiseSoldSql,
+} from '../../campaigns/index.js';
 import { type AllocatedLevelRow, stockLevels } from '../../inventory/index.js';
 import { evaluateRisk, type RiskPolicy, type RiskReason } from '../../risk/index.js';
 import {
@@ -26,7 +32,7 @@ const arr = (values: readonly unknown[]) => sql.param(values);
 const placedKey = (phoneHash: string, campaignId: string) => `${phoneHash}|${campaignId}`;
 
 export interface HotState {
-  items: { id: string; stock_cap: number; sold: number; per_customer_limit: number }[];
+  items: ItemSaleRow[];
   levels: { sku_id: string; warehouse_id: string; available: number }[];
   counters: { phone_hash: string; campaign_item_id: string; bought: number }[];
   /** Orders placed so far per phone and campaign (rows exist only once a phone has ordered). */
@@ -54,7 +60,7 @@ function keysOf(live: readonly PendingOrder[]) {
     ).values(),
   ];
   return {
-    itemIds: arr(itemIds),
+    itemIds,
     skus: arr(pairs.map((p) => p.skuId)),
     whs: arr(pairs.map((p) => p.warehouseId)),
     hashes: arr(counterKeys.map((c) => c[0])),
@@ -72,9 +78,7 @@ function keysOf(live: readonly PendingOrder[]) {
 export function optimisticStateColumns(live: readonly PendingOrder[]): SQL {
   const k = keysOf(live);
   return sql`
-    (SELECT json_agg(json_build_object('id', id, 'stock_cap', stock_cap, 'sold', sold,
-                                       'per_customer_limit', per_customer_limit))
-     FROM ${campaignItems} WHERE id = ANY(${k.itemIds}::text[])) AS items,
+    ${itemsForSaleJson(k.itemIds)} AS items,
     (SELECT json_agg(json_build_object('sku_id', s.sku_id, 'warehouse_id', s.warehouse_id, 'available', s.available))
      FROM ${stockLevels} s JOIN unnest(${k.skus}::text[], ${k.whs}::text[]) AS v(sku_id, warehouse_id)
        ON s.sku_id = v.sku_id AND s.warehouse_id = v.warehouse_id) AS levels,
@@ -104,9 +108,7 @@ export function stateFromColumns(row: { [K in keyof HotState]?: HotState[K] | nu
  */
 export async function lockedState(tx: Tx, live: readonly PendingOrder[]): Promise<HotState> {
   const k = keysOf(live);
-  const items = await tx.execute<HotState['items'][number]>(sql`
-    SELECT id, stock_cap, sold, per_customer_limit FROM ${campaignItems}
-    WHERE id = ANY(${k.itemIds}::text[]) ORDER BY id FOR UPDATE`);
+  const items = await lockItemsForSale(tx, k.itemIds);
   const levels = await tx.execute<HotState['levels'][number]>(sql`
     SELECT s.sku_id, s.warehouse_id, s.available FROM ${stockLevels} s
     JOIN unnest(${k.skus}::text[], ${k.whs}::text[]) AS v(sku_id, warehouse_id)
@@ -127,7 +129,7 @@ export async function lockedState(tx: Tx, live: readonly PendingOrder[]): Promis
     JOIN unnest(${k.placedHashes}::text[], ${k.placedCampaigns}::text[]) AS v(h, c)
       ON p.phone_hash = v.h AND p.campaign_id = v.c
     ORDER BY p.phone_hash, p.campaign_id FOR UPDATE OF p`);
-  return { items: items.rows, levels: levels.rows, counters: counters.rows, placed: placed.rows };
+  return { items, levels: levels.rows, counters: counters.rows, placed: placed.rows };
 }
 
 export type Decision = ReturnType<typeof decideOn>;
@@ -226,14 +228,6 @@ export function counterDeltas(accepted: readonly PendingOrder[]) {
   return { bought: [...bought.values()], placed: [...placed.values()] };
 }
 
-/** The campaign items' sold counters raised by `sold` (id, units), each only within its cap. */
-export function soldUpdateSql(sold: readonly (readonly [string, number])[], at: string): SQL {
-  return sql`UPDATE ${campaignItems} c SET sold = c.sold + v.q, updated_at = ${at}::timestamptz
-      FROM unnest(${arr(sold.map((s) => s[0]))}::text[], ${arr(sold.map((s) => s[1]))}::int[]) AS v(id, q)
-      WHERE c.id = v.id AND c.sold + v.q <= c.stock_cap
-      RETURNING c.id, c.stock_cap, c.sold, c.per_customer_limit`;
-}
-
 /** Each customer's bought count per item raised by `bought`, each only within the item's limit. */
 export function boughtUpsertSql(
   bought: readonly { h: string; i: string; q: number }[],
@@ -245,7 +239,7 @@ export function boughtUpsertSql(
         AS v(h, i, q, lim)
       WHERE q <= lim
       ON CONFLICT (phone_hash, campaign_item_id) DO UPDATE SET bought = c.bought + excluded.bought
-        WHERE c.bought + excluded.bought <= (SELECT per_customer_limit FROM ${campaignItems} WHERE id = c.campaign_item_id)
+        WHERE c.bought + excluded.bought <= ${itemLimitSql(sql`c.campaign_item_id`)}
       RETURNING 1`;
 }
 
@@ -263,7 +257,7 @@ export function hotStatement(
   const seen = p.filter((x) => x.was !== undefined);
   const fresh = p.filter((x) => x.was === undefined);
   const statement = sql`
-    WITH items AS (${soldUpdateSql(sold, at)}
+    WITH items AS (${raiseSoldSql(sold, at)}
     ), stock AS (${allocation}
     ), bought AS (${boughtUpsertSql(b, decided.limits)}
     ), placed_now AS (

@@ -7,13 +7,13 @@ import {
   type StatementParts,
 } from '../../../platform/db/statement-parts.js';
 import type { Deps } from '../../../platform/deps.js';
-import { campaigns, isOpenForOrders } from '../../campaigns/index.js';
+import { campaignsUnchangedSql, isOpenForOrders, raiseSoldSql } from '../../campaigns/index.js';
 import { upsertCustomersParts } from '../../customers/index.js';
 import type { AllocatedLevelRow } from '../../inventory/index.js';
 import type { RiskPolicy } from '../../risk/index.js';
 import { stockKey } from '../domain/allocate-batch.js';
 import { customerCampaignCounts, orderRequests } from '../orders.tables.js';
-import { boughtUpsertSql, counterDeltas, decideOn, type HotState, soldUpdateSql } from './batch-state.js';
+import { boughtUpsertSql, counterDeltas, decideOn, type HotState } from './batch-state.js';
 import {
   type Answer,
   answerAll,
@@ -242,16 +242,8 @@ function checkParts(c: CheckInput): StatementParts {
                   ${arr(c.stored.map((s) => JSON.stringify(s.answer.body)))}::jsonb[]) AS v(k, h, s, r)
       ON CONFLICT DO NOTHING RETURNING 1`,
     ),
-    cte(
-      'camp',
-      sql`SELECT c.id FROM ${campaigns} c
-      JOIN unnest(${arr(c.campaigns.map((x) => x.id))}::text[], ${arr(c.campaigns.map((x) => x.state))}::text[],
-                  ${arr(c.campaigns.map((x) => x.starts_at))}::timestamptz[], ${arr(c.campaigns.map((x) => x.cutoff_at))}::timestamptz[],
-                  ${arr(c.campaigns.map((x) => Number(x.payment_minutes)))}::int[]) AS v(id, st, sa, ca, pm)
-        ON c.id = v.id AND c.state = v.st AND c.starts_at = v.sa AND c.cutoff_at = v.ca AND c.payment_minutes = v.pm
-      FOR SHARE OF c`,
-    ),
-    cte('items', soldUpdateSql(sold, c.at)),
+    cte('camp', campaignsUnchangedSql(c.campaigns)),
+    cte('items', raiseSoldSql(sold, c.at)),
     cte('stock', c.allocation),
     cte('bought', boughtUpsertSql(b, c.limits)),
     cte(

@@ -17,7 +17,12 @@ import {
 } from '../../../platform/db/statement-parts.js';
 import type { Deps } from '../../../platform/deps.js';
 import { newId } from '../../../platform/ids.js';
-import { campaigns, DEFAULT_PAYMENT_MINUTES, isOpenForOrders } from '../../campaigns/index.js';
+import {
+  type CampaignSaleRow,
+  campaignsForSaleJson,
+  DEFAULT_PAYMENT_MINUTES,
+  isOpenForOrders,
+} from '../../campaigns/index.js';
 import { upsertCustomersByPhoneTx } from '../../customers/index.js';
 import { type AllocatedLevelRow, guardedAllocation } from '../../inventory/index.js';
 import { RISK_POLICY_OFF, type RiskPolicy, type RiskReason, recordHoldsTx } from '../../risk/index.js';
@@ -37,13 +42,7 @@ import {
 } from './batch-state.js';
 
 /** A campaign as the intake reads it: what decides whether it is open and its payment window. */
-export interface CampaignRow {
-  id: string;
-  state: string;
-  starts_at: string;
-  cutoff_at: string;
-  payment_minutes: number;
-}
+export type CampaignRow = CampaignSaleRow;
 
 export interface SeenRows {
   campaigns: CampaignRow[];
@@ -190,10 +189,7 @@ export async function flushBatch(
       )
       SELECT
         (SELECT json_agg(idempotency_key) FROM claimed) AS claimed,
-        (SELECT json_agg(c) FROM (
-           SELECT id, state, starts_at, cutoff_at, payment_minutes FROM ${campaigns}
-           WHERE id = ANY(${arr([...new Set(batch.map((o) => o.campaignId))])}::text[])
-           ORDER BY id FOR SHARE) c) AS campaigns,
+        ${campaignsForSaleJson([...new Set(batch.map((o) => o.campaignId))])} AS campaigns,
         ${optimisticStateColumns(batch)}`);
     const row = first.rows[0];
     seen.campaigns = row?.campaigns ?? [];
