@@ -24,9 +24,8 @@ export {
   scheduleCampaign,
   scheduleCampaignTx,
 } from './campaign-transitions.service.js';
-export type { CampaignInput, CampaignItemInput } from './campaign-validation.js';
+export { BUSINESS_TZ, type CampaignInput, type CampaignItemInput } from './campaign-validation.js';
 export { campaignsErrors } from './campaigns.errors.js';
-export { campaignsModule } from './campaigns.module.js';
 export {
   type CampaignDetail,
   type CampaignForOrdering,
