@@ -1,89 +1,30 @@
 /**
- * The shapes the server's JSON API returns. They mirror the server's response schemas by hand because
- * the console is built separately from the server and must not import its code.
+ * Names for the shapes the server's JSON API returns, taken from the generated api-schema.d.ts (the
+ * server's OpenAPI document), so a changed response schema shows up here as a compile error.
  */
-export type UserStatus = 'active' | 'disabled';
+import type { ApiResponse } from './api';
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: string[];
-  permissions: string[];
-  status: UserStatus;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type User = ApiResponse<'/api/auth/me'>['user'];
 
-export interface SessionInfo {
-  user: User;
-  csrfToken: string;
-}
+export type UserStatus = User['status'];
 
+export type SessionInfo = ApiResponse<'/api/auth/me'>;
+
+/** A page of a list: every paged list route answers `{ items, total }`. */
 export interface Page<T> {
   items: T[];
   total: number;
 }
 
-export interface RoleInfo {
-  role: string;
-  /** The server's names for the role; the console falls back to its own when they are absent. */
-  zh?: string;
-  en?: string;
-  permissions: string[];
-}
+/** The server's names for a role; the console falls back to its own when they are absent. */
+export type RoleInfo = ApiResponse<'/api/roles'>['items'][number];
 
-export interface AuditRecord {
-  seq: number;
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-  hash: string;
-}
+export type AuditRecord = ApiResponse<'/api/audit'>['items'][number];
 
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  brokenAtSeq: number | null;
-  headSeq: number | null;
-  keyedFromSeq: number;
-  /** The chain is shorter than a checkpoint says, or a record differs from its checkpoint. */
-  truncation: {
-    reason: 'head_behind' | 'hash_differs';
-    checkpointSeq: number;
-    checkpointAt: string;
-    headSeq: number | null;
-  } | null;
-  lastCheckpoint: { seq: number; at: string } | null;
-  badCheckpoints: number;
-  otherKeyCheckpoints: number;
-}
+export type AuditVerifyResult = ApiResponse<'/api/audit/verify'>;
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'dead';
+export type OutboxEvent = ApiResponse<'/api/events'>['items'][number];
 
-export interface EventDelivery {
-  subscriber: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-}
+export type EventDelivery = OutboxEvent['deliveries'][number];
 
-export interface OutboxEvent {
-  id: string;
-  type: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: unknown;
-  createdAt: string;
-  deliveries: EventDelivery[];
-}
+export type DeliveryStatus = EventDelivery['status'];

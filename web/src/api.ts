@@ -1,7 +1,10 @@
 /**
  * The one way the console talks to the server: same-origin fetch with the session cookie, JSON in and
  * out, the CSRF token on every state-changing request, and every failure turned into an `ApiError`.
+ * `call` is the typed door: its paths, parameters, bodies and answers come from api-schema.d.ts, which
+ * is generated from the server's OpenAPI document (`npm run api:types`).
  */
+import type { paths } from './api-schema';
 
 export interface ApiErrorBody {
   code: string;
@@ -167,4 +170,96 @@ export const api = {
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
+};
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** The API's paths that answer `method` (as the OpenAPI document writes them, `{id}` for a parameter). */
+export type PathOf<M extends Method> = {
+  [P in keyof paths]: paths[P] extends Record<M, { responses: unknown }> ? P : never;
+}[keyof paths];
+
+type Operation<P extends keyof paths, M extends Method> = paths[P] extends Record<M, infer O> ? O : never;
+
+type JsonOf<A> = A extends { content: { 'application/json': infer B } } ? B : undefined;
+
+/** The JSON body of the successful answer to `method path` (undefined for a 204). */
+export type ApiResponse<P extends keyof paths, M extends Method = 'get'> =
+  Operation<P, M> extends { responses: infer R }
+    ? R extends { 200: infer A }
+      ? JsonOf<A>
+      : R extends { 201: infer A }
+        ? JsonOf<A>
+        : R extends { 202: infer A }
+          ? JsonOf<A>
+          : undefined
+    : never;
+
+/** The JSON body `method path` takes; an operation that declares none takes at most an empty object. */
+export type ApiRequestBody<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody: { content: { 'application/json': infer B } } }
+    ? B
+    : Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } }
+      ? B | undefined
+      : Record<string, never> | undefined;
+
+/** The query parameters `method path` declares. */
+export type ApiQuery<P extends keyof paths, M extends Method = 'get'> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+type PathParams<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { parameters: { path: infer A } } ? A : never;
+
+interface CallOptions<P extends keyof paths, M extends Method> {
+  /**
+   * Checked by name only: the console keeps empty filters as '' (left out of the URL) and numbers as
+   * the form holds them, so a value's type is the server's to validate.
+   */
+  query?: { [K in keyof ApiQuery<P, M>]?: QueryValue };
+  body?: ApiRequestBody<P, M>;
+  allowUnauthenticated?: boolean;
+  headers?: Record<string, string>;
+}
+
+/** A path with a `{parameter}` needs its values; one without takes none. */
+type CallArgs<P extends keyof paths, M extends Method> = P extends `${string}{${string}}${string}`
+  ? [options: CallOptions<P, M> & { params: PathParams<P, M> }]
+  : [options?: CallOptions<P, M>];
+
+function fillPath(path: string, params: Record<string, string | number> | undefined): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`no value for {${name}} in ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** What a call's options are at run time, whatever the path. */
+interface GivenOptions extends Omit<RequestOptions, 'query'> {
+  params?: Record<string, string | number>;
+  query?: Record<string, QueryValue>;
+}
+
+function typedCall<M extends Method>(method: M) {
+  return <P extends PathOf<M>>(path: P, ...[options]: CallArgs<P, M>): Promise<ApiResponse<P, M>> => {
+    const given = options as GivenOptions | undefined;
+    return apiRequest<ApiResponse<P, M>>(method.toUpperCase(), fillPath(path, given?.params), {
+      query: given?.query,
+      body: given?.body,
+      allowUnauthenticated: given?.allowUnauthenticated,
+      headers: given?.headers,
+    });
+  };
+}
+
+/**
+ * The API called by its OpenAPI path: `call.get('/api/customers/{id}', { params: { id } })`. The
+ * compiler checks the path, the parameters and the body, and knows the answer's type.
+ */
+export const call = {
+  get: typedCall('get'),
+  post: typedCall('post'),
+  put: typedCall('put'),
+  patch: typedCall('patch'),
+  delete: typedCall('delete'),
 };

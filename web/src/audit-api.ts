@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api } from './api';
-import type { AuditRecord, AuditVerifyResult, Page } from './api-types';
+import { call } from './api';
 
 export interface AuditFilters {
   actor: string;
@@ -19,12 +18,12 @@ export interface AuditListParams extends AuditFilters {
 export function useAuditList(params: AuditListParams) {
   return useQuery({
     queryKey: ['audit', 'list', params],
-    queryFn: () => api.get<Page<AuditRecord>>('/api/audit', { ...params }),
+    queryFn: () => call.get('/api/audit', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** Verification walks the whole chain, so it runs only when asked, never on page load. */
 export function useVerifyAuditChain() {
-  return useMutation({ mutationFn: () => api.get<AuditVerifyResult>('/api/audit/verify') });
+  return useMutation({ mutationFn: () => call.get('/api/audit/verify') });
 }

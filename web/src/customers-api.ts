@@ -1,16 +1,8 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { api } from './api';
-import type { Page } from './api-types';
+import { type ApiResponse, call } from './api';
 
-/** The customers API's shapes, mirrored by hand. Phones arrive masked; the full one only on request. */
-export interface Customer {
-  id: string;
-  phoneMasked: string;
-  name: string | null;
-  defaultPickupPointId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A customer as the list shows one. Phones arrive masked; the full one only on request. */
+export type Customer = ApiResponse<'/api/customers'>['items'][number];
 
 export interface CustomerListParams {
   q: string;
@@ -21,7 +13,7 @@ export interface CustomerListParams {
 export function useCustomerList(params: CustomerListParams) {
   return useQuery({
     queryKey: ['customers', 'list', params],
-    queryFn: () => api.get<Page<Customer>>('/api/customers', { ...params }),
+    queryFn: () => call.get('/api/customers', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -29,7 +21,6 @@ export function useCustomerList(params: CustomerListParams) {
 /** Asks for one full number; the server records the view in the audit log. Never cached. */
 export function useRevealPhone() {
   return useMutation({
-    mutationFn: (id: string) =>
-      api.post<{ id: string; phone: string }>(`/api/customers/${encodeURIComponent(id)}/reveal-phone`, {}),
+    mutationFn: (id: string) => call.post('/api/customers/{id}/reveal-phone', { params: { id }, body: {} }),
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from './api';
-import type { DeliveryStatus, OutboxEvent, Page } from './api-types';
+import { call } from './api';
+import type { DeliveryStatus } from './api-types';
 
 export interface EventListParams {
   type: string;
@@ -12,7 +12,7 @@ export interface EventListParams {
 export function useEventList(params: EventListParams) {
   return useQuery({
     queryKey: ['events', 'list', params],
-    queryFn: () => api.get<Page<OutboxEvent>>('/api/events', { ...params }),
+    queryFn: () => call.get('/api/events', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
