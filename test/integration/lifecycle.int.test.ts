@@ -121,7 +121,7 @@ describe('process lifecycle', () => {
       seq: expect.any(Number),
       sig: expect.any(String),
     });
-  });
+  }, 150_000); // the first start replays the demo's weeks (docs/demo.md): about 20 s on an idle machine
 
   it('starts again with the data kept', async () => {
     const p = start();
@@ -244,7 +244,7 @@ describe('process lifecycle', () => {
       env = saved;
       rmSync(externalDir, { recursive: true, force: true });
     }
-  });
+  }, 150_000); // a first start: the demo's weeks are replayed
 
   it('migrates as DATABASE_OWNER_URL and serves as the DATABASE_URL role, with no warning', async () => {
     const adminUrl = inject('pgAdminUrl');
@@ -295,7 +295,7 @@ describe('process lifecycle', () => {
       env = saved;
       rmSync(externalDir, { recursive: true, force: true });
     }
-  });
+  }, 150_000); // a first start: the demo's weeks are replayed
 
   it('refuses to start with a bad setting and names the variable', async () => {
     const bad = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
