@@ -7,8 +7,6 @@ import pg from 'pg';
 import pino from 'pino';
 import {
   accrueOrdersTx,
-  addDays,
-  businessDay,
   freezeDue,
   type PlanDocument,
   settleDayTx,
@@ -16,6 +14,7 @@ import {
 } from '../src/modules/commission/index.js';
 import { checkInvariants } from '../src/modules/ledger/index.js';
 import { AuditKey, installAuditKey, SYSTEM_ACTOR } from '../src/platform/audit/index.js';
+import { addDays, dayBounds, localDate } from '../src/platform/business-time.js';
 import { systemClock } from '../src/platform/clock.js';
 import { loadConfig, SecretKey } from '../src/platform/config.js';
 import { FieldCrypto } from '../src/platform/crypto.js';
@@ -150,7 +149,7 @@ async function main(): Promise<void> {
     // The settled day: yesterday. Its orders were picked up 7 days before the day ended, minus a
     // little, so the freeze (now) finds their window closed on that day; every other order was
     // picked up within the last days (inside the window) and stays estimated.
-    const settleDay = addDays(businessDay(new Date(now)), -1);
+    const settleDay = addDays(localDate(new Date(now)), -1);
 
     // 1. Leaders in four layers, with a referrer period and an initial level each, set-based.
     const layers = [Math.round(LEADERS * 0.01), Math.round(LEADERS * 0.09), Math.round(LEADERS * 0.3)];
@@ -262,7 +261,7 @@ async function main(): Promise<void> {
 
     // 3. Orders and lines, paid. Orders 1..LEADERS: one per leader, picked up 8 days before the end of
     // the settled day (their window closed that day). The rest: leaves mostly, picked up lately.
-    const dayEnd = new Date(`${addDays(settleDay, 1)}T00:00:00+08:00`).getTime();
+    const dayEnd = dayBounds(settleDay).to.getTime();
     const settledPickup = new Date(dayEnd - 7 * DAY_MS - 3 * 3_600_000);
     await mark('load_orders_s', async () => {
       await q(

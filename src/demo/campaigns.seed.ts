@@ -1,24 +1,11 @@
 import { type CampaignItemInput, createCampaignTx, scheduleCampaignTx } from '../modules/campaigns/index.js';
 import { findSkus } from '../modules/catalog/index.js';
 import { SYSTEM_ACTOR } from '../platform/audit/index.js';
+import { addDays, localDate, localTime } from '../platform/business-time.js';
 import type { Tx } from '../platform/db/database.js';
 import type { Deps } from '../platform/deps.js';
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** Shanghai keeps UTC+8 all year (no daylight saving), so a fixed offset names its wall-clock times. */
-function shanghai(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+08:00`);
-}
-
-function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
 
 /**
  * Two demo campaigns over the given SKUs: 周末水果节, live since an hour ago with its cutoff tonight at
@@ -49,16 +36,16 @@ export async function seedCampaignsDemo(
 
   const now = deps.clock.now();
   // Tonight at 22:00; after 21:00 that is too close (or gone), so the demo uses tomorrow night's.
-  let cutoffDay = shanghaiDate(now);
-  if (shanghai(cutoffDay, '22:00').getTime() - now.getTime() < HOUR) cutoffDay = addDays(cutoffDay, 1);
+  let cutoffDay = localDate(now);
+  if (localTime(cutoffDay, '22:00').getTime() - now.getTime() < HOUR) cutoffDay = addDays(cutoffDay, 1);
   const live = await createCampaignTx(deps, tx, SYSTEM_ACTOR, {
     code: `T${cutoffDay.replaceAll('-', '')}-FRUIT`,
     name: '周末水果节',
     coverUrl: '',
     description: '当季水果产地直发，今晚 22:00 截单，明日到自提点。',
     startsAt: new Date(now.getTime() - HOUR),
-    cutoffAt: shanghai(cutoffDay, '22:00'),
-    endsAt: shanghai(cutoffDay, '23:59'),
+    cutoffAt: localTime(cutoffDay, '22:00'),
+    endsAt: localTime(cutoffDay, '23:59'),
     deliveryDate: addDays(cutoffDay, 1),
     sellTo: 'all',
     regionIds: [],
@@ -68,15 +55,15 @@ export async function seedCampaignsDemo(
   });
   await scheduleCampaignTx(deps, tx, SYSTEM_ACTOR, live.id);
 
-  const tomorrow = addDays(shanghaiDate(now), 1);
+  const tomorrow = addDays(localDate(now), 1);
   const next = await createCampaignTx(deps, tx, SYSTEM_ACTOR, {
     code: `T${tomorrow.replaceAll('-', '')}-VEG`,
     name: '明日鲜蔬早市',
     coverUrl: '',
     description: '基地直采时令蔬菜，明早 8 点开团，晚上 22:00 截单，后天送达。下单后请在 15 分钟内付款。',
-    startsAt: shanghai(tomorrow, '08:00'),
-    cutoffAt: shanghai(tomorrow, '22:00'),
-    endsAt: shanghai(tomorrow, '23:59'),
+    startsAt: localTime(tomorrow, '08:00'),
+    cutoffAt: localTime(tomorrow, '22:00'),
+    endsAt: localTime(tomorrow, '23:59'),
     deliveryDate: addDays(tomorrow, 1),
     sellTo: 'all',
     regionIds: [],

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { createCampaignTx } from '../modules/campaigns/index.js';
 import { skus } from '../modules/catalog/index.js';
-import { addDays } from '../modules/commission/index.js';
 import { leaders, regions } from '../modules/leaders/index.js';
 import { assignRegionManagerTx } from '../modules/leaders/regions/region-managers.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../platform/audit/index.js';
 import { createUserTx, hashPassword } from '../platform/auth/index.js';
+import { addDays, localTime } from '../platform/business-time.js';
 import type { Tx } from '../platform/db/database.js';
 import type { Deps } from '../platform/deps.js';
 
@@ -35,9 +35,9 @@ export async function seedPastHotCampaignDemo(deps: Deps, tx: Tx, day: string): 
     name: '往期爆品团·赣南脐橙',
     coverUrl: '',
     description: '爆品团：团长售出满 8 件每件奖励 ¥0.50，满 20 件每件 ¥1.00（爆品阶梯奖励）。',
-    startsAt: new Date(`${day}T09:00:00+08:00`),
-    cutoffAt: new Date(`${day}T22:00:00+08:00`),
-    endsAt: new Date(`${day}T22:00:00+08:00`),
+    startsAt: localTime(day, '09:00'),
+    cutoffAt: localTime(day, '22:00'),
+    endsAt: localTime(day, '22:00'),
     deliveryDate: addDays(day, 1),
     sellTo: 'all',
     regionIds: [],

@@ -7,7 +7,6 @@ import {
   scheduleCampaignTx,
 } from '../modules/campaigns/index.js';
 import { findSkus } from '../modules/catalog/index.js';
-import { addDays, businessDay } from '../modules/commission/index.js';
 import { receiveStockTx, stockLevels } from '../modules/inventory/index.js';
 import {
   approveApplication,
@@ -39,6 +38,7 @@ import {
 } from '../modules/orders/order-fulfilment.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../platform/audit/index.js';
 import { users } from '../platform/auth/index.js';
+import { addDays, localDate, localTime } from '../platform/business-time.js';
 import type { SteerableClock } from '../platform/clock.js';
 import type { Deps } from '../platform/deps.js';
 import { JOB_KINDS } from '../platform/jobs/jobs.js';
@@ -75,18 +75,13 @@ const ACTOR: Actor = { ...SYSTEM_ACTOR, actorName: 'demo' };
 const OPERATOR: Actor = { ...SYSTEM_ACTOR, actorName: 'operator' };
 const FINANCE: Actor = { ...SYSTEM_ACTOR, actorName: 'finance' };
 
-/** Business time in the demo company: a day and a wall-clock time in Asia/Shanghai. */
-export function shanghaiAt(day: string, time: string): Date {
-  return new Date(`${day}T${time}:00+08:00`);
-}
-
 /**
  * The first day the demo replays: three weeks back, and at least five days into last month, so
  * the replay always crosses a 1st (a month close and a level assessment on real figures) while
  * staying short enough for a start within a minute (21 to 35 days).
  */
 export function historyStart(today: Date): string {
-  const day = businessDay(today);
+  const day = localDate(today);
   const firstOfMonth = `${day.slice(0, 8)}01`;
   // ISO days sort as text: the earlier of the two.
   const [earlier] = [addDays(day, -21), addDays(firstOfMonth, -5)].sort();
@@ -239,7 +234,7 @@ export async function replayDemoHistory(
   const at = (when: Date, run: () => Promise<unknown>) => {
     steps.push({ at: when, seq: seq++, run });
   };
-  const today = businessDay(input.until);
+  const today = localDate(input.until);
   const sellers = await loadSellers(deps, input.from);
   const sellable = await sellableSkus(deps, input.warehouseId);
   if (sellers.length === 0 || sellable.length === 0) return result;
@@ -282,16 +277,16 @@ export async function replayDemoHistory(
     result.days += 1;
     // The nightly jobs, at their hours (the first day's night belongs to the day before: nothing yet).
     if (day !== input.from) {
-      at(shanghaiAt(day, '01:00'), job('commission-freeze'));
-      at(shanghaiAt(day, '02:00'), job('commission-settle'));
-      at(shanghaiAt(day, '02:05'), job('leader-levels-assess'));
-      at(shanghaiAt(day, '03:00'), job('commission-month-close'));
-      at(shanghaiAt(day, '03:30'), job('commission-period-daily'));
+      at(localTime(day, '01:00'), job('commission-freeze'));
+      at(localTime(day, '02:00'), job('commission-settle'));
+      at(localTime(day, '02:05'), job('leader-levels-assess'));
+      at(localTime(day, '03:00'), job('commission-month-close'));
+      at(localTime(day, '03:30'), job('commission-period-daily'));
     }
     if (day === today) break; // today's campaigns are the live ones (campaigns.seed.ts)
     if (day === input.from || weekday(day) === 1) {
       const d = day;
-      at(shanghaiAt(day, '07:00'), () => restock(d));
+      at(localTime(day, '07:00'), () => restock(d));
     }
     if (input.hotCampaignId && day === addDays(input.from, 5)) {
       scheduleDay(day, { campaignId: input.hotCampaignId, hot: true });
@@ -312,7 +307,7 @@ export async function replayDemoHistory(
       paidDone: boolean;
       round: number | null;
     }> = [];
-    at(shanghaiAt(day, '08:00'), async () => {
+    at(localTime(day, '08:00'), async () => {
       if (hot) {
         await deps.db.transaction((tx) => scheduleCampaignTx(deps, tx, ACTOR, hot.campaignId));
         result.campaigns += 1;
@@ -325,9 +320,9 @@ export async function replayDemoHistory(
           name: `${title}（${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日）`,
           coverUrl: '',
           description: '今晚 22:00 截单，明天上午送到自提点，凭提货码到团长处取货。',
-          startsAt: shanghaiAt(day, '09:00'),
-          cutoffAt: shanghaiAt(day, '22:00'),
-          endsAt: shanghaiAt(day, '22:00'),
+          startsAt: localTime(day, '09:00'),
+          cutoffAt: localTime(day, '22:00'),
+          endsAt: localTime(day, '22:00'),
           deliveryDate: addDays(day, 1),
           sellTo: 'all',
           regionIds: [],
@@ -345,10 +340,10 @@ export async function replayDemoHistory(
       campaignId = created.id;
       result.campaigns += 1;
     });
-    at(shanghaiAt(day, '09:00'), () => advanceCampaigns(deps));
+    at(localTime(day, '09:00'), () => advanceCampaigns(deps));
     for (const [b, time] of (['11:00', '20:00'] as const).entries()) {
       const count = Math.round((weekend ? 7 : 4) * (0.7 + next() * 0.6)) + (hot ? 6 : 0);
-      at(shanghaiAt(day, time), async () => {
+      at(localTime(day, time), async () => {
         const campaign = await getCampaignForOrdering(deps.db, campaignId);
         if (!campaign) return;
         const active = sellers.filter((s) => s.from <= day);
@@ -406,7 +401,7 @@ export async function replayDemoHistory(
           });
         }
       });
-      at(new Date(shanghaiAt(day, time).getTime() + 4 * MINUTE), async () => {
+      at(new Date(localTime(day, time).getTime() + 4 * MINUTE), async () => {
         for (const o of placed) {
           if (!o.paid || o.paidDone) continue;
           await markPaid(deps, { ...ACTOR, actorName: 'customer' }, o.id, {
@@ -418,12 +413,12 @@ export async function replayDemoHistory(
         }
       });
     }
-    at(shanghaiAt(day, '21:30'), job('orders-expire'));
+    at(localTime(day, '21:30'), job('orders-expire'));
     // The clock closes the campaign; the subscriber confirms its paid orders at the cutoff.
-    at(shanghaiAt(day, '22:01'), () => advanceCampaigns(deps));
+    at(localTime(day, '22:01'), () => advanceCampaigns(deps));
     const delivery = addDays(day, 1);
-    at(shanghaiAt(delivery, '06:30'), () => shipCampaign(deps, ACTOR, campaignId));
-    at(shanghaiAt(delivery, '09:30'), async () => {
+    at(localTime(delivery, '06:30'), () => shipCampaign(deps, ACTOR, campaignId));
+    at(localTime(delivery, '09:30'), async () => {
       for (const pointId of new Set(placed.filter((p) => p.paid).map((p) => p.pointId)))
         await deliverToPickupPoint(deps, ACTOR, { campaignId, pickupPointId: pointId });
     });
@@ -432,8 +427,8 @@ export async function replayDemoHistory(
     const rounds = ['12:30', '18:30', '+12:30', '+18:30'] as const;
     for (const [r, time] of rounds.entries()) {
       const when = time.startsWith('+')
-        ? shanghaiAt(addDays(delivery, 1), time.slice(1))
-        : shanghaiAt(delivery, time);
+        ? localTime(addDays(delivery, 1), time.slice(1))
+        : localTime(delivery, time);
       at(when, async () => {
         for (const [i, p] of placed.entries()) {
           if (!p.paid || (p.round ?? pickupRound(i)) !== r) continue;
@@ -447,7 +442,7 @@ export async function replayDemoHistory(
       });
     }
     // A few after-sales refunds (售后退款), inside the window, after the pickup.
-    at(shanghaiAt(addDays(delivery, 1), '21:00'), async () => {
+    at(localTime(addDays(delivery, 1), '21:00'), async () => {
       for (const [i, p] of placed.entries()) {
         if (!p.paid || i % 17 !== 5) continue;
         const [line] = await deps.db
@@ -589,7 +584,7 @@ function scheduleOnboarding(deps: Deps, input: HistoryInput, sellers: Seller[], 
     return r?.code ?? null;
   };
   for (const [i, a] of [...APPROVED, REJECTED].entries()) {
-    at(shanghaiAt(day(3), `2${i}:15`), async () => {
+    at(localTime(day(3), `2${i}:15`), async () => {
       const regionId = input.regionIds[a.regionCode];
       if (!regionId) return;
       const { row } = await deps.db.transaction(async (tx) =>
@@ -612,7 +607,7 @@ function scheduleOnboarding(deps: Deps, input: HistoryInput, sellers: Seller[], 
     });
   }
   for (const [i, a] of APPROVED.entries()) {
-    at(shanghaiAt(day(4), `10:${10 + i * 5}`), async () => {
+    at(localTime(day(4), `10:${10 + i * 5}`), async () => {
       const id = ids.get(a.phone);
       if (!id) return;
       const approved = await approveApplication(deps, OPERATOR, id);
@@ -640,15 +635,15 @@ function scheduleOnboarding(deps: Deps, input: HistoryInput, sellers: Seller[], 
         demoLogin: false,
       };
       sellers.push(seller);
-      at(shanghaiAt(day(4), `19:${30 + i * 7}`), () => sign(seller, 40 + i));
+      at(localTime(day(4), `19:${30 + i * 7}`), () => sign(seller, 40 + i));
     });
   }
-  at(shanghaiAt(day(4), '10:40'), async () => {
+  at(localTime(day(4), '10:40'), async () => {
     const id = ids.get(REJECTED.phone);
     if (id) await deps.db.transaction((tx) => rejectApplicationTx(deps, tx, OPERATOR, id, REJECTED.reason));
   });
   // 王美玲 signed as 上海城市合伙人: an operator sets her level to 合伙人, held for three months.
-  at(shanghaiAt(day(9), '15:20'), async () => {
+  at(localTime(day(9), '15:20'), async () => {
     const [wang] = await deps.db
       .select({ id: leaders.id })
       .from(leaders)
@@ -664,14 +659,14 @@ function scheduleOnboarding(deps: Deps, input: HistoryInput, sellers: Seller[], 
     );
   });
   // Agreement v2 (commission paid T+1 after the after-sales window), then each leader signs it.
-  at(shanghaiAt(day(14), '10:00'), () =>
+  at(localTime(day(14), '10:00'), () =>
     deps.db.transaction((tx) =>
       publishAgreementTx(deps, tx, OPERATOR, { title: '团长合作协议', body: AGREEMENT_V2, graceDays: 7 }),
     ),
   );
-  at(shanghaiAt(day(14), '10:05'), async () => {
+  at(localTime(day(14), '10:05'), async () => {
     for (const [i, s] of sellers.entries()) {
-      const when = new Date(shanghaiAt(day(14 + (i % 4)), '12:00').getTime() + i * 37 * MINUTE);
+      const when = new Date(localTime(day(14 + (i % 4)), '12:00').getTime() + i * 37 * MINUTE);
       at(when, () => sign(s, 60 + i));
     }
   });
@@ -721,6 +716,6 @@ function scheduleMoney(deps: Deps, at: At, today: string): void {
         });
     });
   };
-  at(shanghaiAt(addDays(today, -4), '15:00'), () => withdraw('19900000103', 80, 'paid', 'bank'));
-  at(shanghaiAt(addDays(today, -1), '16:00'), () => withdraw('19900000102', 60, 'batched', 'wechat'));
+  at(localTime(addDays(today, -4), '15:00'), () => withdraw('19900000103', 80, 'paid', 'bank'));
+  at(localTime(addDays(today, -1), '16:00'), () => withdraw('19900000102', 60, 'batched', 'wechat'));
 }

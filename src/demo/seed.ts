@@ -1,9 +1,9 @@
 import { count, inArray, sql } from 'drizzle-orm';
-import { addDays } from '../modules/commission/index.js';
 import { warehouses } from '../modules/inventory/index.js';
 import { regions } from '../modules/leaders/index.js';
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/index.js';
 import { createUserTx, hashPassword, ROLE_LABELS, type Role, users } from '../platform/auth/index.js';
+import { addDays, localTime } from '../platform/business-time.js';
 import { isSteerable } from '../platform/clock.js';
 import type { Deps } from '../platform/deps.js';
 import { newId } from '../platform/ids.js';
@@ -12,7 +12,7 @@ import { seedCatalogDemo } from './catalog.seed.js';
 import { seedCommissionDemo } from './commission.seed.js';
 import { seedCityPartnerDemo, seedPastHotCampaignDemo } from './commission-period.seed.js';
 import { seedCustomersDemo } from './customers.seed.js';
-import { historyStart, replayDemoHistory, shanghaiAt } from './history.seed.js';
+import { historyStart, replayDemoHistory } from './history.seed.js';
 import { seedInventoryDemo } from './inventory.seed.js';
 import { seedLeaderLevelsDemo } from './leader-levels.seed.js';
 import { seedLeaderNetworkDemo } from './leader-network.seed.js';
@@ -58,7 +58,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   const from = historyStart(today);
   let base: Awaited<ReturnType<typeof seedCompany>>;
   try {
-    clock.travel(shanghaiAt(from, '08:00'));
+    clock.travel(localTime(from, '08:00'));
     base = await seedCompany(deps, hashes, from);
     if (!base) return false;
     await deps.bus.drain();

@@ -4,14 +4,13 @@ import { type App, buildApp } from '../../src/app.js';
 import {
   accrueOrdersTx,
   activatePlanTx,
-  addDays,
-  businessDay,
   createDraftTx,
   recordOrderProgressTx,
 } from '../../src/modules/commission/index.js';
 import { createLeaderTx, regions } from '../../src/modules/leaders/index.js';
 import { markPaid } from '../../src/modules/orders/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
+import { addDays, localDate } from '../../src/platform/business-time.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { newId } from '../../src/platform/ids.js';
 import { browserAvailable } from '../helpers/browser.js';
@@ -166,7 +165,7 @@ describe.skipIf(!browserAvailable)('commission entries and settlements in Chromi
     await page.waitForURL('**/commission/settlements');
     await page.getByTestId('settlement-run').click();
     await page.getByTestId('settlement-run-submit').click();
-    const yesterday = addDays(businessDay(systemClock.now()), -1);
+    const yesterday = addDays(localDate(systemClock.now()), -1);
     const table = page.getByTestId('settlements-table');
     await table.getByTestId(`settlement-open-${yesterday}`).waitFor();
     const rows = await tdb.deps.pool.query<{ settled_fen: number; leader_count: number }>(

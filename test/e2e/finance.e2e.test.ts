@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leaders } from '../../src/modules/leaders/index.js';
 import {
   clawbackTransfersTx,
-  localMonth,
   postTransfersTx,
   requestWithdrawalTx,
   saveWithdrawalSettingsTx,
   setPayoutAccountTx,
 } from '../../src/modules/ledger/index.js';
 import { type Actor, SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
+import { localMonth } from '../../src/platform/business-time.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';

@@ -4,7 +4,6 @@ import { advanceCampaigns } from '../../src/modules/campaigns/index.js';
 import { loadLevelHistory, loadUplinesAt } from '../../src/modules/commission/accrual/accrual.queries.js';
 import { levelAt } from '../../src/modules/commission/accrual/accrual-math.js';
 import {
-  businessDay,
   freezeAndSettle,
   freezeDue,
   recomputeOrder,
@@ -20,6 +19,7 @@ import {
 } from '../../src/modules/ledger/index.js';
 import { refundOrder, registerOrderSubscribers } from '../../src/modules/orders/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
+import { localDate } from '../../src/platform/business-time.js';
 import { newId } from '../../src/platform/ids.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
 import { type Ladder, makeLadder, workedExample } from './commission-support.js';
@@ -465,7 +465,7 @@ describe('freeze, T+1 settlement and clawback', () => {
   });
 
   it('refuses to settle a day that has not ended, writing nothing', async () => {
-    const today = businessDay(deps().clock.now());
+    const today = localDate(deps().clock.now());
     const res = await expectNothingWritten(t.tdb, () =>
       call(t, admin, 'POST', '/api/commission/settlements/run', { day: today }),
     );
@@ -479,7 +479,7 @@ describe('freeze, T+1 settlement and clawback', () => {
   });
 
   it('settles T+1 into available, once per day', async () => {
-    const day = businessDay(deps().clock.now());
+    const day = localDate(deps().clock.now());
     deps().clock.advance(DAY);
     const [l0, l1, l2, l3] = chain as [Leader, Leader, Leader, Leader];
     const res = await call(t, admin, 'POST', '/api/commission/settlements/run', { day });
@@ -562,7 +562,7 @@ describe('freeze, T+1 settlement and clawback', () => {
     );
     const pickedB = p?.picked_up_at ?? new Date(0);
     deps().clock.set(new Date(pickedB.getTime() + 7 * DAY + 60_000));
-    const day = businessDay(deps().clock.now());
+    const day = localDate(deps().clock.now());
     deps().clock.advance(DAY);
     const res = await freezeAndSettle(deps(), SYSTEM_ACTOR, day, 'manual');
     expect(res.settlement).toMatchObject({ settledFen: 3480, nettedFen: 1500 });
@@ -726,7 +726,7 @@ describe('property: random sequences of payments, refunds, completions and settl
             deps().clock.advance(s.days * DAY);
             await freezeDue(deps(), SYSTEM_ACTOR);
           } else {
-            const day = businessDay(new Date(deps().clock.now().getTime() - DAY));
+            const day = localDate(new Date(deps().clock.now().getTime() - DAY));
             await freezeAndSettle(deps(), SYSTEM_ACTOR, day, 'manual');
           }
           await agreement();
@@ -745,7 +745,7 @@ describe('property: random sequences of payments, refunds, completions and settl
         await freezeAndSettle(
           deps(),
           SYSTEM_ACTOR,
-          businessDay(new Date(deps().clock.now().getTime() - DAY)),
+          localDate(new Date(deps().clock.now().getTime() - DAY)),
           'manual',
         );
         await agreement();

@@ -10,8 +10,8 @@ import {
 } from '../../src/modules/leaders/index.js';
 import { leaderPages } from '../../src/modules/leaders/leaders-console.queries.js';
 import { closureOf, sortClosure } from '../../src/modules/leaders/network/network-rules.js';
-import { dayStart } from '../../src/modules/leaders/network/sales-days.js';
 import { completedOrderFacts, registerOrderSubscribers } from '../../src/modules/orders/index.js';
+import { dayStart } from '../../src/platform/business-time.js';
 import { headerText } from '../../src/platform/imports/index.js';
 import {
   createTestApp,

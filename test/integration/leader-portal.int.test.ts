@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCampaigns, scheduleCampaign } from '../../src/modules/campaigns/index.js';
 import { createLeaderTx } from '../../src/modules/leaders/index.js';
 import { registerOrderSubscribers } from '../../src/modules/orders/index.js';
-import { dateIn } from '../../src/modules/portal/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
+import { localDate } from '../../src/platform/business-time.js';
 import { newId } from '../../src/platform/ids.js';
 import {
   createTestApp,
@@ -434,7 +434,7 @@ describe('GET /api/portal/team and /api/portal/level', () => {
     const r1 = await leaderUnder('直推一号', top.row.id, false);
     const r2 = await leaderUnder('直推二号', top.row.id, false);
     const g1 = await leaderUnder('二代团长', r1.row.id, false);
-    const today = dateIn(t.tdb.deps.clock.now(), 'Asia/Shanghai');
+    const today = localDate(t.tdb.deps.clock.now(), 'Asia/Shanghai');
     const lastMonth = `${today.slice(0, 4)}-${today.slice(5, 7) === '01' ? '12' : String(Number(today.slice(5, 7)) - 1).padStart(2, '0')}-15`;
     await sales(top.row.id, today, 99_900, 9); // the leader's own sales are not team sales
     await sales(r1.row.id, today, 10_000, 2);
@@ -483,7 +483,7 @@ describe('GET /api/portal/team and /api/portal/level', () => {
     );
     const me = await leaderUnder('等级团长', null, true);
     await leaderUnder('等级直推', me.row.id, false);
-    await sales(me.row.id, dateIn(t.tdb.deps.clock.now(), 'Asia/Shanghai'), 40_000, 3);
+    await sales(me.row.id, localDate(t.tdb.deps.clock.now(), 'Asia/Shanghai'), 40_000, 3);
     if (!me.login) throw new Error('no login');
     const s = await loginAs(t.app, me.login.username, me.login.password);
     const res = await call(t, s, 'GET', '/api/portal/level');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CampaignInput,
-  dateInZone,
   isSellable,
   type SkuFacts,
   scheduleProblems,
@@ -189,14 +188,6 @@ describe('scheduleProblems', () => {
 });
 
 describe('helpers', () => {
-  it.each([
-    ['2026-03-01T15:59:59Z', '2026-03-01'],
-    ['2026-03-01T16:00:00Z', '2026-03-02'],
-    ['2025-12-31T16:00:00Z', '2026-01-01'],
-  ])('dateInZone(%s) in Shanghai is %s', (iso, day) => {
-    expect(dateInZone(new Date(iso))).toBe(day);
-  });
-
   it.each([
     [sku('x'), true],
     [sku('x', { productStatus: 'draft' }), true],

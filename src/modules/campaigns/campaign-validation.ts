@@ -1,3 +1,4 @@
+import { localDate } from '../../platform/business-time.js';
 import type { CampaignsErrorCode } from './campaigns.errors.js';
 import { skuLabel } from './sku-label.js';
 
@@ -6,9 +7,6 @@ import { skuLabel } from './sku-label.js';
  * passes what it found; this decides. Problems name the request field the way the HTTP layer does
  * (`body.items.1.priceFen`), so the console can put the message under the right input.
  */
-
-/** The company's business time zone: cutoff dates and "tonight at 22:00" are read in it. */
-export const BUSINESS_TZ = 'Asia/Shanghai';
 
 export const MAX_PRICE_FEN = 100_000_000; // ¥1,000,000 per unit: far above any group-buying price.
 export const MAX_STOCK_CAP = 10_000_000;
@@ -54,18 +52,6 @@ export interface Problem {
   code: CampaignsErrorCode;
   field: string;
   detail: string;
-}
-
-/** The calendar date of `at` in `tz`, as `YYYY-MM-DD`. */
-export function dateInZone(at: Date, tz: string = BUSINESS_TZ): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /**
@@ -159,11 +145,11 @@ export function validateCampaign(
       detail: 'endsAt must not be before cutoffAt',
     });
   }
-  if (!Number.isNaN(cutoff) && input.deliveryDate < dateInZone(input.cutoffAt)) {
+  if (!Number.isNaN(cutoff) && input.deliveryDate < localDate(input.cutoffAt)) {
     problems.push({
       code: 'campaigns.delivery_before_cutoff',
       field: 'body.deliveryDate',
-      detail: `${input.deliveryDate} is before the cutoff date ${dateInZone(input.cutoffAt)}`,
+      detail: `${input.deliveryDate} is before the cutoff date ${localDate(input.cutoffAt)}`,
     });
   }
   if (input.sellTo === 'regions' && input.regionIds.length === 0) {

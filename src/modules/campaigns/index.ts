@@ -24,7 +24,7 @@ export {
   scheduleCampaign,
   scheduleCampaignTx,
 } from './campaign-transitions.service.js';
-export { BUSINESS_TZ, type CampaignInput, type CampaignItemInput } from './campaign-validation.js';
+export type { CampaignInput, CampaignItemInput } from './campaign-validation.js';
 export { campaignsErrors } from './campaigns.errors.js';
 export {
   type CampaignDetail,

@@ -1,7 +1,7 @@
+import { localDate } from '../../platform/business-time.js';
 import type { CampaignState } from './campaign-state.js';
 import {
   type CampaignItemInput,
-  dateInZone,
   itemProblems,
   MAX_PRICE_FEN,
   MAX_STOCK_CAP,
@@ -141,11 +141,11 @@ export function extendCutoff(
       detail: 'endsAt must not be before cutoffAt',
     });
   }
-  if (deliveryDate < dateInZone(wanted.cutoffAt)) {
+  if (deliveryDate < localDate(wanted.cutoffAt)) {
     problems.push({
       code: 'campaigns.delivery_before_cutoff',
       field: 'body.deliveryDate',
-      detail: `${deliveryDate} is before the cutoff date ${dateInZone(wanted.cutoffAt)}`,
+      detail: `${deliveryDate} is before the cutoff date ${localDate(wanted.cutoffAt)}`,
     });
   }
   if (problems.length > 0) return { ok: false, problems };

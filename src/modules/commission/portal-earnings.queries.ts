@@ -1,11 +1,11 @@
 import { and, count, eq, ne, sql } from 'drizzle-orm';
+import { localDate, localMonth } from '../../platform/business-time.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import {
   balancesOf,
   getWithdrawalSettings,
   ledgerErrors,
-  localDate,
   splitWithdrawal,
   withdrawals,
 } from '../ledger/index.js';
@@ -14,7 +14,6 @@ import { accrualError } from './accrual/accrual.errors.js';
 import { commissionEntries } from './entries.tables.js';
 import { entryTotalsByRule, entryViews } from './period/entry-views.js';
 import { leaderMonthWhere } from './period/period.queries.js';
-import { monthOf } from './period/period-keys.js';
 
 /**
  * The leader's own earnings (我的收益), for the portal: always the logged-in leader's rows, found by
@@ -32,7 +31,7 @@ async function estimatedFen(db: Executor, leaderId: string): Promise<number> {
 }
 
 export async function earningsSummary(db: Executor, clock: Clock, leader: PortalLeader) {
-  const month = monthOf(clock.now());
+  const month = localMonth(clock.now());
   const [balances, estimated, monthByRule] = await Promise.all([
     balancesOf(db, leader.id),
     estimatedFen(db, leader.id),

@@ -62,7 +62,6 @@ export {
   leaderReferrerPeriods,
   leaderSalesOrders,
 } from './network/network.tables.js';
-export { businessDayOf } from './network/sales-days.js';
 export {
   addCompletedOrdersTx,
   backfillLeaderDailySales,

@@ -24,7 +24,6 @@ export {
   type LeaderBalances,
   ledgerOverview,
 } from './balances.queries.js';
-export { BUSINESS_TZ, localDate, localMonth, monthBounds } from './business-time.js';
 export {
   CAUSE_DEMO_OPENING,
   CAUSE_PAYOUT_LINE,

@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, count, eq, ne } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { PERMISSIONS } from '../../platform/auth/index.js';
+import { localDate } from '../../platform/business-time.js';
 import type { Deps } from '../../platform/deps.js';
 import { actorOf } from '../../platform/http/auth-hook.js';
 import { auditExport } from '../../platform/http/export-audit.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../platform/http/xlsx-response.js';
 import { balancesOf } from './balances.queries.js';
-import { localDate } from './business-time.js';
 import { ledgerError } from './ledger.errors.js';
 import {
   Month,

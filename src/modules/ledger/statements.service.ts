@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
+import { isMonth, monthBounds } from '../../platform/business-time.js';
 import type { Executor } from '../../platform/db/database.js';
 import { leaders } from '../leaders/index.js';
 import { isLeaderKind, NORMAL_SIDE } from './accounts.js';
-import { isMonth, monthBounds } from './business-time.js';
 import { ledgerError } from './ledger.errors.js';
 import { ledgerAccounts, ledgerTransfers } from './ledger.tables.js';
 import {

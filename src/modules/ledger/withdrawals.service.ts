@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../platform/audit/index.js';
+import { localDate } from '../../platform/business-time.js';
 import type { Executor, Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { leaders } from '../leaders/index.js';
 import { type AccountRef, accountCode, displayFen } from './accounts.js';
-import { localDate } from './business-time.js';
 import { CAUSE_WITHDRAWAL } from './invariants.js';
 import { ledgerError } from './ledger.errors.js';
 import { type WithdrawalStatus, withdrawals } from './ledger.tables.js';

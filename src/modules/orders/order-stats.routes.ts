@@ -2,23 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, count, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { PERMISSIONS } from '../../platform/auth/index.js';
+import { dayBounds, localDate } from '../../platform/business-time.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { standardErrors } from '../../platform/http/schemas.js';
-import { BUSINESS_TZ } from '../campaigns/index.js';
 import { leaderInScope, type RegionScope, regionScopeOf } from '../leaders/index.js';
 import { orders } from './orders.tables.js';
 
-/** The business day (Asia/Shanghai, UTC+8 all year) that contains `at`, as [start, end). */
+/** The business day that contains `at`, as [start, end). */
 export function businessDay(at: Date): { day: string; start: Date; end: Date } {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: BUSINESS_TZ,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-  const start = new Date(`${day}T00:00:00+08:00`);
-  return { day, start, end: new Date(start.getTime() + 86_400_000) };
+  const day = localDate(at);
+  const { from, to } = dayBounds(day);
+  return { day, start: from, end: to };
 }
 
 /** Today's order counters for the order center, optionally for one campaign. */

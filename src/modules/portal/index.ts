@@ -3,7 +3,6 @@
  * reads the leaders, campaigns, orders and customers modules through their public surfaces, always
  * for the one leader the logged-in user is, and verifies pickups through the order module.
  */
-export { dateIn, dayBounds, isCalendarDate } from './business-day.js';
 export { portalErrors } from './portal.errors.js';
 export { portalRoutes } from './portal.routes.js';
 export { activeLeaderOfUser, type PortalLeader } from './portal-leader.js';

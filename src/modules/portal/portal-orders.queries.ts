@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import { escapeLike } from '../../platform/audit/index.js';
+import { BUSINESS_TZ, dayBounds, isCalendarDate, localDate } from '../../platform/business-time.js';
 import type { Clock } from '../../platform/clock.js';
 import type { FieldCrypto } from '../../platform/crypto.js';
 import type { Executor } from '../../platform/db/database.js';
-import { BUSINESS_TZ, campaigns } from '../campaigns/index.js';
+import { campaigns } from '../campaigns/index.js';
 import { findSkus } from '../catalog/index.js';
 import { customers, maskPhone, normalizePhone } from '../customers/index.js';
 import { pickupPoints } from '../leaders/index.js';
 import { orderLines, orders } from '../orders/index.js';
-import { dateIn, dayBounds, isCalendarDate } from './business-day.js';
 import { portalError } from './portal.errors.js';
 import type { PortalLeader } from './portal-leader.js';
 import { type DayLine, type DayOrder, summariseDay, VOID_STATUS_LIST } from './today-summary.js';
@@ -33,7 +33,7 @@ export async function portalDayOrders(
   leader: PortalLeader,
   date?: string,
 ) {
-  const day = date ?? dateIn(clock.now(), BUSINESS_TZ);
+  const day = date ?? localDate(clock.now(), BUSINESS_TZ);
   if (!isCalendarDate(day)) throw portalError('portal.date_invalid', { field: 'query.date', detail: day });
   const { from, to } = dayBounds(day, BUSINESS_TZ);
   const mine = and(eq(orders.leaderId, leader.id), gte(orders.placedAt, from), lt(orders.placedAt, to));

@@ -1,9 +1,8 @@
 import { inArray } from 'drizzle-orm';
+import { BUSINESS_TZ, localDate } from '../../platform/business-time.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
-import { BUSINESS_TZ } from '../campaigns/index.js';
 import { leaders, levelProgress, listRecruits, teamSummaries, teamSummary } from '../leaders/index.js';
-import { dateIn } from './business-day.js';
 import type { PortalLeader } from './portal-leader.js';
 
 /** A leader with thousands of direct recruits sees the first (longest-standing) ones listed. */
@@ -16,7 +15,7 @@ export const MAX_RECRUITS_LISTED = 200;
  * commission and level figure counts them.
  */
 export async function portalTeam(db: Executor, clock: Clock, leader: PortalLeader) {
-  const today = dateIn(clock.now(), BUSINESS_TZ);
+  const today = localDate(clock.now(), BUSINESS_TZ);
   const month = { from: `${today.slice(0, 7)}-01`, to: today };
   const [all, thisMonth, recruits] = await Promise.all([
     teamSummary(db, leader.id),

@@ -2,37 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { COMMISSION_RULES } from '../domain/entries.js';
 import { ENTRY_STATUSES } from '../entries.tables.js';
 import { EntryStatusSchema, RuleSchema } from './accrual.schema.js';
-import {
-  addDays,
-  businessDay,
-  dayBounds,
-  daysToSettle,
-  isBusinessDay,
-  previousBusinessDay,
-  SETTLEMENT_CATCH_UP_DAYS,
-} from './business-day.js';
+import { daysToSettle, previousBusinessDay, SETTLEMENT_CATCH_UP_DAYS } from './business-day.js';
 
-describe('business days (Asia/Shanghai)', () => {
-  it('bounds a day at Beijing midnight', () => {
-    expect(dayBounds('2026-03-10')).toEqual({
-      from: new Date('2026-03-09T16:00:00.000Z'),
-      to: new Date('2026-03-10T16:00:00.000Z'),
-    });
-  });
-
-  it('names the day of a moment and the day before it', () => {
-    expect(businessDay(new Date('2026-03-09T16:00:00Z'))).toBe('2026-03-10');
-    expect(businessDay(new Date('2026-03-09T15:59:59Z'))).toBe('2026-03-09');
+// Day bounds, a moment's day and day arithmetic are tested with platform/business-time.ts.
+describe('the settled day (Asia/Shanghai)', () => {
+  it('is the business day before the one a moment falls in', () => {
     expect(previousBusinessDay(new Date('2026-03-09T18:00:00Z'))).toBe('2026-03-09');
+    expect(previousBusinessDay(new Date('2026-03-09T15:59:59Z'))).toBe('2026-03-08');
     expect(previousBusinessDay(new Date('2026-03-01T02:00:00Z'))).toBe('2026-02-28');
-  });
-
-  it('adds days across months and years, and checks a day is real', () => {
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
-    expect(isBusinessDay('2026-02-28')).toBe(true);
-    expect(isBusinessDay('2026-02-30')).toBe(false);
-    expect(isBusinessDay('2026-3-1')).toBe(false);
+    expect(previousBusinessDay(new Date('2027-01-01T00:00:00Z'))).toBe('2026-12-31');
   });
 });
 

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { dayBounds, isCalendarDate } from '../../../platform/business-time.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { findSkus } from '../../catalog/index.js';
 import { leaders } from '../../leaders/index.js';
@@ -13,7 +14,6 @@ import {
 import { explainStoredEntry, RULE_LABELS } from '../period/entry-explain.js';
 import { levelNames, loadLevels } from '../plan-facts.js';
 import { accrualError } from './accrual.errors.js';
-import { dayBounds, isBusinessDay } from './business-day.js';
 import { CAUSE_COMMISSION_ACCRUAL, CAUSE_COMMISSION_ENTRY } from './record-entries.js';
 
 /**
@@ -140,7 +140,7 @@ function whereOf(q: Omit<EntriesQuery, 'page' | 'pageSize'>): SQL {
     ['from', q.from],
     ['to', q.to],
   ] as const) {
-    if (day !== undefined && !isBusinessDay(day))
+    if (day !== undefined && !isCalendarDate(day))
       throw accrualError('commission.invalid_day', { field: `query.${field}`, detail: day });
   }
   if (q.from && q.to && q.from > q.to)

@@ -23,7 +23,7 @@ export { commissionAccrualRoutes } from './accrual.routes.js';
 export { type RecomputeResult, recomputeOrder } from './accrual.service.js';
 export { type AccrualResult, type AccrueOptions, accrueOrdersTx } from './accrue.js';
 export { type AdjustResult, applyRefundsTx } from './adjust.js';
-export { addDays, businessDay, dayBounds, previousBusinessDay } from './business-day.js';
+export { previousBusinessDay } from './business-day.js';
 export { getEntry, listEntries } from './entries.queries.js';
 export { type FreezeResult, freezeDue, freezeDueTx } from './freeze.js';
 export { type OrderProgress, recordOrderProgressTx } from './progress.js';

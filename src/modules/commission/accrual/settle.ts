@@ -1,5 +1,6 @@
 import { eq, max, sql } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../../platform/audit/index.js';
+import { dayBounds, isCalendarDate, localDate } from '../../../platform/business-time.js';
 import type { Tx } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
 import { newId } from '../../../platform/ids.js';
@@ -12,7 +13,7 @@ import {
 } from '../entries.tables.js';
 import { accrualError } from './accrual.errors.js';
 import { lockMoneyExclusive } from './accrual.queries.js';
-import { businessDay, dayBounds, daysToSettle, isBusinessDay, previousBusinessDay } from './business-day.js';
+import { daysToSettle, previousBusinessDay } from './business-day.js';
 import { type FreezeResult, freezeDueTx } from './freeze.js';
 import { type LeaderTotal, settlementTransfers } from './settle-math.js';
 
@@ -76,10 +77,10 @@ export async function settleDayTx(
   day: string,
   trigger: SettlementTrigger,
 ): Promise<SettleResult> {
-  if (!isBusinessDay(day)) throw accrualError('commission.invalid_day', { field: 'body.day', detail: day });
+  if (!isCalendarDate(day)) throw accrualError('commission.invalid_day', { field: 'body.day', detail: day });
   const started = performance.now();
   const now = deps.clock.now();
-  if (day >= businessDay(now))
+  if (day >= localDate(now))
     throw accrualError('commission.settlement_day_open', { field: 'body.day', detail: day });
   await lockMoneyExclusive(tx);
   await tx.execute(sql`SET LOCAL statement_timeout = '15min'`);
@@ -177,8 +178,9 @@ export async function freezeAndSettle(
   trigger: SettlementTrigger,
 ): Promise<RunResult> {
   return deps.db.transaction(async (tx) => {
-    if (!isBusinessDay(day)) throw accrualError('commission.invalid_day', { field: 'body.day', detail: day });
-    if (day >= businessDay(deps.clock.now()))
+    if (!isCalendarDate(day))
+      throw accrualError('commission.invalid_day', { field: 'body.day', detail: day });
+    if (day >= localDate(deps.clock.now()))
       throw accrualError('commission.settlement_day_open', { field: 'body.day', detail: day });
     const [existing] = await tx
       .select()

@@ -14,5 +14,5 @@ export { commissionPeriodRoutes } from './period.routes.js';
 export { commissionPeriodRuns, PERIOD_RUN_KINDS, type PeriodRunKind } from './period.tables.js';
 export type { PeriodEntryDraft, PeriodExplanation } from './period-entries.js';
 export { explainPeriodEntry, isPeriodExplanation } from './period-explain.js';
-export { monthOf, monthRange, periodKey, previousMonth } from './period-keys.js';
+export { periodKey, previousMonth } from './period-keys.js';
 export { runRecruitCheck } from './recruit-bonus.service.js';

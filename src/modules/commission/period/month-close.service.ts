@@ -1,6 +1,7 @@
 import { and, eq, min, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/audit/index.js';
 import { users } from '../../../platform/auth/index.js';
+import { isMonth, localMonth, monthBounds } from '../../../platform/business-time.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
 import { leaderDailySales, leaders, regionManagers, regions } from '../../leaders/index.js';
@@ -16,15 +17,7 @@ import {
   type RegionMonthGmv,
   tieredEntries,
 } from './period-entries.js';
-import {
-  isMonth,
-  monthDays,
-  monthIsOver,
-  monthOf,
-  monthRange,
-  monthsFromTo,
-  previousMonth,
-} from './period-keys.js';
+import { monthDays, monthIsOver, monthsFromTo, previousMonth } from './period-keys.js';
 import { type RunRow, recordPeriodRunTx } from './period-record.js';
 
 /**
@@ -152,7 +145,7 @@ async function closeMonthRun(
   if (!monthIsOver(month, now))
     throw commissionPeriodError('commission.month_not_over', { field: 'body.month', detail: month });
   const startedAt = performance.now();
-  const { to } = monthRange(month);
+  const { to } = monthBounds(month);
   // The month's last moment: the plan in force when the month ended governs its monthly rules.
   const endOfMonth = new Date(to.getTime() - 1);
   const plan = await activePlanAt(deps.db, endOfMonth);
@@ -206,8 +199,8 @@ export async function closeMissedMonths(
     .from(commissionPlanActivations);
   const out = { closed: [] as MonthCloseResult[], skipped: [] as string[] };
   if (!first?.at) return out;
-  const last = previousMonth(monthOf(deps.clock.now()));
-  for (const month of monthsFromTo(monthOf(first.at), last)) {
+  const last = previousMonth(localMonth(deps.clock.now()));
+  for (const month of monthsFromTo(localMonth(first.at), last)) {
     if (await monthClosed(deps.db, month)) continue;
     try {
       const result = await closeMonthRun(deps, actor, month, 'schedule', true);
@@ -231,7 +224,7 @@ export async function closePreviousMonth(
   deps: Deps,
   actor: Actor,
 ): Promise<MonthCloseResult | { skipped: string }> {
-  const month = previousMonth(monthOf(deps.clock.now()));
+  const month = previousMonth(localMonth(deps.clock.now()));
   try {
     return await closeMonth(deps, actor, month, 'schedule');
   } catch (err) {

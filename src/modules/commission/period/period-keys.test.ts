@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { isMonth, localMonth, monthBounds } from '../../../platform/business-time.js';
 import {
-  isMonth,
   monthDays,
   monthIsOver,
-  monthOf,
-  monthRange,
   monthsFromTo,
   periodKey,
   previousMonth,
   ruleOfPeriodKey,
 } from './period-keys.js';
 
+// isMonth, localMonth and monthBounds live in platform/business-time.ts; the cases below are the
+// month-close calendar's expectations of them.
 describe('business months (Asia/Shanghai)', () => {
   it.each([
     ['2026-10', true],
@@ -26,7 +26,7 @@ describe('business months (Asia/Shanghai)', () => {
     ['2026-10-31T15:59:59.999Z', '2026-10'],
     ['2026-10-31T16:00:00.000Z', '2026-11'],
     ['2026-12-31T16:00:00.000Z', '2027-01'],
-  ])('monthOf(%s) = %s', (at, month) => expect(monthOf(new Date(at))).toBe(month));
+  ])('localMonth(%s) = %s', (at, month) => expect(localMonth(new Date(at))).toBe(month));
 
   it.each([
     ['2026-10', '2026-09'],
@@ -41,12 +41,12 @@ describe('business months (Asia/Shanghai)', () => {
     ['2026-04', '2026-04-01', '2026-04-30'],
   ])('monthDays(%s) = %s … %s', (m, first, last) => expect(monthDays(m)).toEqual({ first, last }));
 
-  it('monthRange is [local midnight of the 1st, local midnight of the next 1st)', () => {
-    expect(monthRange('2026-10')).toEqual({
+  it('monthBounds is [local midnight of the 1st, local midnight of the next 1st)', () => {
+    expect(monthBounds('2026-10')).toEqual({
       from: new Date('2026-09-30T16:00:00.000Z'),
       to: new Date('2026-10-31T16:00:00.000Z'),
     });
-    expect(monthRange('2026-12').to).toEqual(new Date('2026-12-31T16:00:00.000Z'));
+    expect(monthBounds('2026-12').to).toEqual(new Date('2026-12-31T16:00:00.000Z'));
   });
 
   it('a month is over only once its last local day has ended', () => {

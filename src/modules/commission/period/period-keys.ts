@@ -1,3 +1,4 @@
+import { isMonth, monthBounds } from '../../../platform/business-time.js';
 import type { PeriodRule } from '../domain/entries.js';
 
 /**
@@ -5,23 +6,11 @@ import type { PeriodRule } from '../domain/entries.js';
  * period entry's key says what caused it, so computing the same period again finds the key taken
  * and posts nothing: `tiered:2026-10:<leaderId>`, `regional_dividend:2026-10:<regionId>:<userId>`,
  * `hot_product:<campaignId>:<skuId>:<leaderId>`, `recruit_bonus:<recruitId>`. The ledger's transfer
- * key is the entry key, so the same holds for money.
+ * key is the entry key, so the same holds for money. Business months and their bounds come from
+ * platform/business-time.ts (`localMonth`, `monthBounds`, `isMonth`).
  */
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** Whether `s` is a calendar month written `YYYY-MM`. */
-export function isMonth(s: string): boolean {
-  return MONTH.test(s);
-}
-
-/** Shanghai keeps UTC+8 all year, so a fixed offset gives the business calendar (as sales-days.ts does). */
-const OFFSET_MS = 8 * 3_600_000;
-
-/** The business month (Asia/Shanghai) that contains `at`. */
-export function monthOf(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 7);
-}
 
 /** The month before `month`: 2026-01 → 2025-12. */
 export function previousMonth(month: string): string {
@@ -53,21 +42,12 @@ export function monthDays(month: string): { first: string; last: string } {
   return { first: `${month}-01`, last: `${month}-${String(days).padStart(2, '0')}` };
 }
 
-/** `[from, to)` of a business month as instants: 2026-10 → 2026-09-30T16:00Z … 2026-10-31T16:00Z. */
-export function monthRange(month: string): { from: Date; to: Date } {
-  const { first } = monthDays(month);
-  const from = new Date(`${first}T00:00:00+08:00`);
-  const [y, mo] = month.split('-').map(Number) as [number, number];
-  const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
-  return { from, to: new Date(`${next}-01T00:00:00+08:00`) };
-}
-
 /**
  * Whether a month is over at `now` (its last business day has ended). A month still running cannot
  * be closed: its figures would change after the computation.
  */
 export function monthIsOver(month: string, now: Date): boolean {
-  return monthRange(month).to.getTime() <= now.getTime();
+  return monthBounds(month).to.getTime() <= now.getTime();
 }
 
 export const periodKey = {

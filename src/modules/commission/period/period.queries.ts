@@ -1,4 +1,5 @@
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { isMonth, monthBounds } from '../../../platform/business-time.js';
 import type { Executor } from '../../../platform/db/database.js';
 import { leaders } from '../../leaders/index.js';
 import { ledgerAccounts, ledgerTransfers } from '../../ledger/index.js';
@@ -8,7 +9,6 @@ import { commissionEntryAdjustments } from '../entries.tables.js';
 import { entryTotalsByRule, entryViews, loadNamer } from './entry-views.js';
 import { commissionPeriodError } from './period.errors.js';
 import { commissionPeriodRuns, type PeriodRunKind } from './period.tables.js';
-import { isMonth, monthRange } from './period-keys.js';
 
 /** Reads behind the period-runs page and the console's "why" views. */
 
@@ -147,7 +147,7 @@ export async function entryWhy(db: Executor, id: string) {
 
 /** The entries a leader earned in a month (by the moment each refers to: payment, month end, campaign close). */
 export function leaderMonthWhere(leaderId: string, month: string): SQL {
-  const { from, to } = monthRange(month);
+  const { from, to } = monthBounds(month);
   return sql`e.beneficiary_id = ${leaderId}
     and coalesce(e.paid_at, e.created_at) >= ${from.toISOString()}::timestamptz
     and coalesce(e.paid_at, e.created_at) < ${to.toISOString()}::timestamptz`;

@@ -1,5 +1,6 @@
 import { asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/audit/index.js';
+import { localDate } from '../../../platform/business-time.js';
 import type { Deps } from '../../../platform/deps.js';
 import { leaderReferrerPeriods, leaderSalesOrders } from '../../leaders/index.js';
 import { orderRefunds } from '../../orders/index.js';
@@ -165,7 +166,7 @@ export async function runRecruitCheck(
       else reasons[outcome.reason] = (reasons[outcome.reason] ?? 0) + 1;
     }
   }
-  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const day = localDate(now);
   const row = await deps.db.transaction((tx) =>
     recordPeriodRunTx(deps, tx, actor, {
       kind: 'recruit_check',

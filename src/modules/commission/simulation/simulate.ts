@@ -1,3 +1,4 @@
+import { localMonth } from '../../../platform/business-time.js';
 import { type ChainLink, type CommissionLine, computeLine, withinDaysOf } from '../domain/compute-line.js';
 import { COMMISSION_RULES, type CommissionRule } from '../domain/entries.js';
 import {
@@ -7,7 +8,6 @@ import {
   computeTiered,
 } from '../domain/period-rules.js';
 import type { PlanDocument } from '../domain/plan.js';
-import { monthOf } from '../period/period-keys.js';
 
 /**
  * The simulation (佣金试算) as a pure accumulator: historical order lines go in one at a time (or in
@@ -167,7 +167,7 @@ export function startSimulation(draft: PlanDocument, baseline: PlanDocument | nu
           tally.add(e.rule, e.beneficiaryId, levelAt.get(e.beneficiaryId) ?? null, e.amountFen, false);
         }
       }
-      const month = monthOf(new Date(line.paidAt));
+      const month = localMonth(new Date(line.paidAt));
       const months = entryOf(leaderMonthGmv, l0.leaderId, () => new Map<string, number>());
       months.set(month, (months.get(month) ?? 0) + line.baseFen);
       const unitKey = `${line.campaignId}\u0000${line.skuId}`;

@@ -1,5 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import { users } from '../../../platform/auth/index.js';
+import { dayStart, isCalendarDate } from '../../../platform/business-time.js';
 import type { Executor } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
 import { findSkus } from '../../catalog/index.js';
@@ -38,11 +39,12 @@ export interface SimulationInput {
   to: string;
 }
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+// An unreadable day becomes an invalid date, refused below with the field it came from.
+const startOf = (day: string) => (isCalendarDate(day) ? dayStart(day) : new Date(Number.NaN));
 
 function checkRange(input: SimulationInput): { from: Date; to: Date } {
-  const from = dayStart(input.from);
-  const last = dayStart(input.to);
+  const from = startOf(input.from);
+  const last = startOf(input.to);
   if (Number.isNaN(from.getTime()))
     throw commissionPeriodError('commission.simulation_range_invalid', {
       field: 'body.from',

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, localDate as dayInZone, isCalendarDate as isDay } from '../../../platform/business-time.js';
 import {
-  addDays,
   currentPeriodToDate,
-  dayInZone,
   daysIn,
-  isDay,
   missedAssessments,
   periodContaining,
   previousPeriod,

@@ -1,8 +1,10 @@
+import { addDays, localDate, localTime } from '../../../platform/business-time.js';
+
 /**
  * Assessment periods (考核期) as calendar days in the business time zone. Daily sales are kept per
- * day (Asia/Shanghai), so a period is a pair of inclusive `YYYY-MM-DD` days, never instants.
+ * day (Asia/Shanghai, platform/business-time.ts), so a period is a pair of inclusive `YYYY-MM-DD`
+ * days, never instants.
  */
-export const LEVELS_TZ = 'Asia/Shanghai';
 
 export const PERIOD_KINDS = ['month', 'week'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -16,36 +18,10 @@ export interface DayRange {
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Whether `s` is a real calendar day written `YYYY-MM-DD`. */
-export function isDay(s: string): boolean {
-  const m = DAY.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
-
-/** The calendar day of `at` in `tz`. */
-export function dayInZone(at: Date, tz: string = LEVELS_TZ): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 function toUtc(day: string): Date {
   const m = DAY.exec(day);
   if (!m) throw new RangeError(`not a day: ${day}`);
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-}
-
-export function addDays(day: string, n: number): string {
-  const d = toUtc(day);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Days from `start` to `end`, both counted. */
@@ -72,14 +48,14 @@ export function periodContaining(day: string, kind: PeriodKind): DayRange {
 }
 
 /** The last complete period before `now`: run on 1 April, it is March. */
-export function previousPeriod(now: Date, kind: PeriodKind, tz: string = LEVELS_TZ): DayRange {
-  const current = periodContaining(dayInZone(now, tz), kind);
+export function previousPeriod(now: Date, kind: PeriodKind): DayRange {
+  const current = periodContaining(localDate(now), kind);
   return periodContaining(addDays(current.start, -1), kind);
 }
 
 /** The period in progress, from its first day to today: what a leader's progress is measured on. */
-export function currentPeriodToDate(now: Date, kind: PeriodKind, tz: string = LEVELS_TZ): DayRange {
-  const today = dayInZone(now, tz);
+export function currentPeriodToDate(now: Date, kind: PeriodKind): DayRange {
+  const today = localDate(now);
   return { start: periodContaining(today, kind).start, end: today };
 }
 
@@ -108,12 +84,12 @@ export const DEFAULT_SCHEDULE: ScheduleSettings = {
 
 /**
  * The moment this period's run is due: the run day of the period containing `now`, at the run hour
- * in Shanghai. China keeps +08:00 all year (no daylight saving), so the offset is fixed.
+ * in the business time zone.
  */
 export function runMomentOf(now: Date, s: ScheduleSettings): Date {
-  const period = periodContaining(dayInZone(now, LEVELS_TZ), s.periodKind);
+  const period = periodContaining(localDate(now), s.periodKind);
   const day = addDays(period.start, s.runDay - 1);
-  return new Date(`${day}T${String(s.runHour).padStart(2, '0')}:00:00+08:00`);
+  return localTime(day, `${String(s.runHour).padStart(2, '0')}:00`);
 }
 
 /** How far back the schedule catches up after downtime: twelve periods (a year of months, a quarter of weeks). */

@@ -1,19 +1,12 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { type Actor, recordAuditMany, SYSTEM_ACTOR } from '../../../platform/audit/index.js';
+import { BUSINESS_TZ, isCalendarDate, localDate } from '../../../platform/business-time.js';
 import type { Executor, Tx } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { NewEvent } from '../../../platform/outbox/index.js';
 import { decideLevel, type LevelDecision } from './assess-level.js';
-import {
-  type DayRange,
-  dayInZone,
-  daysIn,
-  isDay,
-  LEVELS_TZ,
-  missedAssessments,
-  previousPeriod,
-} from './assessment-period.js';
+import { type DayRange, daysIn, missedAssessments, previousPeriod } from './assessment-period.js';
 import { computeMetricsForAll, valuesOf } from './level-metrics.js';
 import { conditionsOf, metricSpecOf, metricSpecsOf } from './level-rules.js';
 import { leaderLevelsError } from './levels.errors.js';
@@ -66,8 +59,9 @@ const STALE_RUN_MS = 60 * 60 * 1000;
 export function assertPeriod(p: { periodStart: string; periodEnd: string }): DayRange {
   const bad = (field: string, detail: string) =>
     leaderLevelsError('leader_levels.bad_period', { field, detail });
-  if (!isDay(p.periodStart)) throw bad('body.periodStart', `${p.periodStart} is not a day (YYYY-MM-DD)`);
-  if (!isDay(p.periodEnd)) throw bad('body.periodEnd', `${p.periodEnd} is not a day (YYYY-MM-DD)`);
+  if (!isCalendarDate(p.periodStart))
+    throw bad('body.periodStart', `${p.periodStart} is not a day (YYYY-MM-DD)`);
+  if (!isCalendarDate(p.periodEnd)) throw bad('body.periodEnd', `${p.periodEnd} is not a day (YYYY-MM-DD)`);
   if (p.periodStart > p.periodEnd) throw bad('body.periodEnd', `${p.periodEnd} is before ${p.periodStart}`);
   const range = { start: p.periodStart, end: p.periodEnd };
   if (daysIn(range) > 366) throw bad('body.periodEnd', 'a period is at most 366 days');
@@ -385,7 +379,7 @@ async function firstUnassessedDay(db: Executor): Promise<string | null> {
   const r = await db.execute<{ since: string | null }>(sql`
     select to_char(greatest(
              (select max(period_end) + 1 from level_assessment_runs where status = 'completed'),
-             (select (min(created_at) at time zone ${LEVELS_TZ})::date from leader_levels
+             (select (min(created_at) at time zone ${BUSINESS_TZ})::date from leader_levels
               where upgrade_rule is not null or downgrade_rule is not null)),
            'YYYY-MM-DD') as since`);
   return r.rows[0]?.since ?? null;
@@ -471,7 +465,7 @@ export async function runAssessmentNow(
       });
     period = assertPeriod({ periodStart: body.periodStart, periodEnd: body.periodEnd });
   }
-  if (period.end >= dayInZone(now, LEVELS_TZ))
+  if (period.end >= localDate(now))
     throw leaderLevelsError('leader_levels.period_not_over', { field: 'body.periodEnd', detail: period.end });
   return reassessAllLeaders(deps, {
     periodStart: period.start,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { PERMISSIONS } from '../../../platform/auth/index.js';
-import { formatLocalDay } from '../../../platform/business-time.js';
+import { formatLocalDay, isCalendarDate } from '../../../platform/business-time.js';
 import type { Deps } from '../../../platform/deps.js';
 import { actorOf } from '../../../platform/http/auth-hook.js';
 import { streamedExportAudit } from '../../../platform/http/export-audit.js';
@@ -16,7 +16,6 @@ import { LeaderListFilter } from './leader-list.schema.js';
 import { networkError } from './network.errors.js';
 import { moveReferrer } from './network.service.js';
 import { recruitsView, referrerHistoryView, teamView, uplineView } from './network-console.queries.js';
-import { isDay } from './sales-days.js';
 
 const P = PERMISSIONS;
 const tags = ['leaders'];
@@ -41,7 +40,7 @@ const At = Type.Optional(Type.String({ format: 'date-time', description: 'as of 
 function checkRange(q: { from?: string | undefined; to?: string | undefined }) {
   for (const key of ['from', 'to'] as const) {
     const v = q[key];
-    if (v !== undefined && !isDay(v))
+    if (v !== undefined && !isCalendarDate(v))
       throw networkError('leaders.date_range_invalid', { field: `query.${key}`, detail: v });
   }
   if (q.from && q.to && q.from > q.to)

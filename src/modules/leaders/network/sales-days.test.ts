@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { businessDayOf, dayRange, dayStart, isDay } from './sales-days.js';
+import {
+  localDate as businessDayOf,
+  dayStart,
+  isCalendarDate as isDay,
+} from '../../../platform/business-time.js';
+import { dayRange } from './sales-days.js';
 
 describe('business days (Asia/Shanghai)', () => {
   it('puts 23:59 and 00:00 Shanghai time on different days', () => {

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { localDate } from '../../../platform/business-time.js';
 import type { Executor, Tx } from '../../../platform/db/database.js';
 import type { Deps } from '../../../platform/deps.js';
 import type { DomainEvent } from '../../../platform/outbox/index.js';
 import { leaderSalesOrders } from './network.tables.js';
-import { businessDayOf } from './sales-days.js';
 
 /**
  * The daily sales roll-up (团长日业绩汇总). Completed orders are counted once each (the per-order
@@ -42,7 +42,7 @@ export async function addCompletedOrdersTx(
       insert into leader_sales_orders (order_id, leader_id, customer_id, day, gmv_fen, refunded_fen, completed_at)
       select o, l, c, d::date, g, 0, t
       from unnest(${col((f) => f.orderId)}::text[], ${col((f) => f.leaderId)}::text[],
-                  ${col((f) => f.customerId)}::text[], ${col((f) => businessDayOf(f.completedAt))}::text[],
+                  ${col((f) => f.customerId)}::text[], ${col((f) => localDate(f.completedAt))}::text[],
                   ${col((f) => f.totalFen)}::bigint[], ${col((f) => f.completedAt.toISOString())}::timestamptz[])
         as v(o, l, c, d, g, t)
       on conflict (order_id) do nothing
@@ -93,7 +93,7 @@ export async function addRefundTx(tx: Tx, refund: RefundFact): Promise<{ subtrac
     .where(and(eq(leaderSalesOrders.orderId, refund.orderId)));
   await tx.execute(sql`
     insert into leader_daily_sales (leader_id, day, refunded_fen, refunded_orders)
-    values (${counted.leaderId}, ${businessDayOf(refund.at)}::date, ${subtracted}, ${becameFull ? 1 : 0})
+    values (${counted.leaderId}, ${localDate(refund.at)}::date, ${subtracted}, ${becameFull ? 1 : 0})
     on conflict (leader_id, day) do update set
       refunded_fen = leader_daily_sales.refunded_fen + excluded.refunded_fen,
       refunded_orders = leader_daily_sales.refunded_orders + excluded.refunded_orders`);

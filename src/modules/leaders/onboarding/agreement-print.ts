@@ -1,3 +1,4 @@
+import { BUSINESS_TZ, formatLocalDateTime } from '../../../platform/business-time.js';
 import { escapeHtml } from './sanitize-html.js';
 
 /**
@@ -24,8 +25,7 @@ export interface SignedRecord {
 
 /** A moment in China time, `2026-03-01 16:00:05 (UTC+8)`, as a printed record should read. */
 export function chinaTimestamp(at: Date): string {
-  const s = new Date(at.getTime() + 8 * 3_600_000).toISOString();
-  return `${s.slice(0, 10)} ${s.slice(11, 19)} (UTC+8)`;
+  return `${formatLocalDateTime(at, BUSINESS_TZ)} (UTC+8)`;
 }
 
 export const PRINT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";

@@ -1,3 +1,5 @@
+import { localDate } from '../../../platform/business-time.js';
+
 /**
  * Mainland China resident ID numbers (居民身份证号码, GB 11643-1999): 18 characters, the first 17
  * digits (6 of address code, 8 of birth date YYYYMMDD, 3 of sequence) and a check digit computed
@@ -36,8 +38,8 @@ export function normalizeIdNumber(raw: string): string {
 
 /** The date a day in China (UTC+8, no daylight saving) as YYYY-MM-DD: birthdays are Chinese dates. */
 export function chinaDate(at: Date): { year: number; month: number; day: number } {
-  const shifted = new Date(at.getTime() + 8 * 3_600_000);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+  const [year, month, day] = localDate(at).split('-').map(Number) as [number, number, number];
+  return { year, month, day };
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {
