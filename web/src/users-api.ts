@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api';
-import type { Page, RoleInfo, User, UserStatus } from './api-types';
+import { type ApiRequestBody, call } from './api';
 
 export interface UserListParams {
   q: string;
@@ -8,25 +7,16 @@ export interface UserListParams {
   pageSize: number;
 }
 
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: string[];
-}
+export type CreateUserInput = ApiRequestBody<'/api/users', 'post'>;
 
-export interface UpdateUserInput {
-  displayName?: string;
-  roles?: string[];
-  status?: UserStatus;
-}
+export type UpdateUserInput = ApiRequestBody<'/api/users/{id}', 'patch'>;
 
 const usersKey = ['users'] as const;
 
 export function useUserList(params: UserListParams) {
   return useQuery({
     queryKey: [...usersKey, 'list', params],
-    queryFn: () => api.get<Page<User>>('/api/users', { ...params }),
+    queryFn: () => call.get('/api/users', { query: { ...params } }),
     // Keeps the current page on screen while the next one loads, so the table does not flash empty.
     placeholderData: keepPreviousData,
   });
@@ -35,7 +25,7 @@ export function useUserList(params: UserListParams) {
 export function useRoleList() {
   return useQuery({
     queryKey: ['roles'],
-    queryFn: () => api.get<{ items: RoleInfo[] }>('/api/roles'),
+    queryFn: () => call.get('/api/roles'),
     staleTime: 5 * 60_000,
   });
 }
@@ -56,7 +46,7 @@ function useInvalidateUsers() {
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (input: CreateUserInput) => api.post<User>('/api/users', input),
+    mutationFn: (input: CreateUserInput) => call.post('/api/users', { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -65,7 +55,7 @@ export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: ({ id, ...patch }: UpdateUserInput & { id: string }) =>
-      api.patch<User>(`/api/users/${encodeURIComponent(id)}`, patch),
+      call.patch('/api/users/{id}', { params: { id }, body: patch }),
     onSuccess: invalidate,
   });
 }
@@ -73,6 +63,6 @@ export function useUpdateUser() {
 export function useResetPassword() {
   return useMutation({
     mutationFn: ({ id, password }: { id: string; password: string }) =>
-      api.post<void>(`/api/users/${encodeURIComponent(id)}/reset-password`, { password }),
+      call.post('/api/users/{id}/reset-password', { params: { id }, body: { password } }),
   });
 }
