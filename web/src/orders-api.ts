@@ -1,19 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api';
-import type { Page } from './api-types';
+import { type ApiRequestBody, type ApiResponse, call } from './api';
 
-/** The order center API's shapes, mirrored by hand (the console does not import server code). */
-export type OrderStatus =
-  | 'on_hold'
-  | 'pending_payment'
-  | 'paid'
-  | 'confirmed'
-  | 'shipped'
-  | 'delivered'
-  | 'picked_up'
-  | 'completed'
-  | 'cancelled'
-  | 'refunded';
+/** The order center API's shapes, taken from the generated schema. */
+export type OrderSummary = ApiResponse<'/api/orders'>['items'][number];
+export type OrderStatus = OrderSummary['status'];
 export const ORDER_STATUSES: readonly OrderStatus[] = [
   'on_hold',
   'pending_payment',
@@ -27,46 +17,8 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
   'refunded',
 ];
 
-export interface OrderSummary {
-  id: string;
-  status: OrderStatus;
-  campaignId: string;
-  campaignName: string;
-  leaderId: string;
-  leaderName: string;
-  leaderCode: string;
-  pickupPointId: string;
-  pickupPointName: string;
-  customerName: string | null;
-  phoneMasked: string;
-  totalFen: number;
-  itemCount: number;
-  placedAt: string;
-  paymentDueAt: string;
-}
-
-export interface OrderDetail extends OrderSummary {
-  pickupCode: string;
-  lines: {
-    id: string;
-    productName: string;
-    spec: string;
-    skuCode: string;
-    campaignItemId: string;
-    skuId: string;
-    quantity: number;
-    unitPriceFen: number;
-    amountFen: number;
-  }[];
-  payments: { id: string; provider: string; amountFen: number; reference: string; paidAt: string }[];
-  timeline: {
-    fromStatus: string | null;
-    toStatus: string;
-    at: string;
-    actorName: string | null;
-    note: string | null;
-  }[];
-}
+/** One order with its lines, payments, timeline and refunds: `GET /api/orders/{id}`. */
+export type OrderDetail = ApiResponse<'/api/orders/{id}'>;
 
 export interface OrderListParams {
   campaignId?: string | undefined;
@@ -86,27 +38,19 @@ const key = ['orders'] as const;
 export function useOrderList(params: OrderListParams) {
   return useQuery({
     queryKey: [...key, 'list', params],
-    queryFn: () => api.get<Page<OrderSummary>>('/api/orders', { ...params }),
+    queryFn: () => call.get('/api/orders', { query: { ...params } }),
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
   });
 }
 
 /** Today's counters (Asia/Shanghai day) for one campaign or all: `GET /api/orders/stats`. */
-export interface OrderStats {
-  day: string;
-  orders: number;
-  gmvFen: number;
-  pendingPayment: number;
-  paid: number;
-  confirmed: number;
-  cancelled: number;
-}
+export type OrderStats = ApiResponse<'/api/orders/stats'>;
 
 export function useOrderStats(campaignId: string | undefined) {
   return useQuery({
     queryKey: [...key, 'stats', campaignId ?? null],
-    queryFn: () => api.get<OrderStats>('/api/orders/stats', { campaignId }),
+    queryFn: () => call.get('/api/orders/stats', { query: { campaignId } }),
     refetchInterval: 3_000,
   });
 }
@@ -114,42 +58,37 @@ export function useOrderStats(campaignId: string | undefined) {
 export function useOrder(id: string | null) {
   return useQuery({
     queryKey: [...key, 'detail', id],
-    queryFn: () => api.get<OrderDetail>(`/api/orders/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => call.get('/api/orders/{id}', { params: { id: id ?? '' } }),
     enabled: id !== null,
   });
 }
 
-function useOrderAction<B>(path: (id: string) => string) {
+export function useMarkPaid() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: B }) => api.post<void>(path(id), body),
+    mutationFn: ({ id, body }: { id: string; body: ApiRequestBody<'/api/orders/{id}/mark-paid', 'post'> }) =>
+      call.post('/api/orders/{id}/mark-paid', { params: { id }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }
 
-export const useMarkPaid = () =>
-  useOrderAction<{ reference: string }>((id) => `/api/orders/${encodeURIComponent(id)}/mark-paid`);
-export const useCancelOrder = () =>
-  useOrderAction<{ reason: string }>((id) => `/api/orders/${encodeURIComponent(id)}/cancel`);
+export function useCancelOrder() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ApiRequestBody<'/api/orders/{id}/cancel', 'post'> }) =>
+      call.post('/api/orders/{id}/cancel', { params: { id }, body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: key }),
+  });
+}
 
 /** One customer's bag (合单) at a pickup point on a delivery day: `GET /api/orders/bags`. */
-export interface OrderBag {
-  customerId: string;
-  customerName: string | null;
-  phoneMasked: string;
-  pickupPointId: string;
-  deliveryDate: string;
-  orderIds: string[];
-  pickupCodes: string[];
-  items: { skuId: string; label: string; quantity: number }[];
-  units: number;
-}
+export type OrderBag = ApiResponse<'/api/orders/bags'>['items'][number];
 
 /** The paid orders of one pickup point and delivery day, merged per customer (empty until both are chosen). */
 export function useOrderBags(pickupPointId: string | undefined, deliveryDate: string | undefined) {
   return useQuery({
     queryKey: [...key, 'bags', pickupPointId ?? null, deliveryDate ?? null],
-    queryFn: () => api.get<{ items: OrderBag[] }>('/api/orders/bags', { pickupPointId, deliveryDate }),
+    queryFn: () => call.get('/api/orders/bags', { query: { pickupPointId, deliveryDate } }),
     enabled: Boolean(pickupPointId && deliveryDate),
   });
 }

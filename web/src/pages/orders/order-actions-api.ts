@@ -1,27 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../api';
+import { type ApiRequestBody, call } from '../../api';
 import type { OrderDetail } from '../../orders-api';
 
-/** A refund as the server shows it (退款记录), mirrored by hand. */
-export interface OrderRefund {
-  id: string;
-  orderId: string;
-  kind: 'refund' | 'cancel';
-  provider: string;
-  reference: string;
-  amountFen: number;
-  reason: string;
-  fullyRefunded: boolean;
-  actorName: string | null;
-  createdAt: string;
-  lines: { orderLineId: string; skuId: string; quantity: number; amountFen: number }[];
-}
-
 /** The order detail with what the refunds capability adds: each line's refunded units and the refunds. */
-export interface OrderDetailWithRefunds extends Omit<OrderDetail, 'lines'> {
-  lines: (OrderDetail['lines'][number] & { refundedQuantity: number })[];
-  refunds: OrderRefund[];
-}
+export type OrderDetailWithRefunds = OrderDetail;
+
+/** A refund as the server shows it (退款记录). */
+export type OrderRefund = OrderDetail['refunds'][number];
 
 const key = ['orders'] as const;
 
@@ -29,16 +14,11 @@ const key = ['orders'] as const;
 export function useOrderDetail(id: string) {
   return useQuery({
     queryKey: [...key, 'detail', id],
-    queryFn: () => api.get<OrderDetailWithRefunds>(`/api/orders/${encodeURIComponent(id)}`),
+    queryFn: () => call.get('/api/orders/{id}', { params: { id } }),
   });
 }
 
-export interface RefundBody {
-  reason: string;
-  whole?: boolean;
-  lines?: { orderLineId: string; quantity: number }[];
-  reference?: string;
-}
+export type RefundBody = ApiRequestBody<'/api/orders/{id}/refunds', 'post'>;
 
 /** An Idempotency-Key; `crypto.randomUUID` exists only on https and localhost, `getRandomValues` everywhere. */
 export function newIdempotencyKey(): string {
@@ -55,7 +35,8 @@ export function useRefundOrder() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body, idempotencyKey }: { id: string; body: RefundBody; idempotencyKey: string }) =>
-      apiRequest<{ refund: OrderRefund }>('POST', `/api/orders/${encodeURIComponent(id)}/refunds`, {
+      call.post('/api/orders/{id}/refunds', {
+        params: { id },
         body,
         headers: { 'idempotency-key': idempotencyKey },
       }),
@@ -63,28 +44,45 @@ export function useRefundOrder() {
   });
 }
 
-function usePost<B, R>(path: string) {
+function useInvalidateOrders() {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: B) => api.post<R>(path, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: key }),
-  });
+  return () => client.invalidateQueries({ queryKey: key });
 }
 
 /** 发货: every confirmed order of a campaign leaves the warehouse. */
-export const useShipCampaign = () => usePost<{ campaignId: string }, { shipped: number }>('/api/orders/ship');
+export function useShipCampaign() {
+  const onSuccess = useInvalidateOrders();
+  return useMutation({
+    mutationFn: (body: ApiRequestBody<'/api/orders/ship', 'post'>) => call.post('/api/orders/ship', { body }),
+    onSuccess,
+  });
+}
+
 /** 到货签收: a campaign's shipped orders arrived at one pickup point. */
-export const useDeliver = () =>
-  usePost<{ campaignId: string; pickupPointId: string }, { delivered: number }>('/api/orders/deliver');
+export function useDeliver() {
+  const onSuccess = useInvalidateOrders();
+  return useMutation({
+    mutationFn: (body: ApiRequestBody<'/api/orders/deliver', 'post'>) =>
+      call.post('/api/orders/deliver', { body }),
+    onSuccess,
+  });
+}
+
 /** 核销: the customer's pickup code at the pickup point. */
-export const useVerifyPickup = () =>
-  usePost<{ pickupPointId: string; pickupCode: string }, { orderIds: string[] }>('/api/orders/verify-pickup');
+export function useVerifyPickup() {
+  const onSuccess = useInvalidateOrders();
+  return useMutation({
+    mutationFn: (body: ApiRequestBody<'/api/orders/verify-pickup', 'post'>) =>
+      call.post('/api/orders/verify-pickup', { body }),
+    onSuccess,
+  });
+}
 
 /** 完成: a picked-up order is closed. */
 export function useCompleteOrder() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<void>(`/api/orders/${encodeURIComponent(id)}/complete`),
+    mutationFn: (id: string) => call.post('/api/orders/{id}/complete', { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: key }),
   });
 }
