@@ -1,83 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from './api';
-import type { Page } from './api-types';
+import { type ApiRequestBody, type ApiResponse, call } from './api';
 
-/** The leaders API's shapes, mirrored by hand (the console does not import server code). */
-export type LeaderStatus = 'active' | 'suspended';
+/** The leaders API's shapes, taken from the generated schema. */
+export type LeaderSummary = ApiResponse<'/api/leaders'>['items'][number];
+export type LeaderStatus = LeaderSummary['status'];
 export const LEADER_STATUSES: readonly LeaderStatus[] = ['active', 'suspended'];
-export type PickupPointStatus = 'active' | 'closed';
 
-export interface PickupPoint {
-  id: string;
-  leaderId: string;
-  name: string;
-  address: string;
-  regionId: string;
-  regionName: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  openingHours: string;
-  capacity: number | null;
-  status: PickupPointStatus;
-  createdAt: string;
-  updatedAt: string;
-}
+export type LeaderDetail = ApiResponse<'/api/leaders/{id}'>;
 
-export interface PickupPointListItem extends PickupPoint {
-  leaderCode: string;
-  leaderName: string;
-}
+export type PickupPoint = LeaderDetail['pickupPoints'][number];
+export type PickupPointStatus = PickupPoint['status'];
 
-interface LeaderFields {
-  id: string;
-  code: string;
-  name: string;
-  phoneMasked: string;
-  regionId: string;
-  regionName: string | null;
-  status: LeaderStatus;
-  userId: string | null;
-  /** The current referrer (推荐人); its code and name in lists. */
-  referrerId: string | null;
-  referrerCode?: string | null;
-  referrerName?: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type PickupPointListItem = ApiResponse<'/api/pickup-points'>['items'][number];
 
-export interface LeaderSummary extends LeaderFields {
-  pickupPointCount: number;
-  activePickupPointCount: number;
-}
+export type PickupPointBody = ApiRequestBody<'/api/leaders/{id}/pickup-points', 'post'>;
 
-export interface LeaderDetail extends LeaderFields {
-  pickupPoints: PickupPoint[];
-}
+export type LeaderCreateBody = ApiRequestBody<'/api/leaders', 'post'>;
 
-export interface PickupPointBody {
-  name: string;
-  address: string;
-  regionId?: string;
-  latitude: number | null;
-  longitude: number | null;
-  openingHours: string;
-  capacity: number | null;
-}
-
-export interface LeaderCreateBody {
-  name: string;
-  phone: string;
-  regionId: string;
-  /** 推荐人: the leader who recruited them; null or absent for a top-level leader. */
-  referrerId?: string | null;
-  pickupPoint: PickupPointBody;
-}
-
-export interface LeaderPatchBody {
-  name?: string;
-  phone?: string;
-  regionId?: string;
-}
+export type LeaderPatchBody = ApiRequestBody<'/api/leaders/{id}', 'patch'>;
 
 export interface LeaderListParams {
   q: string;
@@ -95,7 +35,7 @@ const key = ['leaders'] as const;
 export function useLeaderList(params: LeaderListParams) {
   return useQuery({
     queryKey: [...key, 'list', params],
-    queryFn: () => api.get<Page<LeaderSummary>>('/api/leaders', { ...params }),
+    queryFn: () => call.get('/api/leaders', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -103,7 +43,7 @@ export function useLeaderList(params: LeaderListParams) {
 export function useLeader(id: string | null) {
   return useQuery({
     queryKey: [...key, 'detail', id],
-    queryFn: () => api.get<LeaderDetail>(`/api/leaders/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => call.get('/api/leaders/{id}', { params: { id: id ?? '' } }),
     enabled: id !== null,
   });
 }
@@ -113,7 +53,7 @@ export function usePickupPointNames(enabled: boolean) {
   return useQuery({
     queryKey: [...key, 'pickup-point-names'],
     queryFn: async () => {
-      const page = await api.get<Page<PickupPointListItem>>('/api/pickup-points', { page: 1, pageSize: 200 });
+      const page = await call.get('/api/pickup-points', { query: { page: 1, pageSize: 200 } });
       return new Map(page.items.map((p) => [p.id, `${p.name}（${p.leaderName}）`]));
     },
     enabled,
@@ -134,8 +74,8 @@ export function useSaveLeader() {
       v: { id: null; body: LeaderCreateBody } | { id: string; body: LeaderPatchBody },
     ): Promise<LeaderDetail> =>
       v.id === null
-        ? api.post<LeaderDetail>('/api/leaders', v.body)
-        : apiRequest<LeaderDetail>('PATCH', `/api/leaders/${encodeURIComponent(v.id)}`, { body: v.body }),
+        ? call.post('/api/leaders', { body: v.body })
+        : call.patch('/api/leaders/{id}', { params: { id: v.id }, body: v.body }),
     onSuccess: invalidate,
   });
 }
@@ -144,10 +84,9 @@ export function useSetLeaderStatus() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: LeaderStatus }) =>
-      api.post<LeaderDetail>(
-        `/api/leaders/${encodeURIComponent(id)}/${status === 'active' ? 'activate' : 'suspend'}`,
-        {},
-      ),
+      status === 'active'
+        ? call.post('/api/leaders/{id}/activate', { params: { id }, body: {} })
+        : call.post('/api/leaders/{id}/suspend', { params: { id }, body: {} }),
     onSuccess: invalidate,
   });
 }
@@ -157,10 +96,8 @@ export function useSavePickupPoint() {
   return useMutation({
     mutationFn: (v: { leaderId: string; id: string | null; body: PickupPointBody }) =>
       v.id === null
-        ? api.post<PickupPoint>(`/api/leaders/${encodeURIComponent(v.leaderId)}/pickup-points`, v.body)
-        : apiRequest<PickupPoint>('PATCH', `/api/pickup-points/${encodeURIComponent(v.id)}`, {
-            body: v.body,
-          }),
+        ? call.post('/api/leaders/{id}/pickup-points', { params: { id: v.leaderId }, body: v.body })
+        : call.patch('/api/pickup-points/{id}', { params: { id: v.id }, body: v.body }),
     onSuccess: invalidate,
   });
 }
@@ -169,10 +106,9 @@ export function useSetPickupPointStatus() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: PickupPointStatus }) =>
-      api.post<PickupPoint>(
-        `/api/pickup-points/${encodeURIComponent(id)}/${status === 'active' ? 'reopen' : 'close'}`,
-        {},
-      ),
+      status === 'active'
+        ? call.post('/api/pickup-points/{id}/reopen', { params: { id }, body: {} })
+        : call.post('/api/pickup-points/{id}/close', { params: { id }, body: {} }),
     onSuccess: invalidate,
   });
 }
