@@ -1,64 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './api';
-import type { Page } from './api-types';
+import { type ApiRequestBody, type ApiResponse, call } from './api';
 
-/** The catalog API's shapes, mirrored by hand (the console never imports server code). */
-export type ProductStatus = 'draft' | 'on_sale' | 'off_sale';
+/** The catalog API's shapes, taken from the generated schema. */
+export type Product = ApiResponse<'/api/catalog/products'>['items'][number];
+export type ProductStatus = Product['status'];
 export const PRODUCT_STATUSES: readonly ProductStatus[] = ['draft', 'on_sale', 'off_sale'];
 
-export interface Category {
-  id: string;
-  code: string;
-  name: string;
-  parentId: string | null;
-  sortOrder: number;
-}
+export type Category = ApiResponse<'/api/catalog/categories'>['items'][number];
 
-export interface Sku {
-  id: string;
-  code: string;
-  spec: string;
-  barcode: string | null;
-  listPriceFen: number;
-  costPriceFen: number;
-  status: 'active' | 'inactive';
-}
+export type Sku = Product['skus'][number];
 
-export interface Product {
-  id: string;
-  code: string;
-  name: string;
-  categoryId: string | null;
-  categoryName: string | null;
-  unit: string;
-  description: string;
-  images: string[];
-  supplier: string;
-  status: ProductStatus;
-  updatedAt: string;
-  skus: Sku[];
-}
+export type ProductInput = ApiRequestBody<'/api/catalog/products', 'post'>;
 
-export interface SkuInput {
-  id?: string;
-  code: string;
-  spec: string;
-  barcode?: string | null;
-  listPriceFen: number;
-  costPriceFen: number;
-}
-
-export interface ProductInput {
-  code: string;
-  name: string;
-  categoryId: string | null;
-  unit: string;
-  description: string;
-  images: string[];
-  supplier: string;
-  status?: ProductStatus;
-  skus: SkuInput[];
-}
+export type SkuInput = ProductInput['skus'][number];
 
 export interface ProductFilter {
   q: string;
@@ -66,32 +20,21 @@ export interface ProductFilter {
   status: ProductStatus | undefined;
 }
 
-export type ImportMode = 'validate' | 'import_valid_rows' | 'import_all';
+export type ImportMode = ApiRequestBody<'/api/catalog/imports', 'post'>['mode'];
 
-export interface RowError {
-  row: number;
-  field: string;
-  /** The column as the template's header names it ("容量 capacity"), where the import gives it. */
-  column?: string;
-  code: string;
-  message: string;
-  messageZh: string;
-}
+type LeaderImportJob = ApiResponse<'/api/leaders/imports/{id}'>;
 
-export interface ImportJob {
-  id: string;
-  mode: ImportMode;
-  status: 'running' | 'validated' | 'completed' | 'rejected' | 'failed';
-  totalRows: number;
-  processedRows: number;
-  created: number;
-  updated: number;
-  errorCount: number;
+/** A row the import refused; a leader import also names the column as the template's header gives it. */
+export type RowError = LeaderImportJob['errors'][number];
+
+/**
+ * An import job as the shared import modal shows it: the catalog's, or a leader import's, which adds
+ * columns to its row errors and whether its sheet of one-time passwords can still be downloaded.
+ */
+export type ImportJob = Omit<ApiResponse<'/api/catalog/imports/{id}'>, 'errors'> & {
   errors: RowError[];
-  message: string | null;
-  /** A leader import's logins: whether the sheet of one-time passwords can still be downloaded. */
-  logins?: { downloadable: boolean; downloadedAt: string | null };
-}
+  logins?: LeaderImportJob['logins'];
+};
 
 /** Yuan typed in a form (two decimals at most) to fen; rounding removes the float's last-digit noise. */
 export function yuanToFen(yuan: number): number {
@@ -111,7 +54,7 @@ const key = ['catalog'] as const;
 export function useCategories() {
   return useQuery({
     queryKey: [...key, 'categories'],
-    queryFn: () => api.get<{ items: Category[] }>('/api/catalog/categories'),
+    queryFn: () => call.get('/api/catalog/categories'),
     staleTime: 60_000,
   });
 }
@@ -119,7 +62,7 @@ export function useCategories() {
 export function useProducts(params: ProductFilter & { page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...key, 'products', params],
-    queryFn: () => api.get<Page<Product>>('/api/catalog/products', { ...params }),
+    queryFn: () => call.get('/api/catalog/products', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -132,7 +75,7 @@ function useInvalidate() {
 export function useCreateProduct() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: ProductInput) => api.post<Product>('/api/catalog/products', input),
+    mutationFn: (input: ProductInput) => call.post('/api/catalog/products', { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -141,7 +84,7 @@ export function useUpdateProduct() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, status: _status, ...patch }: ProductInput & { id: string }) =>
-      api.patch<Product>(`/api/catalog/products/${encodeURIComponent(id)}`, patch),
+      call.patch('/api/catalog/products/{id}', { params: { id }, body: patch }),
     onSuccess: invalidate,
   });
 }
@@ -150,7 +93,7 @@ export function useSetStatus() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, status }: { id: string; status: ProductStatus }) =>
-      api.post<Product>(`/api/catalog/products/${encodeURIComponent(id)}/status`, { status }),
+      call.post('/api/catalog/products/{id}/status', { params: { id }, body: { status } }),
     onSuccess: invalidate,
   });
 }
@@ -158,7 +101,7 @@ export function useSetStatus() {
 export function useStartImport() {
   return useMutation({
     mutationFn: (input: { fileBase64: string; mode: ImportMode }) =>
-      api.post<{ jobId: string }>('/api/catalog/imports', input),
+      call.post('/api/catalog/imports', { body: input }),
   });
 }
 
@@ -169,7 +112,7 @@ export function useImportJob(jobId: string | null) {
     queryKey: ['catalog-import', jobId],
     enabled: jobId !== null,
     queryFn: async () => {
-      const job = await api.get<ImportJob>(`/api/catalog/imports/${encodeURIComponent(jobId ?? '')}`);
+      const job = await call.get('/api/catalog/imports/{id}', { params: { id: jobId ?? '' } });
       if (job.status === 'completed') await invalidate();
       return job;
     },
