@@ -1,9 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from './api';
-import type { Page } from './api-types';
+import { ApiError, type ApiRequestBody, type ApiResponse, call } from './api';
 
-/** The inventory API's shapes, mirrored by hand (the console does not import server code). */
-export type MovementKind = 'receipt' | 'adjustment' | 'allocation' | 'release' | 'shipment';
+/** The inventory API's shapes, taken from the generated schema. */
+export type StockMovement = ApiResponse<'/api/stock-movements'>['items'][number];
+export type MovementKind = StockMovement['kind'];
 export const MOVEMENT_KINDS: readonly MovementKind[] = [
   'receipt',
   'adjustment',
@@ -12,50 +12,9 @@ export const MOVEMENT_KINDS: readonly MovementKind[] = [
   'shipment',
 ];
 
-interface SkuFields {
-  skuId: string;
-  skuCode: string | null;
-  spec: string | null;
-  productName: string | null;
-  unit: string | null;
-  warehouseId: string;
-  warehouseCode: string;
-  warehouseName: string;
-}
+export type StockLevel = ApiResponse<'/api/stock-levels'>['items'][number];
 
-export interface StockLevel extends SkuFields {
-  onHand: number;
-  allocated: number;
-  available: number;
-  lowStockThreshold: number;
-  lowStock: boolean;
-  updatedAt: string;
-}
-
-export interface StockMovement extends SkuFields {
-  id: string;
-  kind: MovementKind;
-  quantity: number;
-  reason: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  referenceType: string | null;
-  referenceId: string | null;
-  onHandAfter: number;
-  allocatedAfter: number;
-  availableAfter: number;
-  createdAt: string;
-}
-
-export interface Warehouse {
-  id: string;
-  code: string;
-  name: string;
-  address: string;
-  regionId: string | null;
-  status: 'active' | 'inactive';
-  createdAt: string;
-}
+export type Warehouse = ApiResponse<'/api/warehouses'>['items'][number];
 
 export interface StockLevelParams {
   warehouseId: string;
@@ -75,19 +34,9 @@ export interface MovementParams {
   pageSize: number;
 }
 
-export interface ReceiveInput {
-  skuId: string;
-  warehouseId: string;
-  quantity: number;
-  reason?: string;
-}
+export type ReceiveInput = ApiRequestBody<'/api/stock/receive', 'post'>;
 
-export interface AdjustInput {
-  skuId: string;
-  warehouseId: string;
-  quantity: number;
-  reason: string;
-}
+export type AdjustInput = ApiRequestBody<'/api/stock/adjust', 'post'>;
 
 const inventoryKey = ['inventory'] as const;
 
@@ -95,9 +44,8 @@ export function useStockLevels(params: StockLevelParams) {
   return useQuery({
     queryKey: [...inventoryKey, 'levels', params],
     queryFn: () =>
-      api.get<Page<StockLevel>>('/api/stock-levels', {
-        ...params,
-        lowStock: params.lowStock ? 'true' : undefined,
+      call.get('/api/stock-levels', {
+        query: { ...params, lowStock: params.lowStock ? 'true' : undefined },
       }),
     placeholderData: keepPreviousData,
   });
@@ -106,7 +54,7 @@ export function useStockLevels(params: StockLevelParams) {
 export function useMovements(params: MovementParams) {
   return useQuery({
     queryKey: [...inventoryKey, 'movements', params],
-    queryFn: () => api.get<Page<StockMovement>>('/api/stock-movements', { ...params }),
+    queryFn: () => call.get('/api/stock-movements', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -114,7 +62,7 @@ export function useMovements(params: MovementParams) {
 export function useWarehouses(enabled = true) {
   return useQuery({
     queryKey: [...inventoryKey, 'warehouses'],
-    queryFn: () => api.get<{ items: Warehouse[] }>('/api/warehouses'),
+    queryFn: () => call.get('/api/warehouses'),
     enabled,
   });
 }
@@ -123,11 +71,6 @@ export function useWarehouses(enabled = true) {
 export interface SkuOption {
   skuId: string;
   label: string;
-}
-
-interface CatalogProduct {
-  name: string;
-  skus: { id: string; code: string; spec: string }[];
 }
 
 /**
@@ -140,10 +83,7 @@ export function useSkuSearch(q: string) {
     enabled: q.trim().length > 0,
     queryFn: async (): Promise<SkuOption[]> => {
       try {
-        const page = await api.get<Page<CatalogProduct>>('/api/catalog/products', {
-          q: q.trim(),
-          pageSize: 20,
-        });
+        const page = await call.get('/api/catalog/products', { query: { q: q.trim(), pageSize: 20 } });
         return page.items.flatMap((p) =>
           (p.skus ?? []).map((s) => ({ skuId: s.id, label: `${s.code} · ${p.name} · ${s.spec}` })),
         );
@@ -165,7 +105,7 @@ function useInvalidateInventory() {
 export function useReceiveStock() {
   const invalidate = useInvalidateInventory();
   return useMutation({
-    mutationFn: (input: ReceiveInput) => api.post<unknown>('/api/stock/receive', input),
+    mutationFn: (input: ReceiveInput) => call.post('/api/stock/receive', { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -173,7 +113,7 @@ export function useReceiveStock() {
 export function useAdjustStock() {
   const invalidate = useInvalidateInventory();
   return useMutation({
-    mutationFn: (input: AdjustInput) => api.post<unknown>('/api/stock/adjust', input),
+    mutationFn: (input: AdjustInput) => call.post('/api/stock/adjust', { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -190,24 +130,20 @@ export function useSetThreshold() {
       warehouseId: string;
       lowStockThreshold: number;
     }) =>
-      api.patch<unknown>(
-        `/api/stock-levels/${encodeURIComponent(skuId)}/${encodeURIComponent(warehouseId)}`,
-        { lowStockThreshold },
-      ),
+      call.patch('/api/stock-levels/{skuId}/{warehouseId}', {
+        params: { skuId, warehouseId },
+        body: { lowStockThreshold },
+      }),
     onSuccess: invalidate,
   });
 }
 
-export interface WarehouseInput {
-  code: string;
-  name: string;
-  address: string;
-}
+export type WarehouseInput = ApiRequestBody<'/api/warehouses', 'post'>;
 
 export function useCreateWarehouse() {
   const invalidate = useInvalidateInventory();
   return useMutation({
-    mutationFn: (input: WarehouseInput) => api.post<Warehouse>('/api/warehouses', input),
+    mutationFn: (input: WarehouseInput) => call.post('/api/warehouses', { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -215,15 +151,8 @@ export function useCreateWarehouse() {
 export function useUpdateWarehouse() {
   const invalidate = useInvalidateInventory();
   return useMutation({
-    mutationFn: ({
-      id,
-      ...patch
-    }: {
-      id: string;
-      name?: string;
-      address?: string;
-      status?: Warehouse['status'];
-    }) => api.patch<Warehouse>(`/api/warehouses/${encodeURIComponent(id)}`, patch),
+    mutationFn: ({ id, ...patch }: { id: string } & ApiRequestBody<'/api/warehouses/{id}', 'patch'>) =>
+      call.patch('/api/warehouses/{id}', { params: { id }, body: patch }),
     onSuccess: invalidate,
   });
 }
