@@ -1,64 +1,29 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../api';
+import { type ApiRequestBody, type ApiResponse, call } from '../../api';
 import type { Page } from '../../api-types';
 import type { OrderStatus } from '../../orders-api';
 
-/** The risk API's shapes (风控), mirrored by hand: the console does not import server code. */
-export interface RiskPolicy {
-  enabled: boolean;
-  maxQuantityPerOrder: number | null;
-  maxOrdersPerPhonePerCampaign: number | null;
-  version: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+/** The risk API's shapes (风控), taken from the generated schema. */
+export type RiskPolicy = ApiResponse<'/api/risk/policy'>;
 
-export type PolicyInput = Pick<
-  RiskPolicy,
-  'enabled' | 'maxQuantityPerOrder' | 'maxOrdersPerPhonePerCampaign'
->;
+export type PolicyInput = ApiRequestBody<'/api/risk/policy', 'put'>;
 
-export type BlockKind = 'phone' | 'address';
+export type BlockEntry = ApiResponse<'/api/risk/blocklist'>['items'][number];
+export type BlockKind = BlockEntry['kind'];
 export const BLOCK_KINDS: readonly BlockKind[] = ['phone', 'address'];
 
-export interface BlockEntry {
-  id: string;
-  kind: BlockKind;
-  display: string;
-  reason: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+type HoldAsDeclared = ApiResponse<'/api/risk/holds'>['items'][number];
 
-export type RiskReasonCode = 'quantity_over_limit' | 'too_many_orders' | 'blocked_phone' | 'blocked_address';
-
-export type HoldStatus = 'open' | 'approved' | 'rejected';
+/**
+ * An order on hold. The server's schema declares the order's status as a plain string; it is always
+ * one of the order statuses (the orders table allows no other), which the status tag needs to know.
+ */
+export type Hold = Omit<HoldAsDeclared, 'order'> & {
+  order: Omit<HoldAsDeclared['order'], 'status'> & { status: OrderStatus };
+};
+export type RiskReasonCode = Hold['reasons'][number]['code'];
+export type HoldStatus = Hold['status'];
 export const HOLD_STATUSES: readonly HoldStatus[] = ['open', 'approved', 'rejected'];
-
-export interface Hold {
-  orderId: string;
-  campaignId: string;
-  campaignName: string;
-  status: HoldStatus;
-  reasons: { code: RiskReasonCode; detail: string }[];
-  createdAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  order: {
-    status: OrderStatus;
-    leaderName: string;
-    leaderCode: string;
-    pickupPointName: string;
-    pickupAddress: string;
-    customerName: string | null;
-    phoneMasked: string;
-    totalFen: number;
-    itemCount: number;
-    placedAt: string;
-    paymentDueAt: string;
-  };
-}
 
 export interface HoldListParams {
   status?: HoldStatus | undefined;
@@ -70,13 +35,13 @@ export interface HoldListParams {
 const key = ['risk'] as const;
 
 export function useRiskPolicy() {
-  return useQuery({ queryKey: [...key, 'policy'], queryFn: () => api.get<RiskPolicy>('/api/risk/policy') });
+  return useQuery({ queryKey: [...key, 'policy'], queryFn: () => call.get('/api/risk/policy') });
 }
 
 export function useSaveRiskPolicy() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: PolicyInput) => apiRequest<RiskPolicy>('PUT', '/api/risk/policy', { body }),
+    mutationFn: (body: PolicyInput) => call.put('/api/risk/policy', { body }),
     onSuccess: (policy) => client.setQueryData([...key, 'policy'], policy),
   });
 }
@@ -84,7 +49,7 @@ export function useSaveRiskPolicy() {
 export function useBlocklist(params: { kind?: BlockKind | undefined; page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...key, 'blocklist', params],
-    queryFn: () => api.get<Page<BlockEntry>>('/api/risk/blocklist', { ...params }),
+    queryFn: () => call.get('/api/risk/blocklist', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -92,8 +57,8 @@ export function useBlocklist(params: { kind?: BlockKind | undefined; page: numbe
 export function useAddBlock() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { kind: BlockKind; value: string; reason: string }) =>
-      api.post<BlockEntry>('/api/risk/blocklist', body),
+    mutationFn: (body: ApiRequestBody<'/api/risk/blocklist', 'post'>) =>
+      call.post('/api/risk/blocklist', { body }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...key, 'blocklist'] }),
   });
 }
@@ -102,7 +67,7 @@ export function useRemoveBlock() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api.post<void>(`/api/risk/blocklist/${encodeURIComponent(id)}/remove`, { reason }),
+      call.post('/api/risk/blocklist/{id}/remove', { params: { id }, body: { reason } }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...key, 'blocklist'] }),
   });
 }
@@ -111,7 +76,7 @@ export function useRemoveBlock() {
 export function useHolds(params: HoldListParams) {
   return useQuery({
     queryKey: [...key, 'holds', params],
-    queryFn: () => api.get<Page<Hold>>('/api/risk/holds', { ...params }),
+    queryFn: () => call.get('/api/risk/holds', { query: { ...params } }) as Promise<Page<Hold>>,
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
   });
@@ -123,10 +88,13 @@ export function useDecideHold() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ orderId, verdict, reason }: { orderId: string; verdict: Verdict; reason: string }) =>
-      api.post<unknown>(
-        `/api/risk/holds/${encodeURIComponent(orderId)}/${verdict}`,
-        reason ? { reason } : {},
-      ),
+      verdict === 'approve'
+        ? call.post('/api/risk/holds/{id}/approve', {
+            params: { id: orderId },
+            body: reason ? { reason } : {},
+          })
+        : // The decision modal requires a reason to reject, so it is never empty here.
+          call.post('/api/risk/holds/{id}/reject', { params: { id: orderId }, body: { reason } }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: [...key, 'holds'] });
       void client.invalidateQueries({ queryKey: ['orders'] });
