@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, apiRequest } from './api';
-import type { Page } from './api-types';
+import { type ApiRequestBody, type ApiResponse, call } from './api';
 
-/** The campaigns API's shapes, mirrored by hand (the console does not import server code). */
-export type CampaignState = 'draft' | 'scheduled' | 'live' | 'closed' | 'fulfilled' | 'cancelled';
+/** The campaigns API's shapes, taken from the generated schema. */
+export type CampaignSummary = ApiResponse<'/api/campaigns'>['items'][number];
+export type CampaignState = CampaignSummary['state'];
 export const CAMPAIGN_STATES: readonly CampaignState[] = [
   'draft',
   'scheduled',
@@ -13,83 +13,13 @@ export const CAMPAIGN_STATES: readonly CampaignState[] = [
   'fulfilled',
   'cancelled',
 ];
-export type SellTo = 'all' | 'regions';
+export type SellTo = CampaignSummary['sellTo'];
 
-interface CampaignFields {
-  id: string;
-  code: string;
-  name: string;
-  coverUrl: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  cutoffAt: string;
-  deliveryDate: string;
-  state: CampaignState;
-  sellTo: SellTo;
-  regionIds: string[];
-  /** 发货仓; null: each SKU from the first active warehouse that stocks it. */
-  warehouseId: string | null;
-  /** 付款时限: minutes a customer has to pay before the order is cancelled. */
-  paymentMinutes: number;
-  closeReason: string | null;
-  closedAt: string | null;
-  cancelledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type CampaignDetail = ApiResponse<'/api/campaigns/{id}'>;
 
-export interface CampaignSummary extends CampaignFields {
-  itemCount: number;
-  soldTotal: number;
-  capTotal: number;
-}
+export type CampaignItem = CampaignDetail['items'][number];
 
-export interface CampaignItem {
-  id: string;
-  skuId: string;
-  skuCode: string | null;
-  productName: string | null;
-  spec: string | null;
-  unit: string | null;
-  listPriceFen: number | null;
-  priceFen: number;
-  stockCap: number;
-  perCustomerLimit: number;
-  sortOrder: number;
-  sold: number;
-}
-
-export interface CampaignDetail extends CampaignFields {
-  warehouseName: string | null;
-  /** The regions it sells to, named (empty when it sells everywhere). */
-  regions: { id: string; code: string; name: string }[];
-  items: CampaignItem[];
-  serverNow: string;
-  openForOrders: boolean;
-}
-
-export interface CampaignBody {
-  code: string;
-  name: string;
-  coverUrl: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  cutoffAt: string;
-  deliveryDate: string;
-  sellTo: SellTo;
-  regionIds: string[];
-  warehouseId: string | null;
-  paymentMinutes: number;
-  items: Array<{
-    skuId: string;
-    priceFen: number;
-    stockCap: number;
-    perCustomerLimit: number;
-    sortOrder: number;
-  }>;
-}
+export type CampaignBody = ApiRequestBody<'/api/campaigns', 'post'>;
 
 export interface CampaignListParams {
   state?: CampaignState | undefined;
@@ -105,7 +35,7 @@ const key = ['campaigns'] as const;
 export function useCampaignList(params: CampaignListParams) {
   return useQuery({
     queryKey: [...key, 'list', params],
-    queryFn: () => api.get<Page<CampaignSummary>>('/api/campaigns', { ...params }),
+    queryFn: () => call.get('/api/campaigns', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -115,7 +45,7 @@ export function useCampaignList(params: CampaignListParams) {
 export function useCampaign(id: string | null, streaming = false) {
   return useQuery({
     queryKey: [...key, 'detail', id],
-    queryFn: () => api.get<CampaignDetail>(`/api/campaigns/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => call.get('/api/campaigns/{id}', { params: { id: id ?? '' } }),
     enabled: id !== null,
     refetchInterval: (query) => (query.state.data?.state === 'live' && !streaming ? 5_000 : false),
   });
@@ -182,9 +112,7 @@ export function useSaveCampaign() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, body }: { id: string | null; body: CampaignBody }) =>
-      id
-        ? apiRequest<CampaignDetail>('PUT', `/api/campaigns/${encodeURIComponent(id)}`, { body })
-        : api.post<CampaignDetail>('/api/campaigns', body),
+      id ? call.put('/api/campaigns/{id}', { params: { id }, body }) : call.post('/api/campaigns', { body }),
     onSuccess: invalidate,
   });
 }
@@ -195,10 +123,9 @@ export function useCampaignAction() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, action, reason }: { id: string; action: CampaignAction; reason?: string }) =>
-      api.post<CampaignDetail>(
-        `/api/campaigns/${encodeURIComponent(id)}/${action}`,
-        action === 'schedule' ? undefined : reason ? { reason } : {},
-      ),
+      action === 'schedule'
+        ? call.post('/api/campaigns/{id}/schedule', { params: { id } })
+        : call.post(`/api/campaigns/{id}/${action}`, { params: { id }, body: reason ? { reason } : {} }),
     onSuccess: invalidate,
   });
 }
@@ -216,27 +143,29 @@ export type LiveEdit =
     }
   | { kind: 'cutoff'; cutoffAt: string };
 
-function liveEditRequest(id: string, edit: LiveEdit): [string, object] {
-  const base = `/api/campaigns/${encodeURIComponent(id)}`;
+function liveEditRequest(id: string, edit: LiveEdit): Promise<CampaignDetail> {
   switch (edit.kind) {
     case 'cap':
-      return [`${base}/items/${encodeURIComponent(edit.itemId)}/cap`, { stockCap: edit.stockCap }];
+      return call.post('/api/campaigns/{id}/items/{itemId}/cap', {
+        params: { id, itemId: edit.itemId },
+        body: { stockCap: edit.stockCap },
+      });
     case 'price':
-      return [`${base}/items/${encodeURIComponent(edit.itemId)}/price`, { priceFen: edit.priceFen }];
+      return call.post('/api/campaigns/{id}/items/{itemId}/price', {
+        params: { id, itemId: edit.itemId },
+        body: { priceFen: edit.priceFen },
+      });
     case 'addItems':
-      return [`${base}/items`, { items: edit.items }];
+      return call.post('/api/campaigns/{id}/items', { params: { id }, body: { items: edit.items } });
     case 'cutoff':
-      return [`${base}/cutoff`, { cutoffAt: edit.cutoffAt }];
+      return call.post('/api/campaigns/{id}/cutoff', { params: { id }, body: { cutoffAt: edit.cutoffAt } });
   }
 }
 
 export function useLiveEdit() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, edit }: { id: string; edit: LiveEdit }) => {
-      const [path, body] = liveEditRequest(id, edit);
-      return api.post<CampaignDetail>(path, body);
-    },
+    mutationFn: ({ id, edit }: { id: string; edit: LiveEdit }) => liveEditRequest(id, edit),
     onSuccess: invalidate,
   });
 }
@@ -251,24 +180,12 @@ export interface SkuChoice {
   sellable: boolean;
 }
 
-interface CatalogProduct {
-  name: string;
-  status: 'draft' | 'on_sale' | 'off_sale';
-  skus: Array<{
-    id: string;
-    code: string;
-    spec: string;
-    listPriceFen: number;
-    status: 'active' | 'inactive';
-  }>;
-}
-
 /** Searches the catalog by name, code or SKU code for the items editor. */
 export function useSkuChoices(q: string) {
   return useQuery({
     queryKey: ['catalog', 'sku-choices', q],
     queryFn: async () => {
-      const page = await api.get<Page<CatalogProduct>>('/api/catalog/products', { q, page: 1, pageSize: 20 });
+      const page = await call.get('/api/catalog/products', { query: { q, page: 1, pageSize: 20 } });
       return page.items.flatMap((p) =>
         p.skus.map(
           (s): SkuChoice => ({
@@ -287,16 +204,12 @@ export function useSkuChoices(q: string) {
   });
 }
 
-export interface RegionOption {
-  id: string;
-  code: string;
-  name: string;
-}
+export type RegionOption = ApiResponse<'/api/regions'>['items'][number];
 
 export function useRegionOptions() {
   return useQuery({
     queryKey: ['regions'],
-    queryFn: () => api.get<{ items: RegionOption[] }>('/api/regions'),
+    queryFn: () => call.get('/api/regions'),
     staleTime: 5 * 60_000,
     retry: false,
   });
