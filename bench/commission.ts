@@ -13,6 +13,7 @@ import {
   validatePlan,
 } from '../src/modules/commission/index.js';
 import { checkInvariants } from '../src/modules/ledger/index.js';
+import { CAUSE_TYPES } from '../src/modules.js';
 import { AuditKey, installAuditKey, SYSTEM_ACTOR } from '../src/platform/audit/index.js';
 import { addDays, dayBounds, localDate } from '../src/platform/business-time.js';
 import { systemClock } from '../src/platform/clock.js';
@@ -365,7 +366,7 @@ async function main(): Promise<void> {
     );
 
     // 6. The ledger's invariants, and each leader's pending balance against their open entries.
-    const report = await mark('invariants_s', () => checkInvariants(deps.db));
+    const report = await mark('invariants_s', () => checkInvariants(deps.db, CAUSE_TYPES));
     const disagree = Number(
       (
         (

@@ -7,10 +7,13 @@ import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import pino from 'pino';
-import { leaderPages } from '../src/modules/leaders/leaders-console.queries.js';
-import { leaderExportColumns } from '../src/modules/leaders/network/leader-export.js';
-import { ORDER_EXPORT_PAGE, orderExportColumns } from '../src/modules/orders/order-export.js';
-import { listOrders, orderExportPages } from '../src/modules/orders/orders.queries.js';
+import { leaderExportColumns, leaderPages } from '../src/modules/leaders/index.js';
+import {
+  listOrders,
+  ORDER_EXPORT_PAGE,
+  orderExportColumns,
+  orderExportPages,
+} from '../src/modules/orders/index.js';
 import { SecretKey } from '../src/platform/config.js';
 import { FieldCrypto } from '../src/platform/crypto.js';
 import { openDatabase } from '../src/platform/db/database.js';

@@ -8,13 +8,13 @@ import pino from 'pino';
 import { DEMO_LADDER } from '../src/demo/leader-levels.seed.js';
 import {
   backfillLeaderDailySales,
+  createLevel,
   getUplineChain,
   listRecruits,
   moveReferrer,
   reassessAllLeaders,
   teamSummary,
 } from '../src/modules/leaders/index.js';
-import { createLevel } from '../src/modules/leaders/levels/index.js';
 import { completedOrderFacts } from '../src/modules/orders/index.js';
 import { AuditKey, installAuditKey, SYSTEM_ACTOR } from '../src/platform/audit/index.js';
 import { systemClock } from '../src/platform/clock.js';

@@ -18,28 +18,7 @@ import { refuseNulBytes } from './platform/http/input-guard.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { validatorCompiler } from './platform/http/validator.js';
 import './platform/http/fastify-types.js';
-import { campaignsRoutes } from './modules/campaigns/index.js';
-import { catalogRoutes } from './modules/catalog/index.js';
-import {
-  commissionAccrualRoutes,
-  commissionPeriodRoutes,
-  commissionPlansRoutes,
-  portalEarningsRoutes,
-} from './modules/commission/index.js';
-import { customersRoutes } from './modules/customers/index.js';
-import { inventoryRoutes, warehousesRoutes } from './modules/inventory/index.js';
-import {
-  leaderLevelsRoutes,
-  leaderNetworkRoutes,
-  leadersRoutes,
-  onboardingRoutes,
-  regionsAdminRoutes,
-  regionsRoutes,
-} from './modules/leaders/index.js';
-import { ledgerRoutes } from './modules/ledger/index.js';
-import { customerScopeOf, ordersRoutes } from './modules/orders/index.js';
-import { portalRoutes } from './modules/portal/index.js';
-import { riskRoutes } from './modules/risk/index.js';
+import { MODULES } from './modules.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { newId } from './platform/ids.js';
 import { eventsRoutes } from './platform/outbox/events.routes.js';
@@ -129,25 +108,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   await app.register(usersRoutes, { deps });
   await app.register(auditRoutes, { deps });
   await app.register(eventsRoutes, { deps });
-  await app.register(regionsRoutes, { deps });
-  await app.register(warehousesRoutes, { deps });
-  await app.register(catalogRoutes, { deps });
-  await app.register(inventoryRoutes, { deps });
-  await app.register(campaignsRoutes, { deps });
-  await app.register(leadersRoutes, { deps });
-  await app.register(leaderLevelsRoutes, { deps });
-  await app.register(leaderNetworkRoutes, { deps });
-  await app.register(onboardingRoutes, { deps });
-  await app.register(regionsAdminRoutes, { deps });
-  await app.register(customersRoutes, { deps, scopeOf: (user) => customerScopeOf(deps.db, user) });
-  await app.register(ordersRoutes, { deps });
-  await app.register(portalRoutes, { deps });
-  await app.register(riskRoutes, { deps });
-  await app.register(ledgerRoutes, { deps });
-  await app.register(commissionPlansRoutes, { deps });
-  await app.register(commissionPeriodRoutes, { deps });
-  await app.register(commissionAccrualRoutes, { deps });
-  await app.register(portalEarningsRoutes, { deps });
+  // Every module's routes, in the order src/modules.ts lists the modules.
+  for (const module of MODULES) {
+    for (const routes of module.routes) await app.register(routes, { deps });
+  }
 
   const serveWeb = opts.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
   if (serveWeb) {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { bannerAccounts, demoBanner, demoShareLink, seedDemo } from './demo/seed.js';
+import { JOB_KINDS } from './modules.js';
 import { writeAuditCheckpoint } from './platform/audit/index.js';
 import { issueSetupToken } from './platform/auth/index.js';
 import { bootPlatform } from './platform/boot.js';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) await seedDemo(deps);
 
   const app = await buildApp(deps);
-  const jobs = new Jobs(deps, platform.databaseUrl, log);
+  const jobs = new Jobs(deps, platform.databaseUrl, log, JOB_KINDS);
   await deps.bus.start();
   await jobs.start();
   // tuanflow supervises its own PostgreSQL: a cluster that dies under the running server is started

@@ -13,6 +13,7 @@ import {
   currentAgreement,
   leaderLevels,
   leaders,
+  overrideLeaderLevelTx,
   pickupPoints,
   publishAgreementTx,
   recordSignatureTx,
@@ -20,7 +21,6 @@ import {
   scribblePng,
   submitApplicationTx,
 } from '../modules/leaders/index.js';
-import { overrideLeaderLevelTx } from '../modules/leaders/levels/level-override.service.js';
 import {
   approveWithdrawalTx,
   balancesOf,
@@ -28,20 +28,25 @@ import {
   markPayoutLinePaidTx,
   requestWithdrawalTx,
 } from '../modules/ledger/index.js';
-import { markPaid, orderLines, orders, priceOrder, refundOrder } from '../modules/orders/index.js';
-import { flushBatch, type PendingOrder } from '../modules/orders/intake/flush-batch.js';
 import {
   completeOrder,
   deliverToPickupPoint,
+  flushBatch,
+  markPaid,
+  orderLines,
+  orders,
+  type PendingOrder,
+  priceOrder,
+  refundOrder,
   shipCampaign,
   verifyPickup,
-} from '../modules/orders/order-fulfilment.service.js';
+} from '../modules/orders/index.js';
+import { JOB_KINDS } from '../modules.js';
 import { type Actor, SYSTEM_ACTOR } from '../platform/audit/index.js';
 import { users } from '../platform/auth/index.js';
 import { addDays, localDate, localTime } from '../platform/business-time.js';
 import type { SteerableClock } from '../platform/clock.js';
 import type { Deps } from '../platform/deps.js';
-import { JOB_KINDS } from '../platform/jobs/jobs.js';
 import { AGREEMENT_V2, demoIdNumber } from './leader-onboarding.seed.js';
 import { random } from './random.js';
 

@@ -1,5 +1,5 @@
-import type { RuleNode } from '../modules/leaders/levels/level-rules.js';
-import { createLevelTx } from '../modules/leaders/levels/levels.service.js';
+import type { RuleNode } from '../modules/leaders/index.js';
+import { createLevelTx } from '../modules/leaders/index.js';
 import { type Actor, SYSTEM_ACTOR } from '../platform/audit/index.js';
 import type { Tx } from '../platform/db/database.js';
 import type { Deps } from '../platform/deps.js';

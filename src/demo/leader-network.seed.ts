@@ -1,6 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
-import { createLeaderTx, createPickupPointTx, leaders } from '../modules/leaders/index.js';
-import { assignRegionManagerTx } from '../modules/leaders/regions/region-managers.service.js';
+import {
+  assignRegionManagerTx,
+  createLeaderTx,
+  createPickupPointTx,
+  leaders,
+} from '../modules/leaders/index.js';
 import { SYSTEM_ACTOR } from '../platform/audit/index.js';
 import type { Tx } from '../platform/db/database.js';
 import type { Deps } from '../platform/deps.js';

@@ -3,8 +3,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { campaigns, getCampaignForOrdering, isOpenForOrders } from '../modules/campaigns/index.js';
 import { stockLevels, warehouses } from '../modules/inventory/index.js';
 import { leaders, pickupPoints } from '../modules/leaders/index.js';
-import { markPaid, orderLines, priceOrder, refundOrder } from '../modules/orders/index.js';
-import { flushBatch, type PendingOrder } from '../modules/orders/intake/flush-batch.js';
+import {
+  flushBatch,
+  markPaid,
+  orderLines,
+  type PendingOrder,
+  priceOrder,
+  refundOrder,
+} from '../modules/orders/index.js';
 import { SYSTEM_ACTOR } from '../platform/audit/index.js';
 import type { Deps } from '../platform/deps.js';
 import { CUSTOMER_NAMES } from './history.seed.js';

@@ -11,8 +11,7 @@ import {
 import { upsertCustomersByPhoneTx } from '../modules/customers/index.js';
 import { allocate, shippingWarehouses } from '../modules/inventory/index.js';
 import { leaders, pickupPoints } from '../modules/leaders/index.js';
-import { customerItemCounts, priceOrder } from '../modules/orders/index.js';
-import { orderEvents, orderLines, orders } from '../modules/orders/orders.tables.js';
+import { customerItemCounts, orderEvents, orderLines, orders, priceOrder } from '../modules/orders/index.js';
 import {
   evaluateRisk,
   normalizeAddress,

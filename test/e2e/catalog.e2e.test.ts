@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCategory } from '../../src/modules/catalog/catalog.service.js';
+import { createCategory } from '../../src/modules/catalog/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/seed.js';
 import { checkInvariants } from '../../src/modules/ledger/index.js';
+import { CAUSE_TYPES } from '../../src/modules.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { seedDemoOnRealClock } from '../helpers/demo.js';
 import { type E2eServer, startE2eServer } from '../helpers/e2e-server.js';
@@ -137,6 +138,6 @@ describe.skipIf(!browserAvailable)('the leader’s earnings on a phone (收益)'
     await page.mouse.click(195, 60);
     await page.getByTestId('earnings-tab-statements').click();
     await page.getByTestId('earnings-statement-closing').waitFor();
-    expect((await checkInvariants(tdb.deps.db)).ok).toBe(true);
+    expect((await checkInvariants(tdb.deps.db, CAUSE_TYPES)).ok).toBe(true);
   });
 });

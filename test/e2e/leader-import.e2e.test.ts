@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEADER_IMPORT_COLUMNS } from '../../src/modules/leaders/import/leader-import-columns.js';
+import { LEADER_IMPORT_COLUMNS } from '../../src/modules/leaders/index.js';
 import { headerText } from '../../src/platform/imports/index.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';

@@ -1,8 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCompletedOrdersTx, createLeaderTx } from '../../src/modules/leaders/index.js';
-import { previousPeriod } from '../../src/modules/leaders/levels/assessment-period.js';
-import { createLevel } from '../../src/modules/leaders/levels/index.js';
+import {
+  addCompletedOrdersTx,
+  createLeaderTx,
+  createLevel,
+  previousPeriod,
+} from '../../src/modules/leaders/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLeaderTx } from '../../src/modules/leaders/index.js';
-import { assignRegionManagerTx } from '../../src/modules/leaders/regions/region-managers.service.js';
+import { assignRegionManagerTx, createLeaderTx } from '../../src/modules/leaders/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLeaderTx } from '../../src/modules/leaders/index.js';
-import { checkSignaturePng } from '../../src/modules/leaders/onboarding/signature-png.js';
+import { checkSignaturePng, createLeaderTx } from '../../src/modules/leaders/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOB_KINDS } from '../../src/modules.js';
 import {
   type AuditContent,
   AuditKey,
@@ -12,7 +13,6 @@ import {
   SYSTEM_ACTOR,
 } from '../../src/platform/audit/index.js';
 import { SecretKey } from '../../src/platform/config.js';
-import { JOB_KINDS } from '../../src/platform/jobs/jobs.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
 import { testAuditKey } from '../helpers/test-db.js';
 

@@ -7,8 +7,9 @@ import {
   markCampaignFulfilled,
   scheduleCampaign,
 } from '../../src/modules/campaigns/index.js';
+import { JOB_KINDS } from '../../src/modules.js';
 import { listAudit, SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
-import { JOB_KINDS, Jobs } from '../../src/platform/jobs/jobs.js';
+import { Jobs } from '../../src/platform/jobs/jobs.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { createCampaignDirect, makeSku } from './campaigns-support.js';
 
@@ -111,7 +112,7 @@ describe('the campaigns-tick job', () => {
   it('runs through pg-boss on the test database', async () => {
     const c = await scheduled(1);
     tdb.deps.clock.advance(HOUR);
-    const jobs = new Jobs(tdb.deps, tdb.url, tdb.deps.log);
+    const jobs = new Jobs(tdb.deps, tdb.url, tdb.deps.log, JOB_KINDS);
     await jobs.start({ schedule: false });
     try {
       const id = await jobs.send('campaigns-tick');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEntry, type NewEntry, recordEntriesTx } from '../../src/modules/commission/index.js';
 import { balancesOf, checkInvariants, postTransfersTx } from '../../src/modules/ledger/index.js';
+import { CAUSE_TYPES } from '../../src/modules.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 
 /**
@@ -65,7 +66,7 @@ async function expectPendingMatchesOpenEntries() {
     );
     expect((await balancesOf(tdb.deps.db, leader)).pendingFen).toBe(open?.fen);
   }
-  const report = await checkInvariants(tdb.deps.db);
+  const report = await checkInvariants(tdb.deps.db, CAUSE_TYPES);
   expect(report.problems).toEqual([]);
 }
 

@@ -18,6 +18,7 @@ import {
   setPayoutAccountTx,
 } from '../../src/modules/ledger/index.js';
 import { refundOrder, registerOrderSubscribers } from '../../src/modules/orders/index.js';
+import { CAUSE_TYPES } from '../../src/modules.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { localDate } from '../../src/platform/business-time.js';
 import { newId } from '../../src/platform/ids.js';
@@ -71,7 +72,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function expectInvariantsOk() {
-  const report = await checkInvariants(deps().db);
+  const report = await checkInvariants(deps().db, CAUSE_TYPES);
   expect(report.problems).toEqual([]);
   expect(report.ok).toBe(true);
 }

@@ -8,6 +8,7 @@ import {
   scanHotProducts,
 } from '../../src/modules/commission/index.js';
 import { balancesOf, checkInvariants } from '../../src/modules/ledger/index.js';
+import { CAUSE_TYPES } from '../../src/modules.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import {
   createTestApp,
@@ -526,7 +527,7 @@ describe('month close (月结)', () => {
   });
 
   it('leaves the ledger’s invariants intact', async () => {
-    const report = await checkInvariants(t.tdb.deps.db);
+    const report = await checkInvariants(t.tdb.deps.db, CAUSE_TYPES);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     const r = await t.tdb.deps.db.execute<{ n: number }>(

@@ -7,7 +7,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app.js';
-import { INTAKE_CONNECTION_NAME } from '../../src/modules/orders/intake/order-intake.js';
+import { INTAKE_CONNECTION_NAME } from '../../src/modules/orders/index.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { type Config, loadConfig } from '../../src/platform/config.js';
 import { type Database, openDatabase } from '../../src/platform/db/database.js';

@@ -3,10 +3,15 @@ import { historyStart } from '../../src/demo/history.seed.js';
 import { DEMO_ACCOUNTS, demoShareLink, seedDemo } from '../../src/demo/seed.js';
 import { closeMissedMonths, freezeDue, runDueSettlement } from '../../src/modules/commission/index.js';
 import { findCustomerByPhone } from '../../src/modules/customers/index.js';
-import { findLeaderByCode, levelProgress, runDueAssessment } from '../../src/modules/leaders/index.js';
-import { checkSignaturePng } from '../../src/modules/leaders/onboarding/signature-png.js';
+import {
+  checkSignaturePng,
+  findLeaderByCode,
+  levelProgress,
+  runDueAssessment,
+} from '../../src/modules/leaders/index.js';
 import { checkInvariants } from '../../src/modules/ledger/index.js';
 import { getRiskPolicy, listBlocklist, listHolds } from '../../src/modules/risk/index.js';
+import { CAUSE_TYPES } from '../../src/modules.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { registerSubscribers } from '../../src/subscribers.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -138,7 +143,7 @@ describe('one set of figures', () => {
   });
 
   it('the ledger balances and what the leaders can withdraw come from real commission, not opening balances', async () => {
-    const report = await checkInvariants(t.tdb.deps.db);
+    const report = await checkInvariants(t.tdb.deps.db, CAUSE_TYPES);
     expect(report.problems).toEqual([]);
     const causes = await q<{ cause_type: string }>(
       'SELECT DISTINCT cause_type FROM ledger_transfers ORDER BY 1',

@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEADER_IMPORT_COLUMNS } from '../../src/modules/leaders/import/leader-import-columns.js';
-import { leaderImportSettled } from '../../src/modules/leaders/index.js';
+import { LEADER_IMPORT_COLUMNS, leaderImportSettled } from '../../src/modules/leaders/index.js';
+import { JOB_KINDS } from '../../src/modules.js';
 import { newId } from '../../src/platform/ids.js';
 import { headerText, stopImportJobs } from '../../src/platform/imports/index.js';
-import { JOB_KINDS } from '../../src/platform/jobs/jobs.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
 import { HEADER, sheetOf } from './catalog-support.js';
 import { makeRegion } from './commission-period-support.js';

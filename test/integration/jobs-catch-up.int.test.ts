@@ -5,8 +5,9 @@ import {
   freezeAndSettle,
   type PlanDocument,
 } from '../../src/modules/commission/index.js';
+import { JOB_KINDS } from '../../src/modules.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
-import { JOB_KINDS, Jobs } from '../../src/platform/jobs/jobs.js';
+import { Jobs } from '../../src/platform/jobs/jobs.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { activatePlanAt, addDailySales, makeLeaderAt, makeRegion } from './commission-period-support.js';
 

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { JOB_KINDS } from '../../src/modules.js';
 import { hashToken, sessions } from '../../src/platform/auth/index.js';
 import { newId } from '../../src/platform/ids.js';
-import { JOB_KINDS, Jobs } from '../../src/platform/jobs/jobs.js';
+import { Jobs } from '../../src/platform/jobs/jobs.js';
 import { makeUser } from '../helpers/test-app.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 
@@ -94,7 +95,7 @@ describe('through pg-boss', () => {
     await tdb.deps.pool.query('DELETE FROM sessions');
     const keep = await session({ expires: DAY, idle: HOUR });
     const gone = await session({ expires: -3 * DAY, idle: -3 * DAY });
-    const jobs = new Jobs(tdb.deps, tdb.url, tdb.deps.log);
+    const jobs = new Jobs(tdb.deps, tdb.url, tdb.deps.log, JOB_KINDS);
     await jobs.start({ schedule: false });
     try {
       expect(await jobs.boss.getSchedules()).toEqual([]);

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEADER_IMPORT_COLUMNS } from '../../src/modules/leaders/import/leader-import-columns.js';
-import { leaderImportSettled } from '../../src/modules/leaders/index.js';
+import { LEADER_IMPORT_COLUMNS, leaderImportSettled } from '../../src/modules/leaders/index.js';
 import { headerText } from '../../src/platform/imports/index.js';
 import { createTestApp, loginAs, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
 import { makeRegion } from './commission-period-support.js';

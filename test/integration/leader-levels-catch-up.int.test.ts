@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addCompletedOrdersTx,
   createLeaderTx,
+  createLevel,
   regions,
   runDueAssessment,
 } from '../../src/modules/leaders/index.js';
-import { createLevel } from '../../src/modules/leaders/levels/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 

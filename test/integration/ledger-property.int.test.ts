@@ -9,7 +9,6 @@ import {
   markPayoutLineFailedTx,
   markPayoutLinePaidTx,
   postTransfersTx,
-  registerCauseType,
   rejectWithdrawalTx,
   requestWithdrawalTx,
   saveWithdrawalSettingsTx,
@@ -19,6 +18,7 @@ import {
   type TransferInput,
   type WithdrawalRules,
 } from '../../src/modules/ledger/index.js';
+import { CAUSE_TYPES } from '../../src/modules.js';
 import { type Actor, SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { DomainError } from '../../src/platform/errors.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
@@ -46,7 +46,6 @@ const RULES: WithdrawalRules = {
 
 beforeAll(async () => {
   tdb = await createTestDb();
-  registerCauseType('property_commission', { label: 'property test commission', freeForm: true });
   await tdb.deps.db.transaction((tx) => saveWithdrawalSettingsTx(tdb.deps, tx, actor, RULES));
 });
 afterAll(() => tdb.close());
@@ -376,7 +375,10 @@ async function runOps(ops: Op[]) {
         break;
       }
     }
-    const report = await checkInvariants(deps.db);
+    const report = await checkInvariants(deps.db, {
+      ...CAUSE_TYPES,
+      property_commission: { label: 'property test commission', freeForm: true },
+    });
     expect(report.problems, `after ${JSON.stringify(o)}`).toEqual([]);
     for (const m of leaders) {
       expect(await balancesOf(deps.db, m.id), `leader after ${JSON.stringify(o)}`).toMatchObject({

@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AccountRef,
   balancesOf,
+  type CauseTypes,
   checkInvariants,
   clawbackTransfersTx,
   postTransfersTx,
-  registerCauseType,
   settlementTransfersTx,
   type TransferInput,
 } from '../../src/modules/ledger/index.js';
+import { CAUSE_TYPES } from '../../src/modules.js';
 import type { DomainError } from '../../src/platform/errors.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
@@ -57,8 +58,14 @@ const accrual = (key: string, leaderId: string, amountFen: number): TransferInpu
 const post = (transfers: TransferInput[]) =>
   tdb.deps.db.transaction((tx) => postTransfersTx(tx, tdb.deps.clock, transfers));
 
+// The statements test posts movements under a cause type of its own, as the commission module would.
+const CAUSES: CauseTypes = {
+  ...CAUSE_TYPES,
+  test_commission: { label: 'test commission', freeForm: true },
+};
+
 async function expectInvariantsOk() {
-  const report = await checkInvariants(tdb.deps.db);
+  const report = await checkInvariants(tdb.deps.db, CAUSES);
   expect(report.problems).toEqual([]);
   expect(report.ok).toBe(true);
   expect(report.sumFen).toBe(0);
@@ -318,16 +325,18 @@ describe('the invariant check', () => {
         { ...accrual('bad:3', a, 70), causeType: 'test_cause', causeId: 'x1' },
       ]),
     );
-    registerCauseType('test_cause', {
-      label: 'test cause',
-      findMissing: async (_db, type) => (type === 'test_cause' ? ['x1'] : []),
-    });
     await other.deps.pool.query(
       `UPDATE ledger_balances SET balance_fen = balance_fen - 1 WHERE account_id =
          (SELECT id FROM ledger_accounts WHERE code = $1)`,
       [`leader:${a}:pending`],
     );
-    const report = await checkInvariants(other.deps.db);
+    const report = await checkInvariants(other.deps.db, {
+      ...CAUSE_TYPES,
+      test_cause: {
+        label: 'test cause',
+        findMissing: async (_db, type) => (type === 'test_cause' ? ['x1'] : []),
+      },
+    });
     expect(report.ok).toBe(false);
     const byCheck = (name: string) => report.problems.filter((p) => p.check === name);
     expect(byCheck('sum_zero')[0]).toMatchObject({ actualFen: -1 });
@@ -787,8 +796,7 @@ describe('statements', () => {
     const { leaderId, session } = await leaderWithLogin(t, '对账');
     await fund(tdb, leaderId, { availableFen: 3_000, pendingFen: 2_000 }, 'april');
     tdb.deps.clock.set('2026-05-03T02:00:00Z');
-    // Movements as the commission module will post them (its own cause type, not the demo's).
-    registerCauseType('test_commission', { label: 'test commission', freeForm: true });
+    // Movements as the commission module will post them (its own cause type, not the demo's: CAUSES).
     const cm = (x: TransferInput): TransferInput => ({ ...x, causeType: 'test_commission' });
     await post(
       [
@@ -929,6 +937,12 @@ describe('the console API', () => {
     const transfers = await call(t, finance, 'GET', '/api/ledger/transfers?causeType=withdrawal&pageSize=3');
     expect(transfers.json<{ items: unknown[]; total: number }>().items).toHaveLength(3);
     const check = await call(t, finance, 'GET', '/api/ledger/invariants');
-    expect(check.json()).toMatchObject({ ok: true, problems: [] });
+    // The app checks with the cause types the modules declare (CAUSE_TYPES), so the statements
+    // test's own one is the only problem it finds.
+    const report = check.json<{ ok: boolean; problems: { check: string; causeType?: string }[] }>();
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([
+      expect.objectContaining({ check: 'cause_type_unknown', causeType: 'test_commission' }),
+    ]);
   });
 });

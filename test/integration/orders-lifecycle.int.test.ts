@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceCampaigns } from '../../src/modules/campaigns/index.js';
-import { expireUnpaidOrders, registerOrderSubscribers } from '../../src/modules/orders/index.js';
-import { orderPages } from '../../src/modules/orders/orders.queries.js';
+import { expireUnpaidOrders, orderPages, registerOrderSubscribers } from '../../src/modules/orders/index.js';
 import { createTestApp, type Session, sessionFor, type TestApp } from '../helpers/test-app.js';
 import { arrangeSale, newPhone, orderBody, type Sale } from './orders-support.js';
 import { call, expectError } from './support.js';

@@ -9,6 +9,7 @@ import {
 import { registerLeaderNetworkSubscribers } from '../../src/modules/leaders/index.js';
 import { balancesOf, checkInvariants, leaderStatement } from '../../src/modules/ledger/index.js';
 import { completedOrderFacts } from '../../src/modules/orders/index.js';
+import { CAUSE_TYPES } from '../../src/modules.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { newId } from '../../src/platform/ids.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
@@ -107,7 +108,7 @@ async function publishRefunded(orderId: string, payload: unknown) {
 }
 
 async function expectInvariantsOk() {
-  const report = await checkInvariants(tdb.deps.db);
+  const report = await checkInvariants(tdb.deps.db, CAUSE_TYPES);
   expect(report.problems).toEqual([]);
 }
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxPay } from '../../src/modules/orders/index.js';
-import { SANDBOX_PAY_LIMITS } from '../../src/modules/orders/payments/payments.routes.js';
+import { SANDBOX_PAY_LIMITS, sandboxPay } from '../../src/modules/orders/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { arrangeSale, newPhone, orderBody } from './orders-support.js';

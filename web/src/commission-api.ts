@@ -1,19 +1,22 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiRequestBody, type ApiResponse, call } from './api';
+import { api, apiRequest } from './api';
 
 /**
  * The commission plan API's shapes, mirrored by hand (the console does not import server code; the
  * engine runs on the server, and the editor's preview asks it through `POST …/preview`).
  */
-export type PlanSummary = ApiResponse<'/api/commission/plans'>['items'][number];
-export type PlanStatus = PlanSummary['status'];
+export type PlanStatus = 'draft' | 'active' | 'archived';
 
-export type PlanDetail = ApiResponse<'/api/commission/plans/{id}'>;
-
-export type PlanDocument = PlanDetail['document'];
-
-/** One level's rates; `peerBonus` (平级奖) is absent in older plans, where a team rate above 0 decides. */
-export type PlanLevel = PlanDocument['levels'][number];
+export interface PlanLevel {
+  levelId: string;
+  directRateBps: number;
+  categoryRates: Array<{ categoryId: string; rateBps: number }>;
+  skuRates: Array<{ skuId: string; rateBps: number }>;
+  skuFixed: Array<{ skuId: string; perUnitFen: number }>;
+  teamRateBps: number;
+  /** Whether the level earns peer bonus (平级奖); absent in older plans, where a team rate above 0 decides. */
+  peerBonus?: boolean;
+}
 
 /**
  * The plan with every level's peer bonus setting written out: what an older plan computes (a team
@@ -26,35 +29,126 @@ export function withPeerBonusShown(plan: PlanDocument): PlanDocument {
   };
 }
 
-export type TeamRule = PlanDocument['team'];
+export type TeamRule =
+  | { mode: 'none' }
+  | { mode: 'differential'; peerRateBps: number; peerGenerations: number }
+  | { mode: 'generations'; generationRatesBps: number[] };
 
-export type RecruitRule = NonNullable<PlanDocument['recruit']>;
+export interface RecruitRule {
+  thresholdFen: number;
+  withinDays: number;
+  bonusFen: number;
+  rateBps: number;
+  rateDays: number;
+}
 
-export type LevelOption = PlanDetail['levels'][number];
+export interface PlanDocument {
+  name: string;
+  depthCap: number;
+  allowDepthAboveDefault: boolean;
+  selfPurchaseEarnsDirect: boolean;
+  levels: PlanLevel[];
+  team: TeamRule;
+  recruit: RecruitRule | null;
+  tiered: { mode: 'whole' | 'marginal'; tiers: Array<{ fromFen: number; rateBps: number }> } | null;
+  regional: { rateBps: number } | null;
+  hotProducts: Array<{
+    campaignId: string;
+    skuId: string;
+    steps: Array<{ minUnits: number; perUnitFen: number }>;
+  }>;
+}
 
-export type PreviewResult = ApiResponse<'/api/commission/plans/{id}/preview', 'post'>;
+export interface PlanSummary {
+  id: string;
+  version: number;
+  name: string;
+  status: PlanStatus;
+  copiedFromId: string | null;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  activatedAt: string | null;
+  archivedAt: string | null;
+}
 
-export type PreviewEntry = NonNullable<PreviewResult['entries']>[number];
+export interface LevelOption {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  rank: number;
+  status: string;
+}
 
-export type PreviewProblem = PreviewResult['problems'][number];
+export interface RuleDescription {
+  kind: string;
+  title: string;
+  lines: string[];
+}
 
-export type RuleDescription = PreviewResult['description']['zh'][number];
+export interface PlanDetail extends PlanSummary {
+  document: PlanDocument;
+  levels: LevelOption[];
+  activations: Array<{
+    id: string;
+    planId: string;
+    version: number;
+    activatedAt: string;
+    activatedByName: string | null;
+  }>;
+  description: { zh: RuleDescription[]; en: RuleDescription[] };
+  worstCaseBps: number;
+}
 
-export type PreviewRequest = ApiRequestBody<'/api/commission/plans/{id}/preview', 'post'>;
+export interface PreviewEntry {
+  key: string;
+  beneficiaryId: string;
+  rule: 'direct' | 'differential' | 'peer' | 'generation' | 'recruit_rate';
+  chainPosition: number;
+  baseFen: number;
+  rateBps: number | null;
+  perUnitFen: number | null;
+  amountFen: number;
+  sentence: { zh: string; en: string };
+}
+
+export interface PreviewProblem {
+  code: string;
+  field: string;
+  detail: string;
+  message: string;
+  messageZh: string;
+}
+
+export interface PreviewResult {
+  problems: PreviewProblem[];
+  entries: PreviewEntry[] | null;
+  totalFen: number;
+  worstCaseBps: number | null;
+  description: { zh: RuleDescription[]; en: RuleDescription[] };
+}
+
+export interface PreviewRequest {
+  document: PlanDocument;
+  chain: Array<{ levelId: string | null }>;
+  line: { baseFen: number; quantity: number; selfPurchase: boolean };
+}
 
 const key = ['commission', 'plans'] as const;
 
 export function usePlans() {
   return useQuery({
     queryKey: [...key, 'list'],
-    queryFn: () => call.get('/api/commission/plans'),
+    queryFn: () => api.get<{ items: PlanSummary[] }>('/api/commission/plans'),
   });
 }
 
 export function usePlan(id: string | null) {
   return useQuery({
     queryKey: [...key, 'detail', id],
-    queryFn: () => call.get('/api/commission/plans/{id}', { params: { id: id ?? '' } }),
+    queryFn: () => api.get<PlanDetail>(`/api/commission/plans/${encodeURIComponent(id ?? '')}`),
     enabled: id !== null,
   });
 }
@@ -64,7 +158,10 @@ export function usePlanPreview(id: string, request: PreviewRequest | null) {
   return useQuery({
     queryKey: [...key, 'preview', id, request],
     queryFn: () =>
-      call.post('/api/commission/plans/{id}/preview', { params: { id }, body: request ?? undefined }),
+      api.post<PreviewResult>(
+        `/api/commission/plans/${encodeURIComponent(id)}/preview`,
+        request ?? undefined,
+      ),
     enabled: request !== null,
     placeholderData: keepPreviousData,
     retry: false,
@@ -80,7 +177,7 @@ export function useCreatePlan() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (copyFrom: string | null) =>
-      call.post('/api/commission/plans', { body: copyFrom ? { copyFrom } : {} }),
+      api.post<PlanDetail>('/api/commission/plans', copyFrom ? { copyFrom } : {}),
     onSuccess: invalidate,
   });
 }
@@ -89,7 +186,7 @@ export function useSavePlan() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, document }: { id: string; document: PlanDocument }) =>
-      call.put('/api/commission/plans/{id}', { params: { id }, body: document }),
+      apiRequest<PlanDetail>('PUT', `/api/commission/plans/${encodeURIComponent(id)}`, { body: document }),
     onSuccess: invalidate,
   });
 }
@@ -98,18 +195,23 @@ export function usePlanAction() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: 'activate' | 'archive' }) =>
-      call.post(`/api/commission/plans/{id}/${action}`, { params: { id } }),
+      api.post<PlanDetail>(`/api/commission/plans/${encodeURIComponent(id)}/${action}`),
     onSuccess: invalidate,
   });
 }
 
-export type CampaignOption = ApiResponse<'/api/campaigns'>['items'][number];
+export interface CampaignOption {
+  id: string;
+  code: string;
+  name: string;
+}
 
 /** Campaigns to pick for a hot-product ladder (the latest 100). */
 export function useCampaignOptions() {
   return useQuery({
     queryKey: ['commission', 'campaign-options'],
-    queryFn: () => call.get('/api/campaigns', { query: { page: 1, pageSize: 100 } }).then((p) => p.items),
+    queryFn: () =>
+      api.get<{ items: CampaignOption[] }>('/api/campaigns', { page: 1, pageSize: 100 }).then((p) => p.items),
     retry: false,
   });
 }

@@ -26,6 +26,7 @@ export {
 } from './campaign-transitions.service.js';
 export type { CampaignInput, CampaignItemInput } from './campaign-validation.js';
 export { campaignsErrors } from './campaigns.errors.js';
+export { campaignsModule } from './campaigns.module.js';
 export {
   type CampaignDetail,
   type CampaignForOrdering,

@@ -9,6 +9,7 @@
 // The money path (ACCRUAL: accrual/ and entries.tables.ts): entries, accrual, voids, freeze, settlement.
 export * from './accrual/index.js';
 export { commissionErrors } from './commission.errors.js';
+export { commissionModule } from './commission.module.js';
 export {
   commissionPlanActivations,
   commissionPlans,

@@ -5,6 +5,7 @@
  */
 
 export { customersErrors } from './customers.errors.js';
+export { customersModule } from './customers.module.js';
 export { customersRoutes } from './customers.routes.js';
 export { customers } from './customers.tables.js';
 export {

@@ -1,5 +1,6 @@
 /** Inventory module: warehouses, stock levels per SKU and warehouse, and the stock movement log. */
 export { inventoryError, inventoryErrors } from './inventory.errors.js';
+export { inventoryModule } from './inventory.module.js';
 export { inventoryRoutes } from './inventory.routes.js';
 export {
   MOVEMENT_KINDS,

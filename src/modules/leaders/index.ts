@@ -5,8 +5,10 @@
  */
 
 export { leaderImportKind, leaderImportSettled } from './import/leader-import.service.js';
+export { LEADER_IMPORT_COLUMNS } from './import/leader-import-columns.js';
 export { generateLeaderCode, normalizeLeaderCode } from './leader-code.js';
 export { leadersErrors } from './leaders.errors.js';
+export { leadersModule } from './leaders.module.js';
 export {
   findLeaderByCode,
   getPickupPoint,
@@ -26,6 +28,8 @@ export {
   pickupPoints,
   regions,
 } from './leaders.tables.js';
+export { leaderPages } from './leaders-console.queries.js';
+export { previousPeriod } from './levels/assessment-period.js';
 // Levels: the ladder, rules, assessment, overrides and history (LEVELS: levels/).
 export {
   type AssessmentResult,
@@ -39,6 +43,10 @@ export {
   reassessAllLeaders,
   runDueAssessment,
 } from './levels/index.js';
+export { overrideLeaderLevelTx } from './levels/level-override.service.js';
+export type { RuleNode } from './levels/level-rules.js';
+export { createLevel, createLevelTx } from './levels/levels.service.js';
+export { leaderExportColumns } from './network/leader-export.js';
 // Referral network, sales roll-up, regions and region scoping (NETWORK: network/, regions/, import/).
 export { leaderNetworkErrors } from './network/network.errors.js';
 export {
@@ -95,9 +103,11 @@ export {
   trainingMaterials,
 } from './onboarding/onboarding.tables.js';
 export { passwordChangeRequired } from './onboarding/onboarding-shared.js';
-export { scribblePng } from './onboarding/png-encode.js';
+export { pngDataUrl, scribblePng } from './onboarding/png-encode.js';
+export { checkSignaturePng } from './onboarding/signature-png.js';
 export { completeMaterialTx, createMaterialTx, trainingOfLeader } from './onboarding/training.service.js';
 export { createPickupPointTx, type PickupPointInput } from './pickup-points.service.js';
+export { assignRegionManagerTx } from './regions/region-managers.service.js';
 export { regionManagers } from './regions/region-managers.tables.js';
 export {
   isRegionScoped,

@@ -2,8 +2,8 @@
  * Ledger module (总账, 提现, 打款, 对账单): the double-entry, append-only ledger every fen of
  * commission moves on, the leader's withdrawals and their payout batches, monthly statements and the
  * invariant check. Other modules use only what is exported here; the commission module posts its
- * accruals, voids, settlements and clawbacks with `postTransfersTx` and registers its cause types
- * with `registerCauseType`.
+ * accruals, voids, settlements and clawbacks with `postTransfersTx` and declares its cause types
+ * in its manifest (`causeTypes`).
  */
 export {
   ACCOUNT_KIND_LABELS,
@@ -29,13 +29,14 @@ export {
   CAUSE_PAYOUT_LINE,
   CAUSE_WITHDRAWAL,
   type CauseCheck,
+  type CauseTypes,
   checkInvariants,
   type InvariantProblem,
   type InvariantReport,
-  registerCauseType,
-  registeredCauseTypes,
+  LEDGER_CAUSE_TYPES,
 } from './invariants.js';
 export { ledgerError, ledgerErrors } from './ledger.errors.js';
+export { ledgerModule } from './ledger.module.js';
 export { ledgerRoutes } from './ledger.routes.js';
 export {
   ledgerAccounts,

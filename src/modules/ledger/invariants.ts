@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../platform/db/database.js';
+import type { CauseCheck } from '../../platform/module-manifest.js';
 import { displayFen, isLeaderKind } from './accounts.js';
 import {
   ledgerAccounts,
@@ -10,43 +11,22 @@ import {
 } from './ledger.tables.js';
 
 /**
- * How the invariant check proves that a transfer's cause exists. A module that posts transfers
- * registers each cause type it uses, once, when it is loaded:
- * - `{ table, column }`: the cause id must be a value of that column (`commission_entries.id`);
- * - `{ findMissing }`: a query of its own that returns the cause ids it cannot find;
- * - `{ freeForm: true }`: the id is a label, not a reference (demo opening balances).
- * A transfer whose cause type nobody registered is itself reported.
+ * How the invariant check proves that a transfer's cause exists: declared as data by the module that
+ * owns the cause's table (its manifest's `causeTypes`), gathered by `src/modules.ts` (CAUSE_TYPES)
+ * and handed to `checkInvariants`. A transfer whose cause type nobody declared is itself reported.
  */
-export type CauseCheck = { label: string } & (
-  | { table: string; column: string }
-  | { findMissing: (db: Executor, causeType: string) => Promise<string[]> }
-  | { freeForm: true }
-);
-
-const causeRegistry = new Map<string, CauseCheck>();
-
-export function registerCauseType(causeType: string, check: CauseCheck): void {
-  const existing = causeRegistry.get(causeType);
-  if (existing && existing !== check && existing.label !== check.label)
-    throw new Error(`ledger cause type ${causeType} is already registered as ${existing.label}`);
-  causeRegistry.set(causeType, check);
-}
-
-export function registeredCauseTypes(): string[] {
-  return [...causeRegistry.keys()].sort();
-}
+export type { CauseCheck };
+export type CauseTypes = Readonly<Record<string, CauseCheck>>;
 
 // The ledger's own causes.
 export const CAUSE_WITHDRAWAL = 'withdrawal';
 export const CAUSE_PAYOUT_LINE = 'payout_line';
 export const CAUSE_DEMO_OPENING = 'demo_opening';
-registerCauseType(CAUSE_WITHDRAWAL, { label: 'withdrawal 提现', table: 'ledger_withdrawals', column: 'id' });
-registerCauseType(CAUSE_PAYOUT_LINE, {
-  label: 'payout line 打款明细',
-  table: 'ledger_payout_lines',
-  column: 'id',
-});
-registerCauseType(CAUSE_DEMO_OPENING, { label: 'demo opening balance 演示期初余额', freeForm: true });
+export const LEDGER_CAUSE_TYPES: CauseTypes = {
+  [CAUSE_WITHDRAWAL]: { label: 'withdrawal 提现', table: 'ledger_withdrawals', column: 'id' },
+  [CAUSE_PAYOUT_LINE]: { label: 'payout line 打款明细', table: 'ledger_payout_lines', column: 'id' },
+  [CAUSE_DEMO_OPENING]: { label: 'demo opening balance 演示期初余额', freeForm: true },
+};
 
 export type InvariantCheckName =
   | 'sum_zero'
@@ -160,16 +140,16 @@ async function leaderSides(db: Executor, out: InvariantProblem[]) {
   }
 }
 
-async function causesExist(db: Executor, out: InvariantProblem[]) {
+async function causesExist(db: Executor, causeTypes: CauseTypes, out: InvariantProblem[]) {
   const types = await db.execute<{ cause_type: string; n: number }>(
     sql`SELECT cause_type, count(*)::int AS n FROM ${ledgerTransfers} GROUP BY cause_type ORDER BY cause_type`,
   );
   for (const { cause_type: causeType, n } of types.rows) {
-    const check = causeRegistry.get(causeType);
+    const check = Object.hasOwn(causeTypes, causeType) ? causeTypes[causeType] : undefined;
     if (!check) {
       out.push({
         check: 'cause_type_unknown',
-        message: `${n} transfers have the cause type "${causeType}", which no module registered`,
+        message: `${n} transfers have the cause type "${causeType}", which no module declared`,
         messageZh: `${n} 笔分录的业务来源类型“${causeType}”未登记`,
         causeType,
       });
@@ -262,7 +242,11 @@ async function withdrawalsMatch(db: Executor, out: InvariantProblem[]) {
  * Runs every check on one consistent snapshot (a read-only repeatable-read transaction), so postings
  * committed while it runs cannot make the sums disagree. Safe to run at any time; it writes nothing.
  */
-export async function checkInvariants(db: Db, now: Date = new Date()): Promise<InvariantReport> {
+export async function checkInvariants(
+  db: Db,
+  causeTypes: CauseTypes,
+  now: Date = new Date(),
+): Promise<InvariantReport> {
   return db.transaction(
     async (tx) => {
       const problems: InvariantProblem[] = [];
@@ -276,7 +260,7 @@ export async function checkInvariants(db: Db, now: Date = new Date()): Promise<I
       const totals = (await run('sum_zero', (p) => sumZero(tx, p))) as { sum: number; accounts: number };
       await run('balance_matches_transfers', (p) => balancesMatchTransfers(tx, p));
       await run('leader_balance_side', (p) => leaderSides(tx, p));
-      await run('cause_exists', (p) => causesExist(tx, p));
+      await run('cause_exists', (p) => causesExist(tx, causeTypes, p));
       await run('posting_count', (p) => postingCounts(tx, p));
       await run('withdrawals_match', (p) => withdrawalsMatch(tx, p));
       const count = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${ledgerTransfers}`);

@@ -7,7 +7,7 @@ import { auditExport } from '../../platform/http/export-audit.js';
 import { ErrorBodySchema, IdParams, PageQuery, standardErrors } from '../../platform/http/schemas.js';
 import { attachment, XLSX_MIME, XlsxFile } from '../../platform/http/xlsx-response.js';
 import { assertLeader, balancesOf, ledgerOverview, listLeaderBalances } from './balances.queries.js';
-import { checkInvariants } from './invariants.js';
+import { type CauseTypes, checkInvariants } from './invariants.js';
 import {
   BalancesSchema,
   InvariantReportSchema,
@@ -33,8 +33,14 @@ import { getWithdrawalSettings, saveWithdrawalSettings } from './withdrawal-sett
 const P = PERMISSIONS;
 const tags = ['ledger'];
 
-/** The ledger's HTTP API for finance (财务): accounts, transfers, statements, settings, the invariant check. */
-export const ledgerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+/**
+ * The ledger's HTTP API for finance (财务): accounts, transfers, statements, settings, the invariant
+ * check. `causeTypes` are every module's declared cause types (CAUSE_TYPES in src/modules.ts).
+ */
+export const ledgerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps; causeTypes: CauseTypes }> = async (
+  app,
+  { deps, causeTypes },
+) => {
   await app.register(payoutsRoutes, { deps });
   await app.register(ledgerPortalRoutes, { deps });
 
@@ -147,7 +153,7 @@ export const ledgerRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
         response: { 200: InvariantReportSchema, ...standardErrors },
       },
     },
-    () => checkInvariants(deps.db, deps.clock.now()),
+    () => checkInvariants(deps.db, causeTypes, deps.clock.now()),
   );
 
   app.get(

@@ -18,7 +18,15 @@ export {
 } from './domain/allocate-batch.js';
 export { ORDER_STATUS_LABELS } from './domain/order-state.js';
 export { priceOrder } from './domain/price-order.js';
-export { verifyPickup } from './order-fulfilment.service.js';
+export { flushBatch, type PendingOrder } from './intake/flush-batch.js';
+export { INTAKE_CONNECTION_NAME } from './intake/order-intake.js';
+export { ORDER_EXPORT_PAGE, orderExportColumns } from './order-export.js';
+export {
+  completeOrder,
+  deliverToPickupPoint,
+  shipCampaign,
+  verifyPickup,
+} from './order-fulfilment.service.js';
 export { approveHeldOrderTx, rejectHeldOrderTx } from './order-holds.service.js';
 export {
   cancelOrder,
@@ -28,13 +36,21 @@ export {
   sandboxPay,
 } from './order-lifecycle.service.js';
 export { ordersErrors } from './orders.errors.js';
-export { completedOrderFacts, getOrderDetail, listOrders } from './orders.queries.js';
+export { ordersModule } from './orders.module.js';
+export {
+  completedOrderFacts,
+  getOrderDetail,
+  listOrders,
+  orderExportPages,
+  orderPages,
+} from './orders.queries.js';
 export { ordersRoutes } from './orders.routes.js';
 export { registerOrderSubscribers } from './orders.subscribers.js';
 export {
   customerItemCounts,
   ORDER_STATUSES,
   type OrderStatus,
+  orderEvents,
   orderLines,
   orderRequests,
   orders,
@@ -47,6 +63,7 @@ export type {
   ProviderReceipt,
   RefundRequest,
 } from './payments/payment-provider.js';
+export { SANDBOX_PAY_LIMITS } from './payments/payments.routes.js';
 export { paymentProvider, paymentProviders } from './payments/providers.js';
 export type { RefundView } from './refunds.queries.js';
 export { type OrderRefundedPayload, type RefundInput, refundOrder } from './refunds.service.js';

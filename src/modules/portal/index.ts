@@ -4,6 +4,7 @@
  * for the one leader the logged-in user is, and verifies pickups through the order module.
  */
 export { portalErrors } from './portal.errors.js';
+export { portalModule } from './portal.module.js';
 export { portalRoutes } from './portal.routes.js';
 export { activeLeaderOfUser, type PortalLeader } from './portal-leader.js';
 export { invitePath, sharePath } from './portal-links.js';

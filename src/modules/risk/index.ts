@@ -16,6 +16,7 @@ export {
   type RiskReasonCode,
 } from './evaluate-risk.js';
 export { riskErrors } from './risk.errors.js';
+export { riskModule } from './risk.module.js';
 export { riskRoutes } from './risk.routes.js';
 export {
   BLOCK_KINDS,

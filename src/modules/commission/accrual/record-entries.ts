@@ -2,7 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.js';
 import type { Tx } from '../../../platform/db/database.js';
 import { newId } from '../../../platform/ids.js';
-import { postTransfersTx, registerCauseType, type TransferInput } from '../../ledger/index.js';
+import type { CauseCheck } from '../../../platform/module-manifest.js';
+import { postTransfersTx, type TransferInput } from '../../ledger/index.js';
 import { COMMISSION_RULES, type CommissionRule } from '../domain/entries.js';
 import { commissionEntries, type EntryCauseType } from '../entries.tables.js';
 
@@ -25,23 +26,22 @@ import { commissionEntries, type EntryCauseType } from '../entries.tables.js';
 export const CAUSE_COMMISSION_ENTRY = 'commission_entry';
 export const CAUSE_COMMISSION_ACCRUAL = 'commission_accrual';
 export const CAUSE_COMMISSION_SETTLEMENT = 'commission_settlement';
-// Accrual transfers (one per entry), voids and clawbacks (one per entry and refund).
-registerCauseType(CAUSE_COMMISSION_ENTRY, {
-  label: 'commission entry 佣金明细',
-  table: 'commission_entries',
-  column: 'id',
-});
-// The aggregated accrual transfers of entries written between sessions 3 and 5 (see the module comment).
-registerCauseType(CAUSE_COMMISSION_ACCRUAL, {
-  label: 'commission accrual 佣金入账',
-  table: 'commission_accruals',
-  column: 'id',
-});
-registerCauseType(CAUSE_COMMISSION_SETTLEMENT, {
-  label: 'commission settlement 佣金结算',
-  table: 'commission_settlements',
-  column: 'id',
-});
+/** How the ledger's invariant check finds each cause (declared in the commission manifest). */
+export const COMMISSION_CAUSE_TYPES: Readonly<Record<string, CauseCheck>> = {
+  // Accrual transfers (one per entry), voids and clawbacks (one per entry and refund).
+  [CAUSE_COMMISSION_ENTRY]: { label: 'commission entry 佣金明细', table: 'commission_entries', column: 'id' },
+  // The aggregated accrual transfers of entries written between sessions 3 and 5 (see the module comment).
+  [CAUSE_COMMISSION_ACCRUAL]: {
+    label: 'commission accrual 佣金入账',
+    table: 'commission_accruals',
+    column: 'id',
+  },
+  [CAUSE_COMMISSION_SETTLEMENT]: {
+    label: 'commission settlement 佣金结算',
+    table: 'commission_settlements',
+    column: 'id',
+  },
+};
 
 /** One amount to record. Order-line entries come from `computeLine`; period entries from the period rules. */
 export interface NewEntry {

@@ -1,11 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ApiResponse, call } from '../../api';
+import { api, apiRequest } from '../../api';
 
 /**
- * The money path's API (佣金明细, 结算批次) as the console calls it; the shapes come from the generated
- * schema (src/modules/commission/accrual/accrual.schema.ts on the server).
+ * The money path's API (佣金明细, 结算批次) as the console calls it; the shapes mirror the server's
+ * response schemas (src/modules/commission/accrual/accrual.schema.ts) by hand.
  */
-export type EntryStatus = ApiResponse<'/api/commission/entries'>['items'][number]['status'];
+export type EntryStatus = 'estimated' | 'final' | 'settled' | 'voided';
 export const ENTRY_STATUSES: readonly EntryStatus[] = ['estimated', 'final', 'settled', 'voided'];
 export const RULES = [
   'direct',
@@ -20,13 +20,79 @@ export const RULES = [
 ] as const;
 export type Rule = (typeof RULES)[number];
 
-export type EntryList = ApiResponse<'/api/commission/entries'>;
+export interface Label {
+  zh: string;
+  en: string;
+}
 
-export type EntryItem = EntryList['items'][number];
+export interface EntryItem {
+  id: string;
+  key: string;
+  leaderId: string;
+  leaderName: string | null;
+  leaderCode: string | null;
+  rule: string;
+  ruleLabel: Label;
+  causeType: string;
+  orderId: string | null;
+  orderLineId: string | null;
+  campaignId: string | null;
+  skuId: string | null;
+  periodKey: string | null;
+  planId: string;
+  planVersion: number;
+  chainPosition: number | null;
+  baseFen: number;
+  rateBps: number | null;
+  perUnitFen: number | null;
+  amountFen: number;
+  voidedFen: number;
+  clawedBackFen: number;
+  keptFen: number;
+  status: EntryStatus;
+  paidAt: string | null;
+  createdAt: string;
+  finalAt: string | null;
+  settledAt: string | null;
+  settlementId: string | null;
+  settlementDay: string | null;
+}
 
-export type Label = EntryItem['ruleLabel'];
+export interface EntryList {
+  items: EntryItem[];
+  total: number;
+  sums: { amountFen: number; voidedFen: number; clawedBackFen: number; keptFen: number };
+}
 
-export type EntryDetail = ApiResponse<'/api/commission/entries/{id}'>;
+export interface EntryDetail extends EntryItem {
+  planName: string | null;
+  productName: string | null;
+  quantity: number | null;
+  explanation: Label;
+  adjustments: Array<{
+    refundId: string;
+    kind: 'void' | 'clawback';
+    quantity: number;
+    lineFen: number;
+    amountFen: number;
+    fromAvailableFen: number;
+    toOwedFen: number;
+    refundedAt: string;
+    at: string;
+  }>;
+  transfers: Array<{
+    key: string;
+    amountFen: number;
+    /** Entries an accrual transfer carries (this leader's new entries of one accrual); null otherwise. */
+    entryCount: number | null;
+    /** This entry's part of that accrual transfer. */
+    entryShareFen: number | null;
+    at: string;
+    memo: string | null;
+    debit: string;
+    credit: string;
+  }>;
+}
 
 export interface EntryParams {
   leaderId?: string | undefined;
@@ -39,22 +105,64 @@ export interface EntryParams {
   pageSize: number;
 }
 
-export type Settlement = ApiResponse<'/api/commission/settlements'>['items'][number];
+export interface Settlement {
+  id: string;
+  day: string;
+  entryCount: number;
+  leaderCount: number;
+  settledFen: number;
+  nettedFen: number;
+  transferCount: number;
+  trigger: string;
+  actorName: string | null;
+  at: string;
+  durationMs: number;
+}
 
-export type SettlementDetail = ApiResponse<'/api/commission/settlements/{id}'>;
+export interface SettlementDetail extends Settlement {
+  leaders: {
+    items: Array<{
+      leaderId: string;
+      leaderName: string | null;
+      leaderCode: string | null;
+      entryCount: number;
+      settledFen: number;
+      nettedFen: number;
+      availableFen: number;
+    }>;
+    total: number;
+  };
+}
 
-export type RunResult = ApiResponse<'/api/commission/settlements/run', 'post'>;
+export interface RunResult {
+  created: boolean;
+  settlement: Settlement;
+  freeze: { asOf: string; afterSalesDays: number; orders: number; entries: number } | null;
+}
 
-export type AccrualSettings = ApiResponse<'/api/commission/accrual-settings'>;
+export interface AccrualSettings {
+  afterSalesDays: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
 
-export type RecomputeResult = ApiResponse<'/api/commission/orders/{id}/recompute', 'post'>;
+export interface RecomputeResult {
+  orderId: string;
+  orders: number;
+  lines: number;
+  withoutPlan: number;
+  computed: number;
+  inserted: number;
+  posted: number;
+  adjustments: number;
+}
 
 const key = ['commission-money'] as const;
 
 export function useEntries(params: EntryParams) {
   return useQuery({
     queryKey: [...key, 'entries', params],
-    queryFn: () => call.get('/api/commission/entries', { query: { ...params } }),
+    queryFn: () => api.get<EntryList>('/api/commission/entries', { ...params }),
     placeholderData: keepPreviousData,
   });
 }
@@ -62,7 +170,7 @@ export function useEntries(params: EntryParams) {
 export function useEntry(id: string | null) {
   return useQuery({
     queryKey: [...key, 'entry', id],
-    queryFn: () => call.get('/api/commission/entries/{id}', { params: { id: id ?? '' } }),
+    queryFn: () => api.get<EntryDetail>(`/api/commission/entries/${encodeURIComponent(id ?? '')}`),
     enabled: id !== null,
   });
 }
@@ -71,7 +179,7 @@ export function useRecomputeOrder() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (orderId: string) =>
-      call.post('/api/commission/orders/{id}/recompute', { params: { id: orderId } }),
+      api.post<RecomputeResult>(`/api/commission/orders/${encodeURIComponent(orderId)}/recompute`),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -79,7 +187,7 @@ export function useRecomputeOrder() {
 export function useSettlements(paging: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...key, 'settlements', paging],
-    queryFn: () => call.get('/api/commission/settlements', { query: paging }),
+    queryFn: () => api.get<{ items: Settlement[]; total: number }>('/api/commission/settlements', paging),
     placeholderData: keepPreviousData,
   });
 }
@@ -87,7 +195,8 @@ export function useSettlements(paging: { page: number; pageSize: number }) {
 export function useSettlement(id: string | null, paging: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...key, 'settlement', id, paging],
-    queryFn: () => call.get('/api/commission/settlements/{id}', { params: { id: id ?? '' }, query: paging }),
+    queryFn: () =>
+      api.get<SettlementDetail>(`/api/commission/settlements/${encodeURIComponent(id ?? '')}`, paging),
     enabled: id !== null,
     placeholderData: keepPreviousData,
   });
@@ -96,7 +205,7 @@ export function useSettlement(id: string | null, paging: { page: number; pageSiz
 export function useRunSettlement() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (day: string) => call.post('/api/commission/settlements/run', { body: { day } }),
+    mutationFn: (day: string) => api.post<RunResult>('/api/commission/settlements/run', { day }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -104,14 +213,15 @@ export function useRunSettlement() {
 export function useAccrualSettings() {
   return useQuery({
     queryKey: [...key, 'settings'],
-    queryFn: () => call.get('/api/commission/accrual-settings'),
+    queryFn: () => api.get<AccrualSettings>('/api/commission/accrual-settings'),
   });
 }
 
 export function useSaveAccrualSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { afterSalesDays: number }) => call.put('/api/commission/accrual-settings', { body }),
+    mutationFn: (body: { afterSalesDays: number }) =>
+      apiRequest<AccrualSettings>('PUT', '/api/commission/accrual-settings', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
