@@ -1,11 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../api';
+import { type ApiResponse, call } from '../../api';
 
 /**
- * The money path's API (佣金明细, 结算批次) as the console calls it; the shapes mirror the server's
- * response schemas (src/modules/commission/accrual/accrual.schema.ts) by hand.
+ * The money path's API (佣金明细, 结算批次) as the console calls it; the shapes come from the generated
+ * schema (src/modules/commission/accrual/accrual.schema.ts on the server).
  */
-export type EntryStatus = 'estimated' | 'final' | 'settled' | 'voided';
+export type EntryStatus = ApiResponse<'/api/commission/entries'>['items'][number]['status'];
 export const ENTRY_STATUSES: readonly EntryStatus[] = ['estimated', 'final', 'settled', 'voided'];
 export const RULES = [
   'direct',
@@ -20,79 +20,13 @@ export const RULES = [
 ] as const;
 export type Rule = (typeof RULES)[number];
 
-export interface Label {
-  zh: string;
-  en: string;
-}
+export type EntryList = ApiResponse<'/api/commission/entries'>;
 
-export interface EntryItem {
-  id: string;
-  key: string;
-  leaderId: string;
-  leaderName: string | null;
-  leaderCode: string | null;
-  rule: string;
-  ruleLabel: Label;
-  causeType: string;
-  orderId: string | null;
-  orderLineId: string | null;
-  campaignId: string | null;
-  skuId: string | null;
-  periodKey: string | null;
-  planId: string;
-  planVersion: number;
-  chainPosition: number | null;
-  baseFen: number;
-  rateBps: number | null;
-  perUnitFen: number | null;
-  amountFen: number;
-  voidedFen: number;
-  clawedBackFen: number;
-  keptFen: number;
-  status: EntryStatus;
-  paidAt: string | null;
-  createdAt: string;
-  finalAt: string | null;
-  settledAt: string | null;
-  settlementId: string | null;
-  settlementDay: string | null;
-}
+export type EntryItem = EntryList['items'][number];
 
-export interface EntryList {
-  items: EntryItem[];
-  total: number;
-  sums: { amountFen: number; voidedFen: number; clawedBackFen: number; keptFen: number };
-}
+export type Label = EntryItem['ruleLabel'];
 
-export interface EntryDetail extends EntryItem {
-  planName: string | null;
-  productName: string | null;
-  quantity: number | null;
-  explanation: Label;
-  adjustments: Array<{
-    refundId: string;
-    kind: 'void' | 'clawback';
-    quantity: number;
-    lineFen: number;
-    amountFen: number;
-    fromAvailableFen: number;
-    toOwedFen: number;
-    refundedAt: string;
-    at: string;
-  }>;
-  transfers: Array<{
-    key: string;
-    amountFen: number;
-    /** Entries an accrual transfer carries (this leader's new entries of one accrual); null otherwise. */
-    entryCount: number | null;
-    /** This entry's part of that accrual transfer. */
-    entryShareFen: number | null;
-    at: string;
-    memo: string | null;
-    debit: string;
-    credit: string;
-  }>;
-}
+export type EntryDetail = ApiResponse<'/api/commission/entries/{id}'>;
 
 export interface EntryParams {
   leaderId?: string | undefined;
@@ -105,64 +39,22 @@ export interface EntryParams {
   pageSize: number;
 }
 
-export interface Settlement {
-  id: string;
-  day: string;
-  entryCount: number;
-  leaderCount: number;
-  settledFen: number;
-  nettedFen: number;
-  transferCount: number;
-  trigger: string;
-  actorName: string | null;
-  at: string;
-  durationMs: number;
-}
+export type Settlement = ApiResponse<'/api/commission/settlements'>['items'][number];
 
-export interface SettlementDetail extends Settlement {
-  leaders: {
-    items: Array<{
-      leaderId: string;
-      leaderName: string | null;
-      leaderCode: string | null;
-      entryCount: number;
-      settledFen: number;
-      nettedFen: number;
-      availableFen: number;
-    }>;
-    total: number;
-  };
-}
+export type SettlementDetail = ApiResponse<'/api/commission/settlements/{id}'>;
 
-export interface RunResult {
-  created: boolean;
-  settlement: Settlement;
-  freeze: { asOf: string; afterSalesDays: number; orders: number; entries: number } | null;
-}
+export type RunResult = ApiResponse<'/api/commission/settlements/run', 'post'>;
 
-export interface AccrualSettings {
-  afterSalesDays: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+export type AccrualSettings = ApiResponse<'/api/commission/accrual-settings'>;
 
-export interface RecomputeResult {
-  orderId: string;
-  orders: number;
-  lines: number;
-  withoutPlan: number;
-  computed: number;
-  inserted: number;
-  posted: number;
-  adjustments: number;
-}
+export type RecomputeResult = ApiResponse<'/api/commission/orders/{id}/recompute', 'post'>;
 
 const key = ['commission-money'] as const;
 
 export function useEntries(params: EntryParams) {
   return useQuery({
     queryKey: [...key, 'entries', params],
-    queryFn: () => api.get<EntryList>('/api/commission/entries', { ...params }),
+    queryFn: () => call.get('/api/commission/entries', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -170,7 +62,7 @@ export function useEntries(params: EntryParams) {
 export function useEntry(id: string | null) {
   return useQuery({
     queryKey: [...key, 'entry', id],
-    queryFn: () => api.get<EntryDetail>(`/api/commission/entries/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => call.get('/api/commission/entries/{id}', { params: { id: id ?? '' } }),
     enabled: id !== null,
   });
 }
@@ -179,7 +71,7 @@ export function useRecomputeOrder() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (orderId: string) =>
-      api.post<RecomputeResult>(`/api/commission/orders/${encodeURIComponent(orderId)}/recompute`),
+      call.post('/api/commission/orders/{id}/recompute', { params: { id: orderId } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -187,7 +79,7 @@ export function useRecomputeOrder() {
 export function useSettlements(paging: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...key, 'settlements', paging],
-    queryFn: () => api.get<{ items: Settlement[]; total: number }>('/api/commission/settlements', paging),
+    queryFn: () => call.get('/api/commission/settlements', { query: paging }),
     placeholderData: keepPreviousData,
   });
 }
@@ -195,8 +87,7 @@ export function useSettlements(paging: { page: number; pageSize: number }) {
 export function useSettlement(id: string | null, paging: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...key, 'settlement', id, paging],
-    queryFn: () =>
-      api.get<SettlementDetail>(`/api/commission/settlements/${encodeURIComponent(id ?? '')}`, paging),
+    queryFn: () => call.get('/api/commission/settlements/{id}', { params: { id: id ?? '' }, query: paging }),
     enabled: id !== null,
     placeholderData: keepPreviousData,
   });
@@ -205,7 +96,7 @@ export function useSettlement(id: string | null, paging: { page: number; pageSiz
 export function useRunSettlement() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (day: string) => api.post<RunResult>('/api/commission/settlements/run', { day }),
+    mutationFn: (day: string) => call.post('/api/commission/settlements/run', { body: { day } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
@@ -213,15 +104,14 @@ export function useRunSettlement() {
 export function useAccrualSettings() {
   return useQuery({
     queryKey: [...key, 'settings'],
-    queryFn: () => api.get<AccrualSettings>('/api/commission/accrual-settings'),
+    queryFn: () => call.get('/api/commission/accrual-settings'),
   });
 }
 
 export function useSaveAccrualSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { afterSalesDays: number }) =>
-      apiRequest<AccrualSettings>('PUT', '/api/commission/accrual-settings', { body }),
+    mutationFn: (body: { afterSalesDays: number }) => call.put('/api/commission/accrual-settings', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 }
