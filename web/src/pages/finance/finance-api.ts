@@ -1,10 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest } from '../../api';
-import type { Page } from '../../api-types';
+import { type ApiRequestBody, type ApiResponse, call } from '../../api';
 
-/** The ledger API's shapes (财务), mirrored by hand: the console does not import server code. */
-export type LeaderKind = 'pending' | 'available' | 'withdrawing' | 'paid_out' | 'owed';
-export type CompanyKind = 'commission_expense' | 'payouts_payable' | 'tax_withheld' | 'fees' | 'bank';
+/** The ledger API's shapes (财务), taken from the generated schema. */
+export type Overview = ApiResponse<'/api/ledger/overview'>;
+export type LeaderKind = Overview['leaders'][number]['kind'];
+export type CompanyKind = Overview['company'][number]['kind'];
 export type AccountKind = LeaderKind | CompanyKind;
 export const LEADER_KINDS: readonly LeaderKind[] = [
   'pending',
@@ -22,7 +22,9 @@ export const ACCOUNT_KINDS: readonly AccountKind[] = [
   'bank',
 ];
 
-export type WithdrawalStatus = 'requested' | 'approved' | 'batched' | 'paid' | 'failed' | 'rejected';
+export type WithdrawalItem = ApiResponse<'/api/ledger/withdrawals'>['items'][number];
+export type Withdrawal = ApiResponse<'/api/ledger/withdrawals/{id}/approve', 'post'>;
+export type WithdrawalStatus = WithdrawalItem['status'];
 export const WITHDRAWAL_STATUSES: readonly WithdrawalStatus[] = [
   'requested',
   'approved',
@@ -31,49 +33,12 @@ export const WITHDRAWAL_STATUSES: readonly WithdrawalStatus[] = [
   'failed',
   'rejected',
 ];
-export type PayoutMethod = 'bank' | 'wechat';
+export type PayoutMethod = WithdrawalItem['method'];
 
-export interface LeaderBalances {
-  leaderId: string;
-  pendingFen: number;
-  availableFen: number;
-  withdrawingFen: number;
-  paidOutFen: number;
-  owedFen: number;
-  totalFen: number;
-}
+export type LeaderBalancesItem = ApiResponse<'/api/ledger/leader-balances'>['items'][number];
 
-export interface LeaderBalancesItem extends LeaderBalances {
-  leaderName: string;
-  leaderCode: string;
-  leaderStatus: string;
-}
-
-export interface Overview {
-  company: { kind: CompanyKind; balanceFen: number; storedFen: number }[];
-  leaders: { kind: LeaderKind; balanceFen: number; storedFen: number; accounts: number }[];
-  sumStoredFen: number;
-}
-
-export interface TransferSide {
-  owner: 'leader' | 'company';
-  leaderId: string | null;
-  leaderName: string | null;
-  kind: AccountKind;
-}
-
-export interface Transfer {
-  id: number;
-  key: string;
-  postingId: number;
-  amountFen: number;
-  causeType: string;
-  causeId: string;
-  memo: string | null;
-  at: string;
-  debit: TransferSide;
-  credit: TransferSide;
-}
+export type Transfer = ApiResponse<'/api/ledger/transfers'>['items'][number];
+export type TransferSide = Transfer['debit'];
 
 export interface TransferParams {
   leaderId?: string | undefined;
@@ -86,139 +51,19 @@ export interface TransferParams {
   pageSize: number;
 }
 
-export interface Withdrawal {
-  id: string;
-  leaderId: string;
-  amountFen: number;
-  feeFen: number;
-  taxFen: number;
-  netFen: number;
-  status: WithdrawalStatus;
-  method: PayoutMethod;
-  payeeName: string;
-  accountMasked: string;
-  bankName: string | null;
-  requestedAt: string;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  rejectReason: string | null;
-  batchId: string | null;
-  completedAt: string | null;
-  failReason: string | null;
-}
+export type PayoutBatch = ApiResponse<'/api/ledger/payout-batches'>['items'][number];
 
-export interface WithdrawalItem extends Withdrawal {
-  leaderName: string;
-  leaderCode: string;
-  leaderAvailableFen: number;
-  leaderOwedFen: number;
-  /** Available − owed: negative while the leader owes more than is available. */
-  leaderNetFen: number;
-}
+export type PayoutBatchDetail = ApiResponse<'/api/ledger/payout-batches/{id}'>;
 
-export interface PayoutBatch {
-  id: string;
-  method: PayoutMethod;
-  status: 'open' | 'closed';
-  lineCount: number;
-  totalFen: number;
-  paidCount: number;
-  failedCount: number;
-  note: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  closedAt: string | null;
-}
+export type PayoutLine = PayoutBatchDetail['lines'][number];
 
-export interface PayoutLine {
-  id: string;
-  seq: number;
-  withdrawalId: string;
-  leaderId: string;
-  leaderName: string;
-  leaderCode: string;
-  payeeName: string;
-  accountMasked: string;
-  bankName: string | null;
-  amountFen: number;
-  status: 'pending' | 'paid' | 'failed';
-  reference: string | null;
-  failReason: string | null;
-  markedAt: string | null;
-  markedBy: string | null;
-}
+export type Statement = ApiResponse<'/api/ledger/statements'>;
 
-export interface PayoutBatchDetail extends PayoutBatch {
-  lines: PayoutLine[];
-}
+export type Buckets = Statement['rows'][number]['deltas'];
 
-export interface Buckets {
-  pending: number;
-  available: number;
-  withdrawing: number;
-  paid_out: number;
-  owed: number;
-}
+export type InvariantReport = ApiResponse<'/api/ledger/invariants'>;
 
-export interface Statement {
-  leader: { id: string; name: string; code: string };
-  month: string;
-  from: string;
-  to: string;
-  opening: Buckets & { balanceFen: number };
-  closing: Buckets & { balanceFen: number };
-  rows: {
-    category: string;
-    label: { zh: string; en: string };
-    count: number;
-    amountFen: number;
-    effectFen: number;
-    deltas: Buckets;
-  }[];
-  lines: {
-    transferId: number;
-    at: string;
-    category: string;
-    causeType: string;
-    causeId: string;
-    memo: string | null;
-    amountFen: number;
-    effectFen: number;
-    balanceAfterFen: number;
-  }[];
-  summary: Record<string, number>;
-}
-
-export interface InvariantReport {
-  ok: boolean;
-  checkedAt: string;
-  accounts: number;
-  transfers: number;
-  sumFen: number;
-  checks: { name: string; problems: number }[];
-  problems: {
-    check: string;
-    message: string;
-    messageZh: string;
-    accountCode?: string;
-    causeType?: string;
-    causeIds?: string[];
-    expectedFen?: number;
-    actualFen?: number;
-  }[];
-}
-
-export interface WithdrawalSettings {
-  minAmountFen: number;
-  feeFixedFen: number;
-  feeBps: number;
-  dailyCountLimit: number;
-  taxBps: number;
-  /** Whether a leader who owes (欠款 > 0) may withdraw and be approved. */
-  withdrawWhileOwed: boolean;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
+export type WithdrawalSettings = ApiResponse<'/api/ledger/withdrawal-settings'>;
 
 const key = ['ledger'] as const;
 const enc = encodeURIComponent;
@@ -226,7 +71,7 @@ const enc = encodeURIComponent;
 export function useOverview() {
   return useQuery({
     queryKey: [...key, 'overview'],
-    queryFn: () => api.get<Overview>('/api/ledger/overview'),
+    queryFn: () => call.get('/api/ledger/overview'),
   });
 }
 
@@ -234,9 +79,8 @@ export function useLeaderBalances(params: { q: string; nonZero: boolean; page: n
   return useQuery({
     queryKey: [...key, 'leader-balances', params],
     queryFn: () =>
-      api.get<Page<LeaderBalancesItem>>('/api/ledger/leader-balances', {
-        ...params,
-        nonZero: params.nonZero ? 'true' : undefined,
+      call.get('/api/ledger/leader-balances', {
+        query: { ...params, nonZero: params.nonZero ? 'true' : undefined },
       }),
     placeholderData: keepPreviousData,
   });
@@ -245,7 +89,7 @@ export function useLeaderBalances(params: { q: string; nonZero: boolean; page: n
 export function useTransfers(params: TransferParams) {
   return useQuery({
     queryKey: [...key, 'transfers', params],
-    queryFn: () => api.get<Page<Transfer>>('/api/ledger/transfers', { ...params }),
+    queryFn: () => call.get('/api/ledger/transfers', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -257,7 +101,7 @@ export function useWithdrawals(params: {
 }) {
   return useQuery({
     queryKey: [...key, 'withdrawals', params],
-    queryFn: () => api.get<Page<WithdrawalItem>>('/api/ledger/withdrawals', { ...params }),
+    queryFn: () => call.get('/api/ledger/withdrawals', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -265,7 +109,7 @@ export function useWithdrawals(params: {
 export function usePayoutBatches(params: { page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...key, 'payout-batches', params],
-    queryFn: () => api.get<Page<PayoutBatch>>('/api/ledger/payout-batches', { ...params }),
+    queryFn: () => call.get('/api/ledger/payout-batches', { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -273,7 +117,7 @@ export function usePayoutBatches(params: { page: number; pageSize: number }) {
 export function usePayoutBatch(id: string | null) {
   return useQuery({
     queryKey: [...key, 'payout-batch', id],
-    queryFn: () => api.get<PayoutBatchDetail>(`/api/ledger/payout-batches/${enc(id ?? '')}`),
+    queryFn: () => call.get('/api/ledger/payout-batches/{id}', { params: { id: id ?? '' } }),
     enabled: id !== null,
   });
 }
@@ -281,7 +125,7 @@ export function usePayoutBatch(id: string | null) {
 export function useStatement(leaderId: string | null, month: string) {
   return useQuery({
     queryKey: [...key, 'statement', leaderId, month],
-    queryFn: () => api.get<Statement>('/api/ledger/statements', { leaderId, month }),
+    queryFn: () => call.get('/api/ledger/statements', { query: { leaderId, month } }),
     enabled: leaderId !== null,
   });
 }
@@ -297,13 +141,13 @@ export function payoutExportUrl(batchId: string): string {
 export function useWithdrawalSettings() {
   return useQuery({
     queryKey: [...key, 'settings'],
-    queryFn: () => api.get<WithdrawalSettings>('/api/ledger/withdrawal-settings'),
+    queryFn: () => call.get('/api/ledger/withdrawal-settings'),
   });
 }
 
 /** Runs only when asked (the "run check" button): a check reads every transfer. */
 export function useInvariantCheck() {
-  return useMutation({ mutationFn: () => api.get<InvariantReport>('/api/ledger/invariants') });
+  return useMutation({ mutationFn: () => call.get('/api/ledger/invariants') });
 }
 
 /** Every money action changes balances, queues and statements: refresh all ledger queries after one. */
@@ -313,24 +157,26 @@ function useLedgerMutation<V, R>(fn: (v: V) => Promise<R>) {
 }
 
 export const useApproveWithdrawal = () =>
-  useLedgerMutation((id: string) => api.post<Withdrawal>(`/api/ledger/withdrawals/${enc(id)}/approve`, {}));
+  useLedgerMutation((id: string) =>
+    call.post('/api/ledger/withdrawals/{id}/approve', { params: { id }, body: {} }),
+  );
 export const useRejectWithdrawal = () =>
   useLedgerMutation(({ id, reason }: { id: string; reason: string }) =>
-    api.post<Withdrawal>(`/api/ledger/withdrawals/${enc(id)}/reject`, { reason }),
+    call.post('/api/ledger/withdrawals/{id}/reject', { params: { id }, body: { reason } }),
   );
 export const useCreateBatch = () =>
-  useLedgerMutation((body: { method: PayoutMethod; note?: string | undefined }) =>
-    api.post<PayoutBatchDetail>('/api/ledger/payout-batches', body),
+  useLedgerMutation((body: ApiRequestBody<'/api/ledger/payout-batches', 'post'>) =>
+    call.post('/api/ledger/payout-batches', { body }),
   );
 export const useMarkPaid = () =>
   useLedgerMutation(({ id, reference }: { id: string; reference?: string | undefined }) =>
-    api.post<unknown>(`/api/ledger/payout-lines/${enc(id)}/paid`, reference ? { reference } : {}),
+    call.post('/api/ledger/payout-lines/{id}/paid', { params: { id }, body: reference ? { reference } : {} }),
   );
 export const useMarkFailed = () =>
   useLedgerMutation(({ id, reason }: { id: string; reason: string }) =>
-    api.post<unknown>(`/api/ledger/payout-lines/${enc(id)}/failed`, { reason }),
+    call.post('/api/ledger/payout-lines/{id}/failed', { params: { id }, body: { reason } }),
   );
 export const useSaveSettings = () =>
-  useLedgerMutation((body: Omit<WithdrawalSettings, 'updatedAt' | 'updatedBy'>) =>
-    apiRequest<WithdrawalSettings>('PUT', '/api/ledger/withdrawal-settings', { body }),
+  useLedgerMutation((body: ApiRequestBody<'/api/ledger/withdrawal-settings', 'put'>) =>
+    call.put('/api/ledger/withdrawal-settings', { body }),
   );
