@@ -8,7 +8,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          // The console's pure helpers (web/src/shared) are unit-tested beside their code too.
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
           environment: 'node',
         },

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatFen } from '../../src/platform/money.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { seedDemoOnRealClock } from '../helpers/demo.js';
 import { type E2eServer, logIn, startE2eServer } from '../helpers/e2e-server.js';
@@ -65,9 +66,7 @@ describe.skipIf(!browserAvailable)('commission simulation and period runs in Chr
     const direct = api.byRule.find((r: { rule: string }) => r.rule === 'direct');
     expect(direct.draftFen).toBe(direct.baselineFen);
     expect(api.diff.totalFen).toBeGreaterThanOrEqual(0);
-    expect(await page.getByTestId('sim-rule-direct-draft').textContent()).toBe(
-      `¥${(direct.draftFen / 100).toFixed(2)}`,
-    );
+    expect(await page.getByTestId('sim-rule-direct-draft').textContent()).toBe(formatFen(direct.draftFen));
     await page.getByTestId('sim-top').locator('tbody tr').first().waitFor();
     expect(await transfers()).toBe(before);
     await page.screenshot({ path: '/tmp/commission-simulation.png', fullPage: true });

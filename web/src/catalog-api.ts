@@ -36,19 +36,6 @@ export type ImportJob = Omit<ApiResponse<'/api/catalog/imports/{id}'>, 'errors'>
   logins?: LeaderImportJob['logins'];
 };
 
-/** Yuan typed in a form (two decimals at most) to fen; rounding removes the float's last-digit noise. */
-export function yuanToFen(yuan: number): number {
-  return Math.round(yuan * 100);
-}
-
-export function fenToYuan(fen: number): number {
-  return fen / 100;
-}
-
-export function formatYuan(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`;
-}
-
 const key = ['catalog'] as const;
 
 export function useCategories() {

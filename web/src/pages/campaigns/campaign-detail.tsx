@@ -27,11 +27,12 @@ import {
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import { Countdown } from './campaign-countdown';
 import { CampaignStateTag } from './campaign-state-tag';
 import { LiveEditModal, type LiveEditTarget } from './live-edit-modal';
 
-const yuan = (fen: number | null) => (fen === null ? '—' : `¥${(fen / 100).toFixed(2)}`);
+const yuan = (fen: number | null) => (fen === null ? '—' : formatYuan(fen));
 
 interface Props {
   id: string;

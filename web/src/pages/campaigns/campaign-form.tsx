@@ -27,6 +27,7 @@ import { QueryError } from '../../components/query-error';
 import { localizedMessage } from '../../i18n';
 import { useWarehouses } from '../../inventory-api';
 import { useLocale } from '../../locale-context';
+import { fenToYuan, yuanToFen } from '../../shared/money';
 import { CampaignItemsEditor, type ItemRow } from './campaign-items-editor';
 
 interface FormValues {
@@ -116,7 +117,7 @@ function valuesOf(c: CampaignDetail): Partial<FormValues> {
     paymentMinutes: c.paymentMinutes,
     items: c.items.map((i) => ({
       skuId: i.skuId,
-      price: i.priceFen / 100,
+      price: fenToYuan(i.priceFen),
       stockCap: i.stockCap,
       perCustomerLimit: i.perCustomerLimit,
     })),
@@ -139,8 +140,7 @@ function bodyOf(v: FormValues): CampaignBody {
     paymentMinutes: v.paymentMinutes,
     items: (v.items ?? []).map((i, n) => ({
       skuId: i.skuId ?? '',
-      // Yuan with two decimals to whole fen; rounding removes binary floating-point noise (9.9 * 100).
-      priceFen: Math.round((i.price ?? 0) * 100),
+      priceFen: yuanToFen(i.price ?? 0),
       stockCap: i.stockCap ?? 0,
       perCustomerLimit: i.perCustomerLimit ?? 0,
       sortOrder: n,

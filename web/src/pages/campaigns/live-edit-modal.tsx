@@ -4,6 +4,7 @@ import { useReportError } from '../../api-errors';
 import { type CampaignDetail, type CampaignItem, type LiveEdit, useLiveEdit } from '../../campaigns-api';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
+import { fenToYuan, yuanToFen } from '../../shared/money';
 import { SkuPicker } from './sku-picker';
 
 /** Which change the operator is making to a selling campaign (see `LiveEdit`). */
@@ -25,8 +26,7 @@ export function itemName(i: CampaignItem): string {
   return i.productName ? `${i.productName} ${i.spec ?? ''}`.trim() : (i.skuCode ?? i.skuId);
 }
 
-/** Yuan with two decimals to whole fen; rounding removes binary floating-point noise (9.9 * 100). */
-const toFen = (yuan: number | undefined) => Math.round((yuan ?? 0) * 100);
+const toFen = (yuan: number | undefined) => yuanToFen(yuan ?? 0);
 
 /**
  * The form of one change to a scheduled or live campaign (修改限量 / 改价 / 添加商品 / 延长截单). The
@@ -62,7 +62,7 @@ export function LiveEditModal({
         return {
           title: t('campaigns.live.priceTitle', { name: itemName(target.item) }),
           done: 'campaigns.live.priceSaved' as const,
-          initial: { price: target.item.priceFen / 100 },
+          initial: { price: fenToYuan(target.item.priceFen) },
           edit: (v: Values): LiveEdit => ({
             kind: 'price',
             itemId: target.item.id,

@@ -2,6 +2,7 @@ import { Input, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { type SkuChoice, useSkuChoices } from '../../campaigns-api';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 
 interface Props {
   value?: string;
@@ -12,7 +13,7 @@ interface Props {
 }
 
 function labelOf(c: SkuChoice): string {
-  return `${c.skuCode} · ${c.productName} ${c.spec} · ¥${(c.listPriceFen / 100).toFixed(2)}`;
+  return `${c.skuCode} · ${c.productName} ${c.spec} · ${formatYuan(c.listPriceFen)}`;
 }
 
 /**

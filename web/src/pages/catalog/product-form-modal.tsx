@@ -3,7 +3,6 @@ import { App as AntApp, Button, Col, Form, Input, InputNumber, Modal, Row, Selec
 import { ApiError } from '../../api';
 import { useReportError } from '../../api-errors';
 import {
-  fenToYuan,
   PRODUCT_STATUSES,
   type Product,
   type ProductInput,
@@ -11,10 +10,10 @@ import {
   useCategories,
   useCreateProduct,
   useUpdateProduct,
-  yuanToFen,
 } from '../../catalog-api';
 import { localizedMessage } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { fenToYuan, yuanToFen } from '../../shared/money';
 
 interface SkuRow {
   id?: string;

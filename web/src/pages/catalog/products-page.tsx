@@ -5,7 +5,6 @@ import { useReportError } from '../../api-errors';
 import { useCan } from '../../auth-context';
 import {
   exportUrl,
-  formatYuan,
   PRODUCT_STATUSES,
   type Product,
   type ProductFilter,
@@ -17,6 +16,7 @@ import {
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import { ImportModal } from './import-modal';
 import { ProductFormModal } from './product-form-modal';
 

@@ -10,11 +10,11 @@ import {
   Typography,
 } from 'antd';
 import { useReportError } from '../../api-errors';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import { type EntryDetail, formatBps, useEntry, useRecomputeOrder } from './entries-api';
 import { EntryStatusTag } from './entries-status-tag';
 

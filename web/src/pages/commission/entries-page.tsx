@@ -3,11 +3,11 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCan } from '../../auth-context';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import {
   ENTRY_STATUSES,
   type EntryItem,
@@ -70,7 +70,6 @@ export function EntriesPage() {
     for (const [k, v] of Object.entries(f)) if (v) next.set(k, String(v));
     setParams(next);
   };
-  const money = (v: number) => formatYuan(v);
   const columns: TableProps<EntryItem>['columns'] = [
     {
       title: t('cEntries.paidAt'),
@@ -89,15 +88,15 @@ export function EntriesPage() {
       width: 90,
       render: (v: number | null) => (v === null ? '—' : `L${v}`),
     },
-    { title: t('cEntries.base'), dataIndex: 'baseFen', align: 'right', render: money },
+    { title: t('cEntries.base'), dataIndex: 'baseFen', align: 'right', render: formatYuan },
     {
       title: t('cEntries.rate'),
       align: 'right',
       render: (_, e) =>
-        e.rateBps !== null ? formatBps(e.rateBps) : e.perUnitFen !== null ? money(e.perUnitFen) : '—',
+        e.rateBps !== null ? formatBps(e.rateBps) : e.perUnitFen !== null ? formatYuan(e.perUnitFen) : '—',
     },
-    { title: t('cEntries.amount'), dataIndex: 'amountFen', align: 'right', render: money },
-    { title: t('cEntries.kept'), dataIndex: 'keptFen', align: 'right', render: money },
+    { title: t('cEntries.amount'), dataIndex: 'amountFen', align: 'right', render: formatYuan },
+    { title: t('cEntries.kept'), dataIndex: 'keptFen', align: 'right', render: formatYuan },
     {
       title: t('cEntries.status'),
       dataIndex: 'status',
@@ -186,10 +185,10 @@ export function EntriesPage() {
       {sums && (
         <Typography.Paragraph data-testid="entries-sums">
           {t('cEntries.sums', {
-            amount: money(sums.amountFen),
-            voided: money(sums.voidedFen),
-            clawed: money(sums.clawedBackFen),
-            kept: money(sums.keptFen),
+            amount: formatYuan(sums.amountFen),
+            voided: formatYuan(sums.voidedFen),
+            clawed: formatYuan(sums.clawedBackFen),
+            kept: formatYuan(sums.keptFen),
           })}
         </Typography.Paragraph>
       )}

@@ -3,6 +3,7 @@ import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import { type CommissionEntry, type RuleTotal, useEntryWhy, useLeaderWhy } from './period-api';
 
 /**
@@ -10,8 +11,6 @@ import { type CommissionEntry, type RuleTotal, useEntryWhy, useLeaderWhy } from 
  * its ledger transfers; and one leader's month, entry by entry. Any list of entries (the accrual's
  * entries page, the period runs) opens them: `<EntryWhyDrawer entryId=… />`, `<LeaderWhyDrawer … />`.
  */
-
-export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 const STATUS_COLOR: Record<string, string> = {
   estimated: 'gold',
@@ -42,7 +41,7 @@ function RuleTotals({ rows }: { rows: RuleTotal[] }) {
     <Space wrap data-testid="why-by-rule">
       {rows.map((r) => (
         <Tag key={r.rule} color="blue">
-          {r.ruleLabel[lang]} · {r.entries} {t('period.entries')} · {yuan(r.netFen)}
+          {r.ruleLabel[lang]} · {r.entries} {t('period.entries')} · {formatYuan(r.netFen)}
         </Tag>
       ))}
     </Space>
@@ -68,7 +67,7 @@ export function EntrySentences({
           key={e.id}
           extra={
             <Space orientation="vertical" align="end" size={0}>
-              <Typography.Text strong>{yuan(e.netFen)}</Typography.Text>
+              <Typography.Text strong>{formatYuan(e.netFen)}</Typography.Text>
               <EntryStatusTag status={e.status} />
             </Space>
           }
@@ -108,8 +107,8 @@ export function EntryWhyDrawer({ entryId, onClose }: { entryId: string | null; o
             <Descriptions.Item label={t('why.rule')}>
               {e.ruleLabel[lang]} · {t('why.planVersion', { version: e.planVersion })}
             </Descriptions.Item>
-            <Descriptions.Item label={t('why.amount')}>{yuan(e.amountFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('why.net')}>{yuan(e.netFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('why.amount')}>{formatYuan(e.amountFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('why.net')}>{formatYuan(e.netFen)}</Descriptions.Item>
             <Descriptions.Item label={t('why.status')}>
               <EntryStatusTag status={e.status} />
             </Descriptions.Item>
@@ -143,7 +142,7 @@ export function EntryWhyDrawer({ entryId, onClose }: { entryId: string | null; o
                     title: t('why.amount'),
                     key: 'amount',
                     align: 'right',
-                    render: (_, r) => yuan(r.amountFen),
+                    render: (_, r) => formatYuan(r.amountFen),
                   },
                 ]}
               />
@@ -165,7 +164,7 @@ export function EntryWhyDrawer({ entryId, onClose }: { entryId: string | null; o
                     title: t('why.amount'),
                     key: 'amount',
                     align: 'right',
-                    render: (_, r) => yuan(r.amountFen),
+                    render: (_, r) => formatYuan(r.amountFen),
                   },
                 ]}
               />
@@ -201,7 +200,7 @@ export function LeaderWhyDrawer({
       {d && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="leader-why">
           <Typography.Text strong>
-            {t('why.total', { amount: yuan(d.totalFen), net: yuan(d.netFen) })}
+            {t('why.total', { amount: formatYuan(d.totalFen), net: formatYuan(d.netFen) })}
           </Typography.Text>
           <RuleTotals rows={d.byRule} />
           <EntrySentences entries={d.entries} />

@@ -21,7 +21,8 @@ import { QueryError } from '../../components/query-error';
 import { businessToday, formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
-import { EntrySentences, EntryWhyDrawer, LeaderWhyDrawer, yuan } from './entry-why-drawer';
+import { formatYuan } from '../../shared/money';
+import { EntrySentences, EntryWhyDrawer, LeaderWhyDrawer } from './entry-why-drawer';
 import {
   type PeriodRun,
   type RunKind,
@@ -62,7 +63,7 @@ function RunDetailDrawer({ runId, onClose }: { runId: string | null; onClose: ()
           <Space wrap data-testid="period-run-by-rule">
             {detail.data.byRule.map((r) => (
               <Tag key={r.rule} color="blue" data-testid={`period-rule-${r.rule}`}>
-                {r.ruleLabel[lang]} · {r.entries} {t('period.entries')} · {yuan(r.amountFen)}
+                {r.ruleLabel[lang]} · {r.entries} {t('period.entries')} · {formatYuan(r.amountFen)}
               </Tag>
             ))}
           </Space>
@@ -70,7 +71,7 @@ function RunDetailDrawer({ runId, onClose }: { runId: string | null; onClose: ()
             <Card size="small" title={t('period.held')} data-testid="period-held">
               {held.map((h) => (
                 <div key={`${h.regionName}-${h.userId}`}>
-                  {h.regionName} · {h.name} · {yuan(h.amountFen)}
+                  {h.regionName} · {h.name} · {formatYuan(h.amountFen)}
                 </div>
               ))}
             </Card>
@@ -79,7 +80,7 @@ function RunDetailDrawer({ runId, onClose }: { runId: string | null; onClose: ()
             <Card size="small" title={t('period.undistributed')}>
               {undistributed.map((u) => (
                 <div key={u.regionName}>
-                  {u.regionName} · {yuan(u.poolFen)}
+                  {u.regionName} · {formatYuan(u.poolFen)}
                 </div>
               ))}
             </Card>
@@ -127,7 +128,7 @@ export function PeriodRunsPage() {
   const writable = can('commission.write');
 
   const done = (run: PeriodRun) => {
-    message.success(t('period.done', { n: run.entriesNew, amount: yuan(run.newFen) }));
+    message.success(t('period.done', { n: run.entriesNew, amount: formatYuan(run.newFen) }));
     setOpenId(run.id);
   };
 
@@ -159,7 +160,7 @@ export function PeriodRunsPage() {
     },
     { title: t('period.computed'), dataIndex: 'entriesComputed', key: 'computed', align: 'right' },
     { title: t('period.new'), dataIndex: 'entriesNew', key: 'new', align: 'right' },
-    { title: t('period.newFen'), key: 'newFen', align: 'right', render: (_, r) => yuan(r.newFen) },
+    { title: t('period.newFen'), key: 'newFen', align: 'right', render: (_, r) => formatYuan(r.newFen) },
     { title: t('period.at'), key: 'at', render: (_, r) => formatDateTime(r.at) },
     { title: t('period.by'), key: 'by', render: (_, r) => r.actorName ?? '—' },
     {

@@ -1,4 +1,5 @@
 import { InputNumber } from 'antd';
+import { fenToYuan, yuanToFen } from '../../shared/money';
 
 /**
  * Inputs that show people percent and yuan while the form (and the API) hold basis points and fen,
@@ -36,8 +37,8 @@ export function PercentInput({ value, onChange, testId, disabled, width = 110 }:
 export function YuanInput({ value, onChange, testId, disabled, width = 140 }: NumberProps) {
   return (
     <InputNumber<number>
-      value={value === undefined ? undefined : value / 100}
-      onChange={(v) => onChange?.(v === null ? 0 : Math.round(v * 100))}
+      value={value === undefined ? undefined : fenToYuan(value)}
+      onChange={(v) => onChange?.(v === null ? 0 : yuanToFen(v))}
       min={0}
       precision={2}
       prefix="¥"
@@ -75,11 +76,4 @@ export function WholeInput({
 /** 1050 bps → "10.5%". */
 export function formatBps(bps: number): string {
   return `${Number((bps / 100).toFixed(2))}%`;
-}
-
-/** 123450 fen → "¥1,234.50". */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
 }

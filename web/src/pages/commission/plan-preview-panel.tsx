@@ -11,7 +11,8 @@ import type {
 import { usePlanPreview } from '../../commission-api';
 import { QueryError } from '../../components/query-error';
 import { useLocale } from '../../locale-context';
-import { formatBps, formatYuan } from './plan-inputs';
+import { formatYuan, yuanToFen } from '../../shared/money';
+import { formatBps } from './plan-inputs';
 
 interface Props {
   planId: string;
@@ -45,7 +46,7 @@ export function PlanPreviewPanel({ planId, document, levels, fallbackDescription
     () => ({
       document,
       chain: chain.map((levelId) => ({ levelId })),
-      line: { baseFen: Math.round(baseYuan * 100), quantity, selfPurchase },
+      line: { baseFen: yuanToFen(baseYuan), quantity, selfPurchase },
     }),
     [document, chain, baseYuan, quantity, selfPurchase],
   );

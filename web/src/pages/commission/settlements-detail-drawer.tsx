@@ -1,10 +1,10 @@
 import { Descriptions, Drawer, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import { type SettlementDetail, useSettlement } from './entries-api';
 
 /** One settlement batch (结算明细): its totals and each leader's part, largest first. */
@@ -13,7 +13,6 @@ export function SettlementsDetailDrawer({ id, onClose }: { id: string | null; on
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const detail = useSettlement(id, paging);
   const s: SettlementDetail | undefined = detail.data;
-  const money = (v: number) => formatYuan(v);
   return (
     <Drawer open={id !== null} onClose={onClose} width={760} title={t('cSettlements.detail')} destroyOnHidden>
       <QueryError error={detail.error} />
@@ -30,8 +29,10 @@ export function SettlementsDetailDrawer({ id, onClose }: { id: string | null; on
             <Descriptions.Item label={t('cSettlements.at')}>{formatDateTime(s.at)}</Descriptions.Item>
             <Descriptions.Item label={t('cSettlements.entries')}>{s.entryCount}</Descriptions.Item>
             <Descriptions.Item label={t('cSettlements.leaders')}>{s.leaderCount}</Descriptions.Item>
-            <Descriptions.Item label={t('cSettlements.settled')}>{money(s.settledFen)}</Descriptions.Item>
-            <Descriptions.Item label={t('cSettlements.netted')}>{money(s.nettedFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('cSettlements.settled')}>
+              {formatYuan(s.settledFen)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cSettlements.netted')}>{formatYuan(s.nettedFen)}</Descriptions.Item>
             <Descriptions.Item label={t('cSettlements.trigger')}>
               {t(`cSettlements.trigger.${s.trigger}` as MessageKey)} {s.actorName ?? ''}
             </Descriptions.Item>
@@ -52,13 +53,13 @@ export function SettlementsDetailDrawer({ id, onClose }: { id: string | null; on
                 ),
               },
               { title: t('cSettlements.entries'), dataIndex: 'entryCount', align: 'right' },
-              { title: t('cSettlements.settled'), dataIndex: 'settledFen', align: 'right', render: money },
-              { title: t('cSettlements.netted'), dataIndex: 'nettedFen', align: 'right', render: money },
+              { title: t('cSettlements.settled'), dataIndex: 'settledFen', align: 'right', render: formatYuan },
+              { title: t('cSettlements.netted'), dataIndex: 'nettedFen', align: 'right', render: formatYuan },
               {
                 title: t('cSettlements.available'),
                 dataIndex: 'availableFen',
                 align: 'right',
-                render: money,
+                render: formatYuan,
               },
             ]}
             pagination={{

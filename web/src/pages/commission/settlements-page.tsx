@@ -14,12 +14,12 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formTarget, useReportError } from '../../api-errors';
 import { useCan } from '../../auth-context';
-import { formatYuan } from '../../catalog-api';
 import { FormModal } from '../../components/form-modal';
 import { QueryError } from '../../components/query-error';
 import { businessToday, formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import {
   type Settlement,
   useAccrualSettings,
@@ -136,13 +136,12 @@ export function SettlementsPage() {
   const [running, setRunning] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useSettlements(paging);
-  const money = (v: number) => formatYuan(v);
   const columns: TableProps<Settlement>['columns'] = [
     { title: t('cSettlements.day'), dataIndex: 'day', width: 130 },
     { title: t('cSettlements.entries'), dataIndex: 'entryCount', align: 'right' },
     { title: t('cSettlements.leaders'), dataIndex: 'leaderCount', align: 'right' },
-    { title: t('cSettlements.settled'), dataIndex: 'settledFen', align: 'right', render: money },
-    { title: t('cSettlements.netted'), dataIndex: 'nettedFen', align: 'right', render: money },
+    { title: t('cSettlements.settled'), dataIndex: 'settledFen', align: 'right', render: formatYuan },
+    { title: t('cSettlements.netted'), dataIndex: 'nettedFen', align: 'right', render: formatYuan },
     {
       title: t('cSettlements.trigger'),
       render: (_, s) =>

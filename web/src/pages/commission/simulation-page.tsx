@@ -22,7 +22,7 @@ import { QueryError } from '../../components/query-error';
 import { businessToday } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
-import { yuan } from './entry-why-drawer';
+import { formatYuan } from '../../shared/money';
 import { type SimulationResult, useSimulate } from './period-api';
 
 interface FormValues {
@@ -30,7 +30,8 @@ interface FormValues {
   range: [Dayjs, Dayjs];
 }
 
-const signed = (fen: number) => (fen > 0 ? `+${yuan(fen)}` : fen < 0 ? `-${yuan(-fen)}` : yuan(0));
+// The formatter signs a negative amount itself; a difference shows its plus too.
+const signed = (fen: number) => (fen > 0 ? `+${formatYuan(fen)}` : formatYuan(fen));
 const diffColor = (fen: number) => (fen > 0 ? '#cf1322' : fen < 0 ? '#389e0d' : undefined);
 
 function Diff({ fen, testId }: { fen: number; testId?: string }) {
@@ -50,12 +51,12 @@ function Results({ r }: { r: SimulationResult }) {
           <Statistic title={t('sim.lines')} value={r.totals.lines} suffix={`/ ${r.totals.orders}`} />
         </Col>
         <Col span={5}>
-          <Statistic title={t('sim.gmv')} value={yuan(r.totals.gmvFen)} />
+          <Statistic title={t('sim.gmv')} value={formatYuan(r.totals.gmvFen)} />
         </Col>
         <Col span={5}>
           <Statistic
             title={`${t('sim.draftCost')} · v${r.plan.version}`}
-            value={yuan(r.draft.totalFen)}
+            value={formatYuan(r.draft.totalFen)}
             suffix={<small>{t('sim.pct', { pct: r.draft.percentOfGmv })}</small>}
           />
           <span data-testid="sim-draft-total" style={{ display: 'none' }}>
@@ -65,7 +66,7 @@ function Results({ r }: { r: SimulationResult }) {
         <Col span={5}>
           <Statistic
             title={`${t('sim.baselineCost')}${r.baselinePlan ? ` · v${r.baselinePlan.version}` : ''}`}
-            value={yuan(r.baseline.totalFen)}
+            value={formatYuan(r.baseline.totalFen)}
             suffix={<small>{t('sim.pct', { pct: r.baseline.percentOfGmv })}</small>}
           />
         </Col>
@@ -109,14 +110,16 @@ function Results({ r }: { r: SimulationResult }) {
                   title: t('sim.draft'),
                   key: 'draft',
                   align: 'right',
-                  render: (_, x) => <span data-testid={`sim-rule-${x.rule}-draft`}>{yuan(x.draftFen)}</span>,
+                  render: (_, x) => (
+                    <span data-testid={`sim-rule-${x.rule}-draft`}>{formatYuan(x.draftFen)}</span>
+                  ),
                 },
                 {
                   title: t('sim.baseline'),
                   key: 'baseline',
                   align: 'right',
                   render: (_, x) => (
-                    <span data-testid={`sim-rule-${x.rule}-baseline`}>{yuan(x.baselineFen)}</span>
+                    <span data-testid={`sim-rule-${x.rule}-baseline`}>{formatYuan(x.baselineFen)}</span>
                   ),
                 },
                 {
@@ -143,12 +146,17 @@ function Results({ r }: { r: SimulationResult }) {
                   key: 'level',
                   render: (_, x) => (lang === 'zh' ? x.levelName : x.levelNameEn) ?? t('sim.noLevel'),
                 },
-                { title: t('sim.draft'), key: 'draft', align: 'right', render: (_, x) => yuan(x.draftFen) },
+                {
+                  title: t('sim.draft'),
+                  key: 'draft',
+                  align: 'right',
+                  render: (_, x) => formatYuan(x.draftFen),
+                },
                 {
                   title: t('sim.baseline'),
                   key: 'baseline',
                   align: 'right',
-                  render: (_, x) => yuan(x.baselineFen),
+                  render: (_, x) => formatYuan(x.baselineFen),
                 },
                 {
                   title: t('sim.diff'),
@@ -174,12 +182,12 @@ function Results({ r }: { r: SimulationResult }) {
               key: 'leader',
               render: (_, x) => (x.code ? `${x.name} (${x.code})` : x.name),
             },
-            { title: t('sim.draft'), key: 'draft', align: 'right', render: (_, x) => yuan(x.draftFen) },
+            { title: t('sim.draft'), key: 'draft', align: 'right', render: (_, x) => formatYuan(x.draftFen) },
             {
               title: t('sim.baseline'),
               key: 'baseline',
               align: 'right',
-              render: (_, x) => yuan(x.baselineFen),
+              render: (_, x) => formatYuan(x.baselineFen),
             },
             { title: t('sim.diff'), key: 'diff', align: 'right', render: (_, x) => <Diff fen={x.diffFen} /> },
           ]}

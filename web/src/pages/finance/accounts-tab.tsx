@@ -11,10 +11,10 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import { type LeaderBalancesItem, useLeaderBalances, useOverview } from './finance-api';
 
 /** 账户余额: the company's accounts, the leaders' totals per kind, and each leader's balances. */
@@ -30,20 +30,20 @@ export function AccountsTab({
   const [nonZero, setNonZero] = useState(true);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useLeaderBalances({ q, nonZero, ...paging });
-  const money = (v: number) => formatYuan(v);
   const columns: TableProps<LeaderBalancesItem>['columns'] = [
     { title: t('finance.leader'), render: (_, r) => `${r.leaderName} (${r.leaderCode})` },
-    { title: t('finance.kind.pending'), dataIndex: 'pendingFen', align: 'right', render: money },
-    { title: t('finance.kind.available'), dataIndex: 'availableFen', align: 'right', render: money },
-    { title: t('finance.kind.withdrawing'), dataIndex: 'withdrawingFen', align: 'right', render: money },
-    { title: t('finance.kind.paid_out'), dataIndex: 'paidOutFen', align: 'right', render: money },
+    { title: t('finance.kind.pending'), dataIndex: 'pendingFen', align: 'right', render: formatYuan },
+    { title: t('finance.kind.available'), dataIndex: 'availableFen', align: 'right', render: formatYuan },
+    { title: t('finance.kind.withdrawing'), dataIndex: 'withdrawingFen', align: 'right', render: formatYuan },
+    { title: t('finance.kind.paid_out'), dataIndex: 'paidOutFen', align: 'right', render: formatYuan },
     {
       title: t('finance.kind.owed'),
       dataIndex: 'owedFen',
       align: 'right',
-      render: (v: number) => (v > 0 ? <Typography.Text type="danger">{money(v)}</Typography.Text> : money(v)),
+      render: (v: number) =>
+        v > 0 ? <Typography.Text type="danger">{formatYuan(v)}</Typography.Text> : formatYuan(v),
     },
-    { title: t('finance.total'), dataIndex: 'totalFen', align: 'right', render: money },
+    { title: t('finance.total'), dataIndex: 'totalFen', align: 'right', render: formatYuan },
     {
       title: t('common.actions'),
       render: (_, r) => (
@@ -81,7 +81,7 @@ export function AccountsTab({
             >
               {overview.data.company.map((c) => (
                 <Descriptions.Item key={c.kind} label={t(`finance.kind.${c.kind}` as MessageKey)}>
-                  {money(c.balanceFen)}
+                  {formatYuan(c.balanceFen)}
                 </Descriptions.Item>
               ))}
             </Descriptions>
@@ -90,7 +90,7 @@ export function AccountsTab({
             <Descriptions size="small" bordered column={1} title={t('finance.leaderTotals')}>
               {overview.data.leaders.map((c) => (
                 <Descriptions.Item key={c.kind} label={t(`finance.kind.${c.kind}` as MessageKey)}>
-                  {money(c.balanceFen)}
+                  {formatYuan(c.balanceFen)}
                 </Descriptions.Item>
               ))}
             </Descriptions>
@@ -99,7 +99,7 @@ export function AccountsTab({
               style={{ marginTop: 8 }}
               data-testid="accounts-sum"
             >
-              {t('finance.sumCheck', { sum: money(overview.data.sumStoredFen) })}
+              {t('finance.sumCheck', { sum: formatYuan(overview.data.sumStoredFen) })}
             </Typography.Paragraph>
           </Col>
         </Row>

@@ -1,9 +1,9 @@
 import { Alert, Button, List, Space, Table, Typography } from 'antd';
 import { useReportError } from '../../api-errors';
-import { formatYuan } from '../../catalog-api';
 import { formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import { useInvariantCheck } from './finance-api';
 
 /** 账务校验: runs the ledger's invariant check on demand and lists every problem it finds. */

@@ -14,12 +14,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { formTarget, useReportError } from '../../api-errors';
-import { formatYuan } from '../../catalog-api';
 import { FormModal } from '../../components/form-modal';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import {
   type PayoutBatch,
   type PayoutLine,

@@ -1,9 +1,9 @@
 import { App as AntApp, Button, Form, InputNumber, Skeleton, Switch, Typography } from 'antd';
 import { formTarget, useReportError } from '../../api-errors';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
+import { fenToYuan, formatYuan, yuanToFen } from '../../shared/money';
 import { useSaveSettings, useWithdrawalSettings, type WithdrawalSettings } from './finance-api';
 
 /** The form speaks yuan and percent; the API speaks fen and basis points. */
@@ -17,8 +17,8 @@ interface FormValues {
 }
 
 const toForm = (s: WithdrawalSettings): FormValues => ({
-  minAmount: s.minAmountFen / 100,
-  feeFixed: s.feeFixedFen / 100,
+  minAmount: fenToYuan(s.minAmountFen),
+  feeFixed: fenToYuan(s.feeFixedFen),
   feeRate: s.feeBps / 100,
   dailyCountLimit: s.dailyCountLimit,
   taxRate: s.taxBps / 100,
@@ -49,15 +49,15 @@ export function SettingsTab({ canWrite }: { canWrite: boolean }) {
   const s = settings.data;
   const example = 100_00;
   const fee = values
-    ? Math.round((values.feeFixed ?? 0) * 100) + rate(example, Math.round((values.feeRate ?? 0) * 100))
+    ? yuanToFen(values.feeFixed ?? 0) + rate(example, Math.round((values.feeRate ?? 0) * 100))
     : 0;
   const tax = values ? rate(example, Math.round((values.taxRate ?? 0) * 100)) : 0;
   const submit = async () => {
     const v = await form.validateFields();
     save.mutate(
       {
-        minAmountFen: Math.round(v.minAmount * 100),
-        feeFixedFen: Math.round(v.feeFixed * 100),
+        minAmountFen: yuanToFen(v.minAmount),
+        feeFixedFen: yuanToFen(v.feeFixed),
         feeBps: Math.round(v.feeRate * 100),
         dailyCountLimit: v.dailyCountLimit,
         taxBps: Math.round(v.taxRate * 100),

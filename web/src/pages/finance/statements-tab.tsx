@@ -2,10 +2,10 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Empty, Select, Space, Table, type TableProps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { businessToday, formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import {
   type Buckets,
   type Statement,

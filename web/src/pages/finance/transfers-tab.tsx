@@ -1,11 +1,11 @@
 import { DatePicker, Input, Select, Space, Table, type TableProps, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import {
   ACCOUNT_KINDS,
   type AccountKind,

@@ -1,11 +1,11 @@
 import { App as AntApp, Button, Popconfirm, Select, Space, Table, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useReportError } from '../../api-errors';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import {
   useApproveWithdrawal,
   useRejectWithdrawal,
@@ -46,7 +46,6 @@ export function WithdrawalsTab({ canWrite }: { canWrite: boolean }) {
   const settings = useWithdrawalSettings();
   const approve = useApproveWithdrawal();
   const reportError = useReportError();
-  const money = (v: number) => formatYuan(v);
   const columns: TableProps<WithdrawalItem>['columns'] = [
     {
       title: t('finance.requestedAt'),
@@ -55,22 +54,22 @@ export function WithdrawalsTab({ canWrite }: { canWrite: boolean }) {
       render: (v: string) => formatDateTime(v),
     },
     { title: t('finance.leader'), render: (_, w) => `${w.leaderName} (${w.leaderCode})` },
-    { title: t('finance.withdrawAmount'), dataIndex: 'amountFen', align: 'right', render: money },
-    { title: t('finance.fee'), dataIndex: 'feeFen', align: 'right', render: money },
-    { title: t('finance.tax'), dataIndex: 'taxFen', align: 'right', render: money },
-    { title: t('finance.net'), dataIndex: 'netFen', align: 'right', render: money },
+    { title: t('finance.withdrawAmount'), dataIndex: 'amountFen', align: 'right', render: formatYuan },
+    { title: t('finance.fee'), dataIndex: 'feeFen', align: 'right', render: formatYuan },
+    { title: t('finance.tax'), dataIndex: 'taxFen', align: 'right', render: formatYuan },
+    { title: t('finance.net'), dataIndex: 'netFen', align: 'right', render: formatYuan },
     {
       title: t('finance.account'),
       render: (_, w) => `${t(`finance.method.${w.method}` as MessageKey)} ${w.payeeName} ${w.accountMasked}`,
     },
-    { title: t('finance.leaderAvailable'), dataIndex: 'leaderAvailableFen', align: 'right', render: money },
+    { title: t('finance.leaderAvailable'), dataIndex: 'leaderAvailableFen', align: 'right', render: formatYuan },
     {
       title: t('finance.leaderOwed'),
       dataIndex: 'leaderOwedFen',
       align: 'right',
       render: (v: number, w) => (
         <Typography.Text type={v > 0 ? 'danger' : undefined} data-testid={`withdrawal-owed-${w.id}`}>
-          {money(v)}
+          {formatYuan(v)}
         </Typography.Text>
       ),
     },
@@ -80,7 +79,7 @@ export function WithdrawalsTab({ canWrite }: { canWrite: boolean }) {
       align: 'right',
       render: (v: number, w) => (
         <Typography.Text type={v < 0 ? 'danger' : undefined} data-testid={`withdrawal-net-${w.id}`}>
-          {money(v)}
+          {formatYuan(v)}
         </Typography.Text>
       ),
     },
@@ -105,11 +104,11 @@ export function WithdrawalsTab({ canWrite }: { canWrite: boolean }) {
               <Space>
                 {w.status === 'requested' && (
                   <Popconfirm
-                    title={t('finance.approveConfirm', { amount: money(w.amountFen) })}
+                    title={t('finance.approveConfirm', { amount: formatYuan(w.amountFen) })}
                     description={
                       w.leaderOwedFen > 0 ? (
                         <Typography.Text type="danger" data-testid="withdrawal-approve-owed">
-                          {t('finance.owedWarning', { owed: money(w.leaderOwedFen) })}
+                          {t('finance.owedWarning', { owed: formatYuan(w.leaderOwedFen) })}
                           {settings.data && !settings.data.withdrawWhileOwed && t('finance.owedBlocked')}
                         </Typography.Text>
                       ) : undefined

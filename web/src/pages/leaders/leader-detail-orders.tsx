@@ -4,11 +4,11 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api';
 import type { Page } from '../../api-types';
 import { useCan } from '../../auth-context';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
 import type { OrderSummary } from '../../orders-api';
+import { formatYuan } from '../../shared/money';
 import { OrderStatusTag } from '../orders/order-status-tag';
 
 /** The leader's latest orders, and a link to the order center filtered by this leader. */

@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, InputNumber, Select, Space, Typography } from 'antd';
 import { useLocale } from '../../locale-context';
+import { fenToYuan, yuanToFen } from '../../shared/money';
 import {
   isGroup,
   isMoneyMetric,
@@ -231,9 +232,9 @@ function ConditionEditor({
         min={0}
         precision={money ? 2 : 0}
         prefix={money ? '¥' : undefined}
-        value={money ? node.value / 100 : node.value}
+        value={money ? fenToYuan(node.value) : node.value}
         onChange={(v) =>
-          set({ value: v === null ? 0 : money ? Math.round(Number(v) * 100) : Math.round(Number(v)) })
+          set({ value: v === null ? 0 : money ? yuanToFen(Number(v)) : Math.round(Number(v)) })
         }
         aria-label={t('levels.rule.value')}
         data-testid={`${id}-value`}

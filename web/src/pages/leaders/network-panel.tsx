@@ -18,7 +18,6 @@ import type { Dayjs } from 'dayjs';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCan } from '../../auth-context';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import {
@@ -33,6 +32,7 @@ import {
 } from '../../leader-network-api';
 import type { LeaderDetail } from '../../leaders-api';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import { NetworkMoveModal } from './network-move-modal';
 
 interface TreeNode {

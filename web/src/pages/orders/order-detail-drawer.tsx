@@ -1,10 +1,10 @@
 import { Button, Descriptions, Drawer, Empty, Space, Spin, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../auth-context';
-import { formatYuan } from '../../catalog-api';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders-api';
+import { formatYuan } from '../../shared/money';
 import { OrderActionModal } from './order-action-modal';
 import { useOrderDetail } from './order-actions-api';
 import { OrderRefunds } from './order-refunds';

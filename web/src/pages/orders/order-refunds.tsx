@@ -1,7 +1,7 @@
 import { Empty, Table, Tag } from 'antd';
-import { formatYuan } from '../../catalog-api';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import type { OrderDetailWithRefunds, OrderRefund } from './order-actions-api';
 
 /** 退款记录: every refund of the order, with its lines, money, provider reference and reason. */

@@ -17,7 +17,6 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useRef, useState } from 'react';
 import { useCampaignList } from '../../campaigns-api';
-import { formatYuan } from '../../catalog-api';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
 import {
@@ -28,6 +27,7 @@ import {
   useOrderList,
   useOrderStats,
 } from '../../orders-api';
+import { formatYuan } from '../../shared/money';
 import { OrderDetailDrawer } from './order-detail-drawer';
 import { OrderStatusTag } from './order-status-tag';
 

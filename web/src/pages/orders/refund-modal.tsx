@@ -12,9 +12,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { formTarget, useReportError } from '../../api-errors';
-import { formatYuan } from '../../catalog-api';
 import { FormModal } from '../../components/form-modal';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import {
   newIdempotencyKey,
   type OrderDetailWithRefunds,

@@ -2,10 +2,10 @@ import { Alert, Button, Card, Select, Space, Table, type TableProps, Tag, Typogr
 import { useState } from 'react';
 import { useCan } from '../../auth-context';
 import { useCampaignList } from '../../campaigns-api';
-import { formatYuan } from '../../catalog-api';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
+import { formatYuan } from '../../shared/money';
 import { OrderDetailDrawer } from '../orders/order-detail-drawer';
 import { OrderStatusTag } from '../orders/order-status-tag';
 import { DecisionModal } from './decision-modal';
