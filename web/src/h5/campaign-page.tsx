@@ -4,7 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api';
 import { useLocale } from '../locale-context';
-import { formatYuan, H5Error, H5ErrorPage, H5Input, pageStyle } from './h5-shared';
+import { H5Input } from '../shared/h5-input';
+import { formatYuan } from '../shared/money';
+import { H5Error, H5ErrorPage, pageStyle } from './h5-shared';
 import { useLiveRemaining } from './live-remaining';
 import { rememberOrder } from './local-orders';
 import { type StorefrontItem, type StorefrontView, storefrontApi } from './storefront-api';
@@ -256,6 +258,7 @@ function CheckoutSheet(props: {
             <H5Input
               testId="h5-checkout-phone"
               type="tel"
+              inputMode="numeric"
               maxLength={20}
               value={phone}
               onChange={setPhone}

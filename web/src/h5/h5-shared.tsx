@@ -5,10 +5,6 @@ import { localizedMessage, type MessageKey } from '../i18n';
 import { useLocale } from '../locale-context';
 import { storefrontMessages } from '../messages/storefront';
 
-export function formatYuan(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`;
-}
-
 /** The status of an order in the customer's words. */
 export function statusKey(status: string): MessageKey {
   const key = `h5.status.${status}`;
@@ -56,31 +52,6 @@ export function H5ErrorPage({ error, extra }: { error: unknown; extra?: ReactNod
       <ErrorBlock status="default" title={<span data-testid="h5-error">{text(error)}</span>} description="">
         {extra}
       </ErrorBlock>
-    </div>
-  );
-}
-
-/** A plain input styled like antd-mobile's, so that the test id sits on the input itself. */
-export function H5Input(props: {
-  testId: string;
-  value: string;
-  onChange: (value: string) => void;
-  placeholder?: string;
-  type?: 'tel' | 'text';
-  maxLength?: number;
-}) {
-  return (
-    <div className="adm-input">
-      <input
-        className="adm-input-element"
-        data-testid={props.testId}
-        type={props.type ?? 'text'}
-        inputMode={props.type === 'tel' ? 'numeric' : undefined}
-        value={props.value}
-        maxLength={props.maxLength}
-        placeholder={props.placeholder}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
     </div>
   );
 }

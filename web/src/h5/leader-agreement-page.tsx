@@ -6,10 +6,11 @@ import { ApiError } from '../api';
 import { formatDateTime } from '../format';
 import { leaderSelfApi, type MyAgreement } from '../leader-onboarding-api';
 import { useLocale } from '../locale-context';
+import { H5Input } from '../shared/h5-input';
 import { H5Error, pageStyle } from './h5-shared';
 import { ChangeInitialPassword, LeaderGate, LeaderQueryError } from './leader-agreement-session';
 import { SignaturePad, type SignaturePadHandle } from './leader-agreement-signature';
-import { Card, FieldError, OnbInput } from './leader-apply-shared';
+import { Card, FieldError } from './leader-apply-shared';
 
 const textStyle = {
   whiteSpace: 'pre-wrap' as const,
@@ -92,7 +93,7 @@ function SignForm({ data }: { data: MyAgreement }) {
       </Card>
       <Card>
         <div style={{ marginBottom: 8 }}>{t('agreementH5.signer', { name: data.leader.name })}</div>
-        <OnbInput
+        <H5Input
           testId="agreement-typed-name"
           value={typedName}
           onChange={setTypedName}

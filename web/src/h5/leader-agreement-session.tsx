@@ -5,56 +5,28 @@ import { ApiError } from '../api';
 import { hasPermission, useAuth } from '../auth-context';
 import { leaderSelfApi } from '../leader-onboarding-api';
 import { useLocale } from '../locale-context';
+import { H5Input } from '../shared/h5-input';
+import { H5LoginForm } from '../shared/h5-login-form';
 import { H5Error, pageStyle } from './h5-shared';
-import { Card, OnbInput } from './leader-apply-shared';
-import { useLoginForm } from './use-login-form';
+import { Card } from './leader-apply-shared';
 
 /** The leader pages' own login: the platform login (/api/auth/login), phone-sized. */
 function LeaderLogin({ title }: { title: string }) {
   const { t } = useLocale();
-  const { username, setUsername, password, setPassword, error, busy, submit } = useLoginForm({
-    code: 'login.required',
-    text: t('leaderGate.required'),
-  });
-
   return (
     <div style={pageStyle}>
       <NavBar back={null}>{title}</NavBar>
       <Card>
         <div style={{ fontSize: 16, fontWeight: 600, marginBottom: 8 }}>{t('leaderGate.loginTitle')}</div>
         <div style={{ color: '#666', fontSize: 13 }}>{t('leaderGate.loginHint')}</div>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <Form layout="vertical">
-            <Form.Item label={t('login.username')}>
-              <OnbInput
-                testId="leader-login-username"
-                value={username}
-                onChange={setUsername}
-                autoComplete="username"
-                maxLength={64}
-              />
-            </Form.Item>
-            <Form.Item label={t('login.password')}>
-              <OnbInput
-                testId="leader-login-password"
-                type="password"
-                value={password}
-                onChange={setPassword}
-                autoComplete="current-password"
-                maxLength={256}
-              />
-            </Form.Item>
-          </Form>
-          {error !== null && <H5Error error={error} />}
-          <Button block type="submit" color="primary" loading={busy} data-testid="leader-login-submit">
-            {t('login.submit')}
-          </Button>
-        </form>
+        <H5LoginForm
+          testIdPrefix="leader-login"
+          required={{ code: 'login.required', text: t('leaderGate.required') }}
+          usernameLabel={t('login.username')}
+          passwordLabel={t('login.password')}
+          submitLabel={t('login.submit')}
+          submitColor="primary"
+        />
       </Card>
     </div>
   );
@@ -105,7 +77,7 @@ export function ChangeInitialPassword({ title }: { title: string }) {
         >
           <Form layout="vertical">
             <Form.Item label={t('account.currentPassword')}>
-              <OnbInput
+              <H5Input
                 testId="leader-password-current"
                 type="password"
                 value={current}
@@ -115,7 +87,7 @@ export function ChangeInitialPassword({ title }: { title: string }) {
               />
             </Form.Item>
             <Form.Item label={t('users.newPassword')}>
-              <OnbInput
+              <H5Input
                 testId="leader-password-new"
                 type="password"
                 value={next}
@@ -125,7 +97,7 @@ export function ChangeInitialPassword({ title }: { title: string }) {
               />
             </Form.Item>
             <Form.Item label={t('account.confirmPassword')}>
-              <OnbInput
+              <H5Input
                 testId="leader-password-confirm"
                 type="password"
                 value={confirm}

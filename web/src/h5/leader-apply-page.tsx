@@ -5,8 +5,9 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api';
 import { type ApplyRegion, applyApi } from '../leader-onboarding-api';
 import { useLocale } from '../locale-context';
+import { H5Input } from '../shared/h5-input';
 import { H5Error, pageStyle } from './h5-shared';
-import { Card, FieldError, OnbInput, rememberApplication, statusPath } from './leader-apply-shared';
+import { Card, FieldError, rememberApplication, statusPath } from './leader-apply-shared';
 
 const FORM_FIELDS = [
   'body.name',
@@ -183,7 +184,7 @@ export function LeaderApplyPage() {
           <Form layout="vertical" mode="card">
             <Form.Header>{t('apply.section.person')}</Form.Header>
             <Form.Item label={t('apply.name')}>
-              <OnbInput
+              <H5Input
                 testId="apply-name"
                 value={name}
                 onChange={setName}
@@ -193,7 +194,7 @@ export function LeaderApplyPage() {
               <FieldError error={error} field="body.name" />
             </Form.Item>
             <Form.Item label={t('apply.phone')}>
-              <OnbInput
+              <H5Input
                 testId="apply-phone"
                 value={phone}
                 onChange={setPhone}
@@ -205,7 +206,7 @@ export function LeaderApplyPage() {
               <FieldError error={error} field="body.phone" />
             </Form.Item>
             <Form.Item label={t('apply.idNumber')} description={t('apply.idNumberHint')}>
-              <OnbInput testId="apply-id-number" value={idNumber} onChange={setIdNumber} maxLength={22} />
+              <H5Input testId="apply-id-number" value={idNumber} onChange={setIdNumber} maxLength={22} />
               <FieldError error={error} field="body.idNumber" />
             </Form.Item>
             <Form.Item label={t('apply.region')} onClick={() => setRegionOpen(true)} clickable>
@@ -224,11 +225,11 @@ export function LeaderApplyPage() {
           <Form layout="vertical" mode="card">
             <Form.Header>{t('apply.section.pickupPoint')}</Form.Header>
             <Form.Item label={t('apply.ppName')} description={t('apply.ppNameHint')}>
-              <OnbInput testId="apply-pp-name" value={ppName} onChange={setPpName} maxLength={100} />
+              <H5Input testId="apply-pp-name" value={ppName} onChange={setPpName} maxLength={100} />
               <FieldError error={error} field="body.pickupPoint.name" />
             </Form.Item>
             <Form.Item label={t('apply.address')}>
-              <OnbInput testId="apply-pp-address" value={address} onChange={setAddress} maxLength={300} />
+              <H5Input testId="apply-pp-address" value={address} onChange={setAddress} maxLength={300} />
               <FieldError error={error} field="body.pickupPoint.address" />
             </Form.Item>
             <Form.Item
@@ -247,7 +248,7 @@ export function LeaderApplyPage() {
               }
             >
               <div style={{ display: 'flex', gap: 8 }}>
-                <OnbInput
+                <H5Input
                   testId="apply-pp-latitude"
                   value={latitude}
                   onChange={setLatitude}
@@ -255,7 +256,7 @@ export function LeaderApplyPage() {
                   placeholder={t('apply.latitude')}
                   maxLength={20}
                 />
-                <OnbInput
+                <H5Input
                   testId="apply-pp-longitude"
                   value={longitude}
                   onChange={setLongitude}
@@ -268,7 +269,7 @@ export function LeaderApplyPage() {
               <FieldError error={error} field="body.pickupPoint.longitude" />
             </Form.Item>
             <Form.Item label={t('apply.openingHours')}>
-              <OnbInput
+              <H5Input
                 testId="apply-pp-hours"
                 value={hours}
                 onChange={setHours}
@@ -282,7 +283,7 @@ export function LeaderApplyPage() {
         <Card>
           <Form layout="vertical" mode="card">
             <Form.Item label={t('apply.referrerCode')} description={t('apply.referrerHint')}>
-              <OnbInput
+              <H5Input
                 testId="apply-referrer-code"
                 value={referrerCode}
                 onChange={(v) => setReferrerCode(v.toUpperCase())}

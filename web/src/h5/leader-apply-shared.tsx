@@ -3,34 +3,6 @@ import { ApiError } from '../api';
 import { localizedMessage } from '../i18n';
 import { useLocale } from '../locale-context';
 
-/** A plain input styled like antd-mobile's, with the test id on the input itself. */
-export function OnbInput(props: {
-  testId: string;
-  value: string;
-  onChange: (value: string) => void;
-  placeholder?: string;
-  type?: 'text' | 'tel' | 'password';
-  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel';
-  maxLength?: number;
-  autoComplete?: string;
-}) {
-  return (
-    <div className="adm-input">
-      <input
-        className="adm-input-element"
-        data-testid={props.testId}
-        type={props.type ?? 'text'}
-        inputMode={props.inputMode}
-        value={props.value}
-        maxLength={props.maxLength}
-        placeholder={props.placeholder}
-        autoComplete={props.autoComplete}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </div>
-  );
-}
-
 /** The message of a server refusal, shown under the field it names (or at the form's foot). */
 export function FieldError({ error, field, testId }: { error: unknown; field: string; testId?: string }) {
   const { lang } = useLocale();

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../format';
 import { useLocale } from '../locale-context';
-import { formatYuan, H5Error, H5Input, pageStyle, statusKey } from './h5-shared';
+import { H5Input } from '../shared/h5-input';
+import { formatYuan } from '../shared/money';
+import { H5Error, pageStyle, statusKey } from './h5-shared';
 import { loadLocalOrders, rememberOrder } from './local-orders';
 import { type MyOrder, storefrontApi } from './storefront-api';
 
@@ -81,10 +83,24 @@ export function MyOrdersPage() {
       >
         <Form.Header>{t('h5.lookupHint')}</Form.Header>
         <Form.Item label={t('h5.phone')}>
-          <H5Input testId="h5-lookup-phone" type="tel" maxLength={20} value={phone} onChange={setPhone} />
+          <H5Input
+            testId="h5-lookup-phone"
+            type="tel"
+            inputMode="numeric"
+            maxLength={20}
+            value={phone}
+            onChange={setPhone}
+          />
         </Form.Item>
         <Form.Item label={t('h5.pickupCode')}>
-          <H5Input testId="h5-lookup-code" type="tel" maxLength={6} value={code} onChange={setCode} />
+          <H5Input
+            testId="h5-lookup-code"
+            type="tel"
+            inputMode="numeric"
+            maxLength={6}
+            value={code}
+            onChange={setCode}
+          />
         </Form.Item>
       </Form>
       {error !== null && <H5Error error={error} />}

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { formatDateTime } from '../format';
 import { useLocale } from '../locale-context';
-import { formatYuan, H5Error, H5ErrorPage, pageStyle, statusKey } from './h5-shared';
+import { formatYuan } from '../shared/money';
+import { H5Error, H5ErrorPage, pageStyle, statusKey } from './h5-shared';
 import { findLocalOrder } from './local-orders';
 import { storefrontApi } from './storefront-api';
 

@@ -3,7 +3,7 @@ import { Button, Card, Empty, Image, Popup, PullToRefresh, Space, Tag, Toast } f
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useLocale } from '../../locale-context';
-import { formatYuan } from '../h5-shared';
+import { formatYuan } from '../../shared/money';
 import { absoluteUrl, type PortalCampaign, type PortalMe, portalApi } from './portal-api';
 import { copyText, Failed, Loading } from './portal-shared';
 import { makePoster, posterCutoff } from './poster';

@@ -3,7 +3,7 @@ import { Button, Empty, List, SearchBar } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useLocale } from '../../locale-context';
-import { formatYuan } from '../h5-shared';
+import { formatYuan } from '../../shared/money';
 import { portalApi } from './portal-api';
 import { Failed, Loading } from './portal-shared';
 

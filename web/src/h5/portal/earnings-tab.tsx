@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { businessToday } from '../../format';
 import type { MessageKey } from '../../i18n';
 import { useLocale } from '../../locale-context';
-import { formatYuan } from '../h5-shared';
+import { formatYuan } from '../../shared/money';
 import { type EarningEntry, earningsApi, type Withdrawal } from './earnings-api';
 import { Failed, Loading, Section } from './portal-shared';
 import { WithdrawSheet } from './withdraw-sheet';

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api';
 import { useAuth } from '../../auth-context';
 import { useLocale } from '../../locale-context';
+import { H5Input } from '../../shared/h5-input';
 import { H5Error } from '../h5-shared';
 import {
   absoluteUrl,
@@ -14,7 +15,7 @@ import {
   portalApi,
   type RuleProgress,
 } from './portal-api';
-import { copyText, PortalInput, Section } from './portal-shared';
+import { copyText, Section } from './portal-shared';
 
 function InviteSection({ me }: { me: PortalMe }) {
   const { t } = useLocale();
@@ -211,7 +212,7 @@ export function PasswordSection({ onDone }: { onDone?: () => void }) {
     <Section title={t('portal.me.changePassword')}>
       <Form layout="vertical">
         <Form.Item label={t('portal.me.currentPassword')}>
-          <PortalInput
+          <H5Input
             testId="portal-pw-current"
             type="password"
             value={current}
@@ -220,7 +221,7 @@ export function PasswordSection({ onDone }: { onDone?: () => void }) {
           />
         </Form.Item>
         <Form.Item label={t('portal.me.newPassword')}>
-          <PortalInput
+          <H5Input
             testId="portal-pw-new"
             type="password"
             value={next}
@@ -229,7 +230,7 @@ export function PasswordSection({ onDone }: { onDone?: () => void }) {
           />
         </Form.Item>
         <Form.Item label={t('portal.me.confirmPassword')}>
-          <PortalInput
+          <H5Input
             testId="portal-pw-again"
             type="password"
             value={again}

@@ -3,7 +3,7 @@ import { Button, Collapse, Empty, Grid, PullToRefresh, Segmented } from 'antd-mo
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useLocale } from '../../locale-context';
-import { formatYuan } from '../h5-shared';
+import { formatYuan } from '../../shared/money';
 import { type PortalDay, portalApi } from './portal-api';
 import { Failed, Loading, StatusTag } from './portal-shared';
 

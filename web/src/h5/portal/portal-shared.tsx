@@ -94,34 +94,6 @@ export function Failed({ error, onRetry }: { error: unknown; onRetry: () => void
   );
 }
 
-/** A plain input styled like antd-mobile's, so that the test id sits on the input itself. */
-export function PortalInput(props: {
-  testId: string;
-  value: string;
-  onChange: (value: string) => void;
-  placeholder?: string;
-  type?: 'text' | 'password' | 'tel';
-  numeric?: boolean;
-  maxLength?: number;
-  autoComplete?: string;
-}) {
-  return (
-    <div className="adm-input">
-      <input
-        className="adm-input-element"
-        data-testid={props.testId}
-        type={props.type ?? 'text'}
-        inputMode={props.numeric ? 'numeric' : undefined}
-        value={props.value}
-        maxLength={props.maxLength}
-        placeholder={props.placeholder}
-        autoComplete={props.autoComplete}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </div>
-  );
-}
-
 export function Section({
   title,
   children,

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import QRCode from 'qrcode';
+import { formatYuan } from '../../shared/money';
 import type { PortalCampaign } from './portal-api';
 
 /**
@@ -46,10 +47,6 @@ function loadImage(src: string, timeoutMs = 4000): Promise<HTMLImageElement | nu
     };
     img.src = src;
   });
-}
-
-function yuan(fen: number): string {
-  return `¥${(fen / 100).toFixed(2)}`;
 }
 
 /** Cuts `text` to fit `maxWidth`, with an ellipsis when cut. */
@@ -219,11 +216,11 @@ export async function makePoster(input: PosterInput): Promise<string> {
     ctx.fillStyle = RED;
     ctx.font = `bold 38px ${FONT}`;
     const right = cardX + cardW - 30;
-    ctx.fillText(yuan(item.priceFen), right, ty + 40);
+    ctx.fillText(formatYuan(item.priceFen), right, ty + 40);
     if (item.listPriceFen > item.priceFen) {
       ctx.fillStyle = '#aaa';
       ctx.font = `24px ${FONT}`;
-      const list = yuan(item.listPriceFen);
+      const list = formatYuan(item.listPriceFen);
       ctx.fillText(list, right, ty + 72);
       const w = ctx.measureText(list).width;
       ctx.fillRect(right - w, ty + 64, w, 2);

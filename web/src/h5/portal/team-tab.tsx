@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Empty, Grid, List, Tag } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useLocale } from '../../locale-context';
-import { formatYuan } from '../h5-shared';
+import { formatYuan } from '../../shared/money';
 import { portalApi } from './portal-api';
 import { Failed, Loading, Section } from './portal-shared';
 

@@ -3,9 +3,11 @@ import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api';
 import { useLocale } from '../../locale-context';
-import { formatYuan, H5Error } from '../h5-shared';
+import { H5Input } from '../../shared/h5-input';
+import { formatYuan } from '../../shared/money';
+import { H5Error } from '../h5-shared';
 import { type PickupLookup, portalApi } from './portal-api';
-import { PortalInput, StatusTag } from './portal-shared';
+import { StatusTag } from './portal-shared';
 
 const CODE = /^\d{6}$/;
 
@@ -191,10 +193,10 @@ export function VerifyTab() {
           <div
             style={{ flex: 1, border: '1px solid #eee', borderRadius: 8, padding: '6px 10px', fontSize: 20 }}
           >
-            <PortalInput
+            <H5Input
               testId="portal-verify-code"
               type="tel"
-              numeric
+              inputMode="numeric"
               maxLength={6}
               value={code}
               onChange={(v) => setCode(v.replace(/\D/g, ''))}

@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { ApiError } from '../../api';
 import { localizedMessage } from '../../i18n';
 import { useLocale } from '../../locale-context';
-import { formatYuan, H5Error } from '../h5-shared';
+import { H5Input } from '../../shared/h5-input';
+import { formatYuan } from '../../shared/money';
+import { H5Error } from '../h5-shared';
 import { earningsApi } from './earnings-api';
-import { Loading, PortalInput } from './portal-shared';
+import { Loading } from './portal-shared';
 
 /** "12.3" → 1230 fen; null for anything that is not a positive amount with at most two decimals. */
 export function yuanToFen(text: string): number | null {
@@ -46,25 +48,20 @@ function PayoutAccountForm({ onSaved }: { onSaved: () => void }) {
         ]}
       />
       <div style={{ display: 'grid', gap: 8, marginTop: 8 }}>
-        <PortalInput
+        <H5Input
           testId="earnings-payee"
           value={payeeName}
           onChange={setPayeeName}
           placeholder="收款人 Payee"
         />
-        <PortalInput
+        <H5Input
           testId="earnings-account"
           value={account}
           onChange={setAccount}
           placeholder={method === 'bank' ? '银行卡号 Card number' : '微信 openid'}
         />
         {method === 'bank' && (
-          <PortalInput
-            testId="earnings-bank"
-            value={bankName}
-            onChange={setBankName}
-            placeholder="开户行 Bank"
-          />
+          <H5Input testId="earnings-bank" value={bankName} onChange={setBankName} placeholder="开户行 Bank" />
         )}
       </div>
       {save.error && <H5Error error={save.error} />}
@@ -133,12 +130,12 @@ export function WithdrawSheet({ visible, onClose }: { visible: boolean; onClose:
             <div style={{ fontSize: 12, color: '#666', marginBottom: 8 }}>
               {ledger.data.payoutAccount.payeeName} · {ledger.data.payoutAccount.accountMasked}
             </div>
-            <PortalInput
+            <H5Input
               testId="earnings-amount"
               value={text}
               onChange={setText}
               placeholder={t('earnings.amount')}
-              numeric
+              inputMode="numeric"
             />
             {text !== '' && fen === null && (
               <div style={{ color: '#ff3141', fontSize: 12, marginTop: 4 }}>
