@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../src/demo/seed.js';
 import { checkInvariants } from '../../src/modules/ledger/index.js';
+import { formatFen } from '../../src/platform/money.js';
 import { CAUSE_TYPES } from '../../src/modules.js';
 import { browserAvailable } from '../helpers/browser.js';
 import { seedDemoOnRealClock } from '../helpers/demo.js';
@@ -33,7 +34,8 @@ async function phonePage(): Promise<Page> {
   return context.newPage();
 }
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+// The console writes amounts as the server does (¥1,234.50).
+const yuan = formatFen;
 
 describe.skipIf(!browserAvailable)('the leader’s earnings on a phone (收益)', () => {
   it('the demo has period entries: a hot-product ladder, recruit bonuses and a closed month', async () => {
