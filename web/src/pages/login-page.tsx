@@ -1,13 +1,12 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Button, Form, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api';
 import { useAuth } from '../auth-context';
-import { LangSwitch } from '../components/lang-switch';
 import { localizedMessage } from '../i18n';
 import { useLocale } from '../locale-context';
+import { AuthCard, AuthError, PasswordField, UsernameField } from '../shared/auth-form';
 
 interface LoginValues {
   username: string;
@@ -71,70 +70,34 @@ export function LoginPage() {
         : null;
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        background: '#f0f2f5',
-        position: 'relative',
-      }}
-    >
-      <div style={{ position: 'absolute', top: 16, right: 24 }}>
-        <LangSwitch />
-      </div>
-      <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
-          {t('app.name')}
-        </Typography.Title>
+    <AuthCard
+      width={380}
+      title={t('app.name')}
+      intro={
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('login.title')}
         </Typography.Paragraph>
-        {errorText && (
-          <Alert
-            type="error"
-            showIcon
-            title={errorText}
-            style={{ marginBottom: 16 }}
-            data-testid={waitSeconds > 0 ? 'login-wait' : 'login-error'}
-          />
-        )}
-        <Form<LoginValues>
-          layout="vertical"
-          requiredMark={false}
-          onFinish={(values) => mutation.mutate(values)}
+      }
+    >
+      <AuthError text={errorText} testId={waitSeconds > 0 ? 'login-wait' : 'login-error'} />
+      <Form<LoginValues>
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(values) => mutation.mutate(values)}
+      >
+        <UsernameField testId="login-username" />
+        <PasswordField testId="login-password" autoComplete="current-password" />
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={mutation.isPending}
+          disabled={waitSeconds > 0}
+          data-testid="login-submit"
         >
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            loading={mutation.isPending}
-            disabled={waitSeconds > 0}
-            data-testid="login-submit"
-          >
-            {t('login.submit')}
-          </Button>
-        </Form>
-      </Card>
-    </div>
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </AuthCard>
   );
 }

@@ -1,11 +1,10 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../api';
-import { LangSwitch } from '../components/lang-switch';
 import { localizedMessage } from '../i18n';
 import { useLocale } from '../locale-context';
+import { AuthCard, AuthError, PasswordField, UsernameField } from '../shared/auth-form';
 
 interface SetupValues {
   username: string;
@@ -39,96 +38,56 @@ export function SetupPage() {
     : null;
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        background: '#f0f2f5',
-        position: 'relative',
-      }}
+    <AuthCard
+      width={420}
+      title={t('setup.title')}
+      intro={<Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>}
     >
-      <div style={{ position: 'absolute', top: 16, right: 24 }}>
-        <LangSwitch />
-      </div>
-      <Card style={{ width: 420 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
-          {t('setup.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-        {!token && <Alert type="warning" showIcon title={t('setup.noToken')} style={{ marginBottom: 16 }} />}
-        {errorText && (
-          <Alert
-            type="error"
-            showIcon
-            title={errorText}
-            style={{ marginBottom: 16 }}
-            data-testid="setup-error"
-          />
-        )}
-        {mutation.data ? (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="setup-done"
-            title={t('setup.done', { username: mutation.data.username })}
-            action={
-              <Button type="primary" onClick={() => navigate('/login', { replace: true })}>
-                {t('setup.toLogin')}
-              </Button>
-            }
-          />
-        ) : (
-          <Form<SetupValues>
-            layout="vertical"
-            requiredMark={false}
-            onFinish={(values) => mutation.mutate(values)}
-            disabled={!token}
-          >
-            <Form.Item
-              name="username"
-              label={t('login.username')}
-              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-            >
-              <Input
-                prefix={<UserOutlined />}
-                autoComplete="username"
-                autoFocus
-                data-testid="setup-username"
-              />
-            </Form.Item>
-            <Form.Item
-              name="displayName"
-              label={t('setup.displayName')}
-              rules={[{ required: true, whitespace: true }]}
-            >
-              <Input data-testid="setup-display-name" />
-            </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('login.password')}
-              extra={t('setup.passwordHint')}
-              rules={[{ required: true, message: t('login.passwordRequired') }]}
-            >
-              <Input.Password
-                prefix={<LockOutlined />}
-                autoComplete="new-password"
-                data-testid="setup-password"
-              />
-            </Form.Item>
-            <Button
-              type="primary"
-              htmlType="submit"
-              block
-              loading={mutation.isPending}
-              data-testid="setup-submit"
-            >
-              {t('setup.submit')}
+      {!token && <Alert type="warning" showIcon title={t('setup.noToken')} style={{ marginBottom: 16 }} />}
+      <AuthError text={errorText} testId="setup-error" />
+      {mutation.data ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="setup-done"
+          title={t('setup.done', { username: mutation.data.username })}
+          action={
+            <Button type="primary" onClick={() => navigate('/login', { replace: true })}>
+              {t('setup.toLogin')}
             </Button>
-          </Form>
-        )}
-      </Card>
-    </div>
+          }
+        />
+      ) : (
+        <Form<SetupValues>
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => mutation.mutate(values)}
+          disabled={!token}
+        >
+          <UsernameField testId="setup-username" />
+          <Form.Item
+            name="displayName"
+            label={t('setup.displayName')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input data-testid="setup-display-name" />
+          </Form.Item>
+          <PasswordField
+            testId="setup-password"
+            autoComplete="new-password"
+            extra={t('setup.passwordHint')}
+          />
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            loading={mutation.isPending}
+            data-testid="setup-submit"
+          >
+            {t('setup.submit')}
+          </Button>
+        </Form>
+      )}
+    </AuthCard>
   );
 }
