@@ -1,104 +1,30 @@
-import { api, apiRequest } from '../../api';
+import { type ApiRequestBody, type ApiResponse, call } from '../../api';
 
 /**
  * The leader's money in the portal: earnings and entries (/api/portal/earnings...), and the
  * ledger's own routes for withdrawals, the payout account and statements (/api/ledger/me/...).
- * Shapes mirror the server's response schemas.
+ * Shapes come from the generated schema.
  */
 
-export interface Words {
-  zh: string;
-  en: string;
-}
+export type EarningsSummary = ApiResponse<'/api/portal/earnings'>;
 
-export interface RuleTotal {
-  rule: string;
-  ruleLabel: Words;
-  entries: number;
-  amountFen: number;
-  netFen: number;
-}
+export type RuleTotal = EarningsSummary['monthByRule'][number];
 
-export interface EarningsSummary {
-  leader: { id: string; name: string; code: string };
-  estimatedFen: number;
-  pendingFen: number;
-  availableFen: number;
-  withdrawingFen: number;
-  paidOutFen: number;
-  owedFen: number;
-  withdrawableFen: number;
-  month: string;
-  monthFen: number;
-  monthByRule: RuleTotal[];
-}
+export type Words = RuleTotal['ruleLabel'];
 
-export interface EarningEntry {
-  id: string;
-  rule: string;
-  ruleLabel: Words;
-  orderRef: string | null;
-  productName: string | null;
-  amountFen: number;
-  netFen: number;
-  status: 'estimated' | 'final' | 'settled' | 'voided';
-  paidAt: string | null;
-  createdAt: string;
-  text: Words;
-}
+export type EarningEntry = ApiResponse<'/api/portal/earnings/entries'>['items'][number];
 
-export interface WithdrawalRules {
-  minAmountFen: number;
-  feeFixedFen: number;
-  feeBps: number;
-  dailyCountLimit: number;
-  taxBps: number;
-}
+export type MyLedger = ApiResponse<'/api/ledger/me'>;
 
-export interface PayoutAccount {
-  method: 'bank' | 'wechat';
-  payeeName: string;
-  accountMasked: string;
-  bankName: string | null;
-}
+export type WithdrawalRules = MyLedger['rules'];
 
-export interface MyLedger {
-  withdrawableFen: number;
-  payoutAccount: PayoutAccount | null;
-  rules: WithdrawalRules;
-  requestsToday: number;
-}
+export type PayoutAccount = NonNullable<MyLedger['payoutAccount']>;
 
-export interface WithdrawalPreview {
-  amountFen: number;
-  feeFen: number;
-  taxFen: number;
-  netFen: number;
-  minAmountFen: number;
-  withdrawableFen: number;
-  problem: { code: string; zh: string; en: string } | null;
-}
+export type WithdrawalPreview = ApiResponse<'/api/portal/earnings/withdrawal-preview'>;
 
-export interface Withdrawal {
-  id: string;
-  amountFen: number;
-  feeFen: number;
-  taxFen: number;
-  netFen: number;
-  status: 'requested' | 'approved' | 'batched' | 'paid' | 'failed' | 'rejected';
-  method: 'bank' | 'wechat';
-  accountMasked: string;
-  requestedAt: string;
-  rejectReason: string | null;
-  failReason: string | null;
-}
+export type Withdrawal = ApiResponse<'/api/ledger/me/withdrawals'>['items'][number];
 
-export interface Statement {
-  month: string;
-  opening: { balanceFen: number };
-  closing: { balanceFen: number };
-  rows: Array<{ category: string; label: Words; count: number; amountFen: number; effectFen: number }>;
-}
+export type Statement = ApiResponse<'/api/ledger/me/statements'>;
 
 /** A fresh key per confirmed request: a double tap replays the first answer instead of asking twice. */
 function idempotencyKey(): string {
@@ -108,24 +34,19 @@ function idempotencyKey(): string {
 }
 
 export const earningsApi = {
-  summary: () => api.get<EarningsSummary>('/api/portal/earnings'),
+  summary: () => call.get('/api/portal/earnings'),
   entries: (page: number, pageSize = 20) =>
-    api.get<{ items: EarningEntry[]; total: number }>('/api/portal/earnings/entries', { page, pageSize }),
+    call.get('/api/portal/earnings/entries', { query: { page, pageSize } }),
   preview: (amountFen: number) =>
-    api.get<WithdrawalPreview>('/api/portal/earnings/withdrawal-preview', { amountFen }),
-  ledger: () => api.get<MyLedger>('/api/ledger/me'),
-  withdrawals: () =>
-    api.get<{ items: Withdrawal[]; total: number }>('/api/ledger/me/withdrawals', { page: 1, pageSize: 50 }),
+    call.get('/api/portal/earnings/withdrawal-preview', { query: { amountFen } }),
+  ledger: () => call.get('/api/ledger/me'),
+  withdrawals: () => call.get('/api/ledger/me/withdrawals', { query: { page: 1, pageSize: 50 } }),
   withdraw: (amountFen: number) =>
-    apiRequest<Withdrawal>('POST', '/api/ledger/me/withdrawals', {
+    call.post('/api/ledger/me/withdrawals', {
       body: { amountFen },
       headers: { 'idempotency-key': idempotencyKey() },
     }),
-  setPayoutAccount: (body: {
-    method: 'bank' | 'wechat';
-    payeeName: string;
-    account: string;
-    bankName?: string | null;
-  }) => apiRequest<PayoutAccount>('PUT', '/api/ledger/me/payout-account', { body }),
-  statement: (month: string) => api.get<Statement>('/api/ledger/me/statements', { month }),
+  setPayoutAccount: (body: ApiRequestBody<'/api/ledger/me/payout-account', 'put'>) =>
+    call.put('/api/ledger/me/payout-account', { body }),
+  statement: (month: string) => call.get('/api/ledger/me/statements', { query: { month } }),
 };
