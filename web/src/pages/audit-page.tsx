@@ -1,13 +1,13 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Table, type TableProps, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditRecord, AuditVerifyResult } from '../api-types';
-import { type AuditFilters, type AuditListParams, useAuditList, useVerifyAuditChain } from '../audit-api';
+import { type AuditFilters, useAuditList, useVerifyAuditChain } from '../audit-api';
 import { JsonSideBySide } from '../components/json-view';
 import { QueryError } from '../components/query-error';
 import { formatDateTime } from '../format';
 import { useLocale } from '../locale-context';
+import { useListParams } from '../shared/list-params';
 
 interface FilterValues {
   actor?: string;
@@ -17,6 +17,19 @@ interface FilterValues {
 }
 
 const NO_FILTERS: AuditFilters = { actor: '', action: '', entityType: '', from: '', to: '' };
+
+/** The form's fields for filters read from the address (a reload or a shared link). */
+function toValues(filters: AuditFilters): FilterValues {
+  return {
+    actor: filters.actor,
+    action: filters.action,
+    entityType: filters.entityType,
+    range:
+      filters.from || filters.to
+        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+        : null,
+  };
+}
 
 function toFilters(values: FilterValues): AuditFilters {
   const [from, to] = values.range ?? [null, null];
@@ -32,7 +45,7 @@ function toFilters(values: FilterValues): AuditFilters {
 export function AuditPage() {
   const { t } = useLocale();
   const [form] = Form.useForm<FilterValues>();
-  const [params, setParams] = useState<AuditListParams>({ ...NO_FILTERS, page: 1, pageSize: 20 });
+  const { params, setFilters, resetFilters, table } = useListParams(NO_FILTERS);
   const list = useAuditList(params);
   const verify = useVerifyAuditChain();
 
@@ -97,7 +110,8 @@ export function AuditPage() {
         form={form}
         layout="inline"
         style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(values) => setParams((current) => ({ ...current, ...toFilters(values), page: 1 }))}
+        initialValues={toValues(params)}
+        onFinish={(values) => setFilters(toFilters(values))}
       >
         <Form.Item name="actor" label={t('audit.actor')}>
           <Input allowClear placeholder={t('audit.actorPlaceholder')} data-testid="audit-filter-actor" />
@@ -119,8 +133,8 @@ export function AuditPage() {
         <Form.Item>
           <Button
             onClick={() => {
-              form.resetFields();
-              setParams((current) => ({ ...current, ...NO_FILTERS, page: 1 }));
+              form.setFieldsValue(toValues(NO_FILTERS));
+              resetFilters();
             }}
           >
             {t('common.reset')}
@@ -146,20 +160,7 @@ export function AuditPage() {
             />
           ),
         }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pagination) =>
-          setParams((current) => ({
-            ...current,
-            page: pagination.current ?? 1,
-            pageSize: pagination.pageSize ?? current.pageSize,
-          }))
-        }
+        {...table(list.data?.total)}
       />
     </Card>
   );

@@ -1,13 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
 import type { DeliveryStatus, EventDelivery, OutboxEvent } from '../api-types';
 import { JsonBlock } from '../components/json-view';
 import { QueryError } from '../components/query-error';
-import { type EventListParams, useEventList } from '../events-api';
+import { useEventList } from '../events-api';
 import { formatDateTime } from '../format';
 import type { MessageKey } from '../i18n';
 import { useLocale } from '../locale-context';
+import { oneOf, useListParams } from '../shared/list-params';
 
 const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'dead'];
 
@@ -36,8 +36,9 @@ function DeliveryTag({ delivery }: { delivery: EventDelivery }) {
 
 export function EventsPage() {
   const { t } = useLocale();
-  const [params, setParams] = useState<EventListParams>({ type: '', status: '', page: 1, pageSize: 20 });
-  const list = useEventList(params);
+  const { params, setFilters, table } = useListParams({ type: '', status: '' });
+  const status = oneOf(DELIVERY_STATUSES, params.status);
+  const list = useEventList({ ...params, status });
 
   const columns: TableProps<OutboxEvent>['columns'] = [
     { title: t('events.type'), dataIndex: 'type', key: 'type' },
@@ -111,13 +112,14 @@ export function EventsPage() {
           placeholder={t('events.type')}
           enterButton={t('common.search')}
           style={{ width: 280 }}
-          onSearch={(type) => setParams((current) => ({ ...current, type: type.trim(), page: 1 }))}
+          defaultValue={params.type}
+          onSearch={(type) => setFilters({ type: type.trim() })}
           data-testid="events-filter-type"
         />
         <Select<DeliveryStatus | ''>
           style={{ width: 180 }}
-          value={params.status}
-          onChange={(status) => setParams((current) => ({ ...current, status, page: 1 }))}
+          value={status}
+          onChange={(next) => setFilters({ status: next })}
           data-testid="events-filter-status"
           options={[
             { value: '', label: t('events.status.all') },
@@ -150,20 +152,7 @@ export function EventsPage() {
             </Space>
           ),
         }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pagination) =>
-          setParams((current) => ({
-            ...current,
-            page: pagination.current ?? 1,
-            pageSize: pagination.pageSize ?? current.pageSize,
-          }))
-        }
+        {...table(list.data?.total)}
       />
     </Card>
   );

@@ -8,7 +8,8 @@ import { QueryError } from '../components/query-error';
 import { RoleTags } from '../components/role-tags';
 import { formatDateTime } from '../format';
 import { useLocale } from '../locale-context';
-import { type UserListParams, useUpdateUser, useUserList } from '../users-api';
+import { useListParams } from '../shared/list-params';
+import { useUpdateUser, useUserList } from '../users-api';
 import { UserCreateModal } from './user-create-modal';
 import { UserEditModal } from './user-edit-modal';
 import { UserPasswordModal } from './user-password-modal';
@@ -20,7 +21,7 @@ export function UsersPage() {
   const can = useCan();
   const me = useCurrentUser();
   const canWrite = can('users.write');
-  const [params, setParams] = useState<UserListParams>({ q: '', page: 1, pageSize: 20 });
+  const { params, setFilters, table } = useListParams({ q: '' });
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useUserList(params);
   const updateUser = useUpdateUser();
@@ -122,7 +123,8 @@ export function UsersPage() {
         placeholder={t('users.searchPlaceholder')}
         enterButton={t('common.search')}
         style={{ maxWidth: 360, marginBottom: 16 }}
-        onSearch={(q) => setParams((current) => ({ ...current, q: q.trim(), page: 1 }))}
+        defaultValue={params.q}
+        onSearch={(q) => setFilters({ q: q.trim() })}
         data-testid="users-search"
       />
       <QueryError error={list.error} />
@@ -132,20 +134,7 @@ export function UsersPage() {
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pagination) =>
-          setParams((current) => ({
-            ...current,
-            page: pagination.current ?? 1,
-            pageSize: pagination.pageSize ?? current.pageSize,
-          }))
-        }
+        {...table(list.data?.total)}
       />
       {dialog?.kind === 'create' && <UserCreateModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <UserEditModal user={dialog.user} onClose={() => setDialog(null)} />}
