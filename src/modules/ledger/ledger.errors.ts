@@ -12,6 +12,11 @@ export const ledgerErrors = defineErrors({
     en: 'The posting would take a leader balance below zero (a clawback beyond the available balance must go to owed)',
     zh: '该记账会使团长余额为负（超出可提现余额的扣回须记入欠款）',
   },
+  'ledger.transfer_key_reused': {
+    kind: 'conflict',
+    en: 'A transfer with this key was already posted with other accounts, amount or cause; a replay must repeat it exactly',
+    zh: '该幂等键的分录已以不同的账户、金额或业务来源记账；重放必须与原分录完全一致',
+  },
   'ledger.not_a_leader': {
     kind: 'not_found',
     en: 'No leader is linked to this login',

@@ -8,7 +8,10 @@ import { ledgerAccounts, ledgerBalances, ledgerPostings, ledgerTransfers } from 
 
 /**
  * One movement to post. `key` is derived from the cause (an order line and rule, a withdrawal and
- * its leg), so posting it again, by a retry or a recompute, is skipped rather than doubled.
+ * its leg), so posting it again, by a retry or a recompute, is skipped rather than doubled. A replay
+ * must carry the same content (accounts, amount, cause; the memo is free text and may differ): a key
+ * posted before with other content is refused with `ledger.transfer_key_reused`, since the caller
+ * computed a different movement for the same cause and skipping it would hide the difference.
  */
 export interface TransferInput {
   key: string;
@@ -142,8 +145,9 @@ function isBalanceCheckViolation(err: unknown): boolean {
  * balance rows are locked in id order, then each chunk is ONE statement that inserts the transfers
  * (`ON CONFLICT (key) DO NOTHING RETURNING`) and adds to each balance the sum of the movements that
  * were actually inserted (one UPDATE per account per chunk, however many transfers touch it). A key
- * already posted is skipped; repeating a key within one call with different content is a caller bug
- * and is refused. All transfers of one call share one posting row.
+ * already posted with the same content is skipped; with other content (earlier, or within this call)
+ * it is a caller bug and is refused, and the caller's transaction rolls back whole. All transfers of
+ * one call share one posting row.
  *
  * A posting that would take a leader's balance past its natural side (available below zero) is
  * refused by the database CHECK and surfaces as `ledger.balance_below_zero`; the caller's
@@ -220,7 +224,20 @@ export async function postTransfersTx(
           RETURNING b.account_id
         )
         SELECT (SELECT count(*) FROM ins)::int AS posted, (SELECT count(*) FROM upd)::int AS updated`);
-      posted += Number(result.rows[0]?.posted ?? 0);
+      const inserted = Number(result.rows[0]?.posted ?? 0);
+      posted += inserted;
+      const changed = inserted < chunk.length ? await changedReplay(tx, postingId, chunk, idOf) : null;
+      if (changed) {
+        const i = transfers.findIndex((t) => t.key === changed.key);
+        const given = transfers[i] as TransferInput;
+        throw ledgerError('ledger.transfer_key_reused', {
+          field: `transfers.${i}.key`,
+          detail:
+            `key ${changed.key} is posted as ${changed.amountFen} fen (${changed.causeType} ${changed.causeId}), ` +
+            `replayed as ${given.amountFen} fen ${accountCode(given.debit)} → ${accountCode(given.credit)} ` +
+            `(${given.causeType} ${given.causeId})`,
+        });
+      }
     }
   } catch (err) {
     if (isBalanceCheckViolation(err)) throw ledgerError('ledger.balance_below_zero');
@@ -230,6 +247,45 @@ export async function postTransfersTx(
     await tx.insert(ledgerPostings).values({ id: postingId, at: now, transferCount: posted });
   }
   return { posted, skipped: transfers.length - posted };
+}
+
+/**
+ * A key of `chunk` that is already stored with other content, with what is stored, or null. Only
+ * called when some key was skipped, so first postings (the hot path) pay nothing. A separate
+ * statement, so it also sees a transfer a concurrent transaction committed while the insert waited.
+ */
+async function changedReplay(
+  tx: Tx,
+  postingId: number,
+  chunk: readonly TransferInput[],
+  idOf: (ref: AccountRef) => number,
+): Promise<{ key: string; amountFen: number; causeType: string; causeId: string } | null> {
+  const found = await tx.execute<{
+    key: string;
+    amount_fen: number;
+    cause_type: string;
+    cause_id: string;
+  }>(sql`
+    WITH input AS (
+      SELECT * FROM unnest(${arr(chunk.map((t) => t.key))}::text[],
+                           ${arr(chunk.map((t) => idOf(t.debit)))}::bigint[],
+                           ${arr(chunk.map((t) => idOf(t.credit)))}::bigint[],
+                           ${arr(chunk.map((t) => t.amountFen))}::bigint[],
+                           ${arr(chunk.map((t) => t.causeType))}::text[],
+                           ${arr(chunk.map((t) => t.causeId))}::text[])
+        AS i(key, debit, credit, amount, cause_type, cause_id)
+    )
+    SELECT t.key, t.amount_fen, t.cause_type, t.cause_id
+    FROM input i JOIN ${ledgerTransfers} t ON t.key = i.key
+    WHERE t.posting_id <> ${postingId}
+      AND (t.debit_account_id, t.credit_account_id, t.amount_fen, t.cause_type, t.cause_id)
+          IS DISTINCT FROM (i.debit, i.credit, i.amount, i.cause_type, i.cause_id)
+    ORDER BY t.key
+    LIMIT 1`);
+  const row = found.rows[0];
+  return row
+    ? { key: row.key, amountFen: Number(row.amount_fen), causeType: row.cause_type, causeId: row.cause_id }
+    : null;
 }
 
 /** The stored balance (debits − credits) of each named account that exists; missing ones are 0. */
