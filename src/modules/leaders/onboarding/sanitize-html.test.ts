@@ -69,7 +69,9 @@ describe('sanitizeHtml', () => {
 
   it('balances tags: closes what is open, ignores stray end tags, closes crossed tags properly', () => {
     expect(sanitizeHtml('<p><strong>bold')).toBe('<p><strong>bold</strong></p>');
-    expect(sanitizeHtml('</div>text</p>')).toBe('text');
+    expect(sanitizeHtml('</div>text')).toBe('text');
+    // A stray </p> is an empty paragraph to a browser, and the parser reads it as one.
+    expect(sanitizeHtml('</div>text</p>')).toBe('text<p></p>');
     expect(sanitizeHtml('<b><i>x</b>y</i>')).toBe('<b><i>x</i></b>y');
   });
 
@@ -87,6 +89,70 @@ describe('sanitizeHtml', () => {
   it('is idempotent', () => {
     const once = sanitizeHtml('<p>a <a href="https://e.com">l</a> &amp; <b>b</p><script>x</script>');
     expect(sanitizeHtml(once)).toBe(once);
+  });
+});
+
+describe('sanitizeHtml: entities', () => {
+  it('decodes every HTML entity, not only a short list, and escapes only what must be', () => {
+    expect(sanitizeHtml('<p>&hearts; &eacute;t&eacute; &euro;5 &frac12; &#x1F600; &#20013;</p>')).toBe(
+      '<p>♥ été €5 ½ 😀 中</p>',
+    );
+    expect(sanitizeHtml('<p>&yen;9.9 &times;2 &hellip; &mdash; &ldquo;好&rdquo;</p>')).toBe(
+      '<p>¥9.9 ×2 … — “好”</p>',
+    );
+  });
+
+  it('keeps an unknown entity as text, escaped', () => {
+    expect(sanitizeHtml('<p>&zzunknown; &amp;amp;</p>')).toBe('<p>&amp;zzunknown; &amp;amp;</p>');
+    // A browser reads the legacy entities without their semicolon, as here: &not → ¬.
+    expect(sanitizeHtml('<p>&notit;</p>')).toBe('<p>¬it;</p>');
+  });
+
+  it('decodes entities in a URL before checking its scheme', () => {
+    for (const href of [
+      'javascript&colon;alert(1)',
+      '&#x6A;&#x61;vascript:alert(1)',
+      'jav&#x09;ascript:alert(1)',
+      '&#0000106avascript:alert(1)',
+      'java&NewLine;script:alert(1)',
+    ])
+      expect(sanitizeHtml(`<a href="${href}">x</a>`)).toBe('<a>x</a>');
+    expect(sanitizeHtml('<a href="https&colon;//example.com/">x</a>')).toBe(
+      '<a href="https://example.com/" target="_blank" rel="noopener noreferrer">x</a>',
+    );
+  });
+});
+
+describe('sanitizeHtml: XSS vectors', () => {
+  it.each([
+    ['<img src=x onerror=alert(1)>', ''],
+    ['<svg/onload=alert(1)></svg>ok', 'ok'],
+    ['<svg/onload=alert(1)>ok', ''],
+    ['<body onload=alert(1)>ok', 'ok'],
+    ['<math><mi xlink:href="javascript:alert(1)">x</mi></math>ok', 'ok'],
+    ['<iframe srcdoc="<script>alert(1)</script>"></iframe>ok', 'ok'],
+    ['<object data="javascript:alert(1)"></object>ok', 'ok'],
+    ['<p style="background:url(javascript:alert(1))">t</p>', '<p>t</p>'],
+    ['<img src="https://x/a.png" srcset="javascript:alert(1)">', '<img src="https://x/a.png">'],
+    ['<a href="//evil.example/">x</a>', '<a>x</a>'],
+    ['<a href="/relative/path">x</a>', '<a>x</a>'],
+    [
+      '<a href="https://x" target="_self" rel="opener">x</a>',
+      '<a href="https://x" target="_blank" rel="noopener noreferrer">x</a>',
+    ],
+    ['<textarea><script>alert(1)</script></textarea>ok', 'ok'],
+    ['<form action="https://evil"><input name="p"><button>go</button></form>', 'go'],
+    ['<meta http-equiv="refresh" content="0;url=javascript:alert(1)">ok', 'ok'],
+    ['<base href="https://evil/">ok', 'ok'],
+  ])('%s', (input, output) => {
+    expect(sanitizeHtml(input)).toBe(output);
+  });
+
+  it('does not let mutation-XSS through a closing tag inside an attribute', () => {
+    const out = sanitizeHtml('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>');
+    expect(out).not.toMatch(/onerror|<img/i);
+    const out2 = sanitizeHtml('<p title="</p><script>alert(1)</script>">t</p>');
+    expect(out2).not.toMatch(/<script|title/i);
   });
 });
 
