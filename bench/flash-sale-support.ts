@@ -78,7 +78,10 @@ export interface ServerEnv {
   nodeArgs?: string[];
 }
 
-/** `node --import tsx src/main.ts` with the benchmark's environment, resolved once /readyz answers. */
+/**
+ * `node --import tsx bench/bench-server.ts` (the product's server with the benchmark's intake writer
+ * and routes) with the benchmark's environment, resolved once /readyz answers.
+ */
 export async function startServer(e: ServerEnv): Promise<Server> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -92,7 +95,7 @@ export async function startServer(e: ServerEnv): Promise<Server> {
     LOG_LEVEL: 'warn',
     BENCH_MODE: e.benchMode,
   };
-  const child = spawn(process.execPath, [...(e.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...(e.nodeArgs ?? []), '--import', 'tsx', 'bench/bench-server.ts'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

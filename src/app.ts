@@ -21,6 +21,7 @@ import './platform/http/fastify-types.js';
 import { MODULES } from './modules.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { newId } from './platform/ids.js';
+import type { ModuleManifest } from './platform/module-manifest.js';
 import { eventsRoutes } from './platform/outbox/events.routes.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -30,6 +31,12 @@ export interface AppOptions {
   loginPerMinute?: number;
   /** Serve the built console from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /**
+   * The modules whose routes are served, in order; every module of src/modules.ts when absent. Only
+   * the benchmark passes it (bench/bench-server.ts: the orders routes with its intake writer, and
+   * its own routes), so that nothing of the benchmark is in the product's build.
+   */
+  modules?: readonly ModuleManifest[];
 }
 
 /** A route the API exposes and who may call it; the RBAC test walks this list. */
@@ -109,7 +116,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}) {
   await app.register(auditRoutes, { deps });
   await app.register(eventsRoutes, { deps });
   // Every module's routes, in the order src/modules.ts lists the modules.
-  for (const module of MODULES) {
+  for (const module of opts.modules ?? MODULES) {
     for (const routes of module.routes) await app.register(routes, { deps });
   }
 

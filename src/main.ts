@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildApp } from './app.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type AppOptions, buildApp } from './app.js';
 import { bannerAccounts, demoBanner, demoShareLink, seedDemo } from './demo/seed.js';
 import { JOB_KINDS } from './modules.js';
 import { writeAuditCheckpoint } from './platform/audit/index.js';
@@ -19,8 +19,12 @@ import { registerSubscribers } from './subscribers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The composition root: config → database → services → HTTP server → jobs, and the reverse on exit. */
-async function main(): Promise<void> {
+/**
+ * The composition root: config → database → services → HTTP server → jobs, and the reverse on exit.
+ * `appOptions` changes what the HTTP server serves: only bench/bench-server.ts passes it (a benchmark's
+ * intake writer and its own routes); the product starts with none.
+ */
+export async function main(appOptions: AppOptions = {}): Promise<void> {
   const startedAt = performance.now();
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -33,6 +37,15 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config);
+  // The benchmark's modes live in bench/ (bench/bench-server.ts); this variable only says which one
+  // it runs. Said loudly, so that a server started with it by mistake is noticed.
+  if (config.benchMode !== 'off')
+    log.warn(
+      { setting: 'BENCH_MODE', mode: config.benchMode },
+      appOptions.modules
+        ? 'BENCH_MODE is set: this server runs for a benchmark (bench/bench-server.ts)'
+        : 'BENCH_MODE is set but only bench/bench-server.ts acts on it: this server is the product',
+    );
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
 
   if (config.webBuild === 'auto' && webBuildIsStale(ROOT)) {
@@ -54,7 +67,7 @@ async function main(): Promise<void> {
   registerSubscribers(deps);
   if (config.seedDemo) await seedDemo(deps);
 
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, appOptions);
   const jobs = new Jobs(deps, platform.databaseUrl, log, JOB_KINDS);
   await deps.bus.start();
   await jobs.start();
@@ -127,10 +140,16 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((err: unknown) => {
-  // A setting refused at start (a wrong ENCRYPTION_KEY, say) is told in one line naming it.
-  console.error(
-    err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err,
-  );
-  process.exit(1);
-});
+/** Runs `main`; a failure to start is told on stderr (in one line for a refused setting), exit 1. */
+export function runMain(appOptions: AppOptions = {}): void {
+  main(appOptions).catch((err: unknown) => {
+    // A setting refused at start (a wrong ENCRYPTION_KEY, say) is told in one line naming it.
+    console.error(
+      err instanceof ConfigError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err,
+    );
+    process.exit(1);
+  });
+}
+
+// Started as the program (npm start), not imported (bench/bench-server.ts starts it its own way).
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) runMain();

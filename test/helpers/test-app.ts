@@ -1,4 +1,4 @@
-import { type App, buildApp } from '../../src/app.js';
+import { type App, type AppOptions, buildApp } from '../../src/app.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { createUser, type PublicUser, type Role } from '../../src/platform/auth/index.js';
 import type { Config } from '../../src/platform/config.js';
@@ -12,10 +12,14 @@ export interface TestApp {
 
 /** The real Fastify app on a fresh database, driven through inject() (no port). */
 export async function createTestApp(
-  opts: { loginPerMinute?: number; config?: Partial<Config> } = {},
+  opts: { loginPerMinute?: number; config?: Partial<Config>; modules?: AppOptions['modules'] } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDb(opts.config);
-  const app = await buildApp(tdb.deps, { serveWeb: false, loginPerMinute: opts.loginPerMinute ?? 10_000 });
+  const app = await buildApp(tdb.deps, {
+    serveWeb: false,
+    loginPerMinute: opts.loginPerMinute ?? 10_000,
+    ...(opts.modules ? { modules: opts.modules } : {}),
+  });
   return {
     app,
     tdb,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchModules } from '../../bench/intake-references.js';
 import { receiveStock } from '../../src/modules/inventory/index.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/index.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -254,7 +255,7 @@ describe('the campaign’s warehouse (发货仓)', () => {
 
 describe('BENCH_MODE=nodb (the flash-sale benchmark’s reference)', () => {
   it('answers an order as placed, after the same validation, and writes nothing', async () => {
-    const nodb = await createTestApp({ config: { benchMode: 'nodb' } });
+    const nodb = await createTestApp({ config: { benchMode: 'nodb' }, modules: benchModules('nodb') });
     try {
       const sale = await arrangeSale(nodb.tdb, { priceFen: 1290 });
       const post = (body: object) =>
@@ -278,9 +279,37 @@ describe('BENCH_MODE=nodb (the flash-sale benchmark’s reference)', () => {
   });
 });
 
+describe('BENCH_MODE in the product', () => {
+  it('changes nothing: the order is stored, and no /api/bench route answers', async () => {
+    const product = await createTestApp({ config: { benchMode: 'nodb' } });
+    try {
+      const sale = await arrangeSale(product.tdb, { priceFen: 1290 });
+      const res = await product.app.inject({
+        method: 'POST',
+        url: '/api/orders',
+        headers: { 'idempotency-key': key() },
+        payload: orderBody(sale, newPhone(), 2),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const n = await product.tdb.deps.pool.query(
+        'SELECT count(*)::int AS orders FROM orders WHERE id = $1',
+        [res.json().order.id],
+      );
+      expect(n.rows[0]).toEqual({ orders: 1 });
+      for (const [method, url] of [
+        ['POST', '/api/bench/empty'],
+        ['GET', '/api/bench/intake-stats'],
+      ] as const)
+        expect((await product.app.inject({ method, url })).statusCode).toBe(404);
+    } finally {
+      await product.close();
+    }
+  });
+});
+
 describe('BENCH_MODE=lean (the flash-sale benchmark’s ceiling)', () => {
   it('stores the order, its line, its key’s answer and the sold counter, and nothing else', async () => {
-    const lean = await createTestApp({ config: { benchMode: 'lean' } });
+    const lean = await createTestApp({ config: { benchMode: 'lean' }, modules: benchModules('lean') });
     try {
       const sale = await arrangeSale(lean.tdb, { priceFen: 1290 });
       const k = key();

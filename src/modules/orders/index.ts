@@ -18,8 +18,9 @@ export {
 } from './domain/allocate-batch.js';
 export { ORDER_STATUS_LABELS } from './domain/order-state.js';
 export { priceOrder } from './domain/price-order.js';
-export { flushBatch, type PendingOrder } from './intake/flush-batch.js';
-export { INTAKE_CONNECTION_NAME } from './intake/order-intake.js';
+export { type Answer, flushBatch, type PendingOrder } from './intake/flush-batch.js';
+export { type AllAccepted, acceptAll, type IntakeWriter } from './intake/intake-writer.js';
+export { INTAKE_CONNECTION_NAME, type IntakeStats } from './intake/order-intake.js';
 export { ORDER_EXPORT_PAGE, orderExportColumns } from './order-export.js';
 export {
   completeOrder,
@@ -44,7 +45,7 @@ export {
   orderExportPages,
   orderPages,
 } from './orders.queries.js';
-export { ordersRoutes } from './orders.routes.js';
+export { type IntakeSetup, ordersRoutes, ordersRoutesWith } from './orders.routes.js';
 export { registerOrderSubscribers } from './orders.subscribers.js';
 export {
   customerItemCounts,

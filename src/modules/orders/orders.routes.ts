@@ -24,7 +24,8 @@ import {
 } from '../leaders/index.js';
 import { RISK_POLICY_OFF, RiskPolicyCache } from '../risk/index.js';
 import { priceOrder } from './domain/price-order.js';
-import { OrderIntake } from './intake/order-intake.js';
+import type { IntakeWriter } from './intake/intake-writer.js';
+import { type IntakeStats, OrderIntake } from './intake/order-intake.js';
 import { storedAnswer } from './intake/replay.js';
 import { TtlCache } from './intake/ttl-cache.js';
 import { orderCenterRoutes } from './order-center.routes.js';
@@ -74,7 +75,25 @@ const OrderPlaced = Type.Object({
   }),
 });
 
-export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+/**
+ * What a benchmark changes in the order routes (bench/ supplies it; the product's is empty): another
+ * way to write the intake's batches, and a look at how the intake's batches went.
+ */
+export interface IntakeSetup {
+  writer?: IntakeWriter;
+  /** Given the intake's live counters once the intake exists. */
+  onIntake?: (stats: Readonly<IntakeStats>) => void;
+}
+
+/** The order routes with a benchmark's `setup`; `ordersRoutes` is the product's. */
+export function ordersRoutesWith(setup: IntakeSetup): FastifyPluginAsyncTypebox<{ deps: Deps }> {
+  return async (app, { deps }) => orderRoutesOf(app, deps, setup);
+}
+
+export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) =>
+  orderRoutesOf(app, deps, {});
+
+async function orderRoutesOf(app: Parameters<FastifyPluginAsyncTypebox>[0], deps: Deps, setup: IntakeSetup) {
   await app.register(orderCenterRoutes, { deps });
   await app.register(orderStatsRoutes, { deps });
   await app.register(storefrontRoutes, { deps });
@@ -88,32 +107,14 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     await risk.start().catch((err: unknown) => deps.log.error({ err }, 'risk policy not loaded yet'));
   });
   const intake = new OrderIntake(deps, deps.log, {
-    mode:
-      deps.config.benchMode === 'naive' ||
-      deps.config.benchMode === 'nodb' ||
-      deps.config.benchMode === 'lean'
-        ? deps.config.benchMode
-        : 'group',
+    ...(setup.writer ? { writer: setup.writer } : {}),
     riskPolicy: () => (risk.loaded() ? risk.get() : RISK_POLICY_OFF),
     onSold: (campaignIds) => {
       const hub = liveHubFor(deps);
       for (const id of campaignIds) hub.markDirty(id);
     },
   });
-  if (deps.config.benchMode !== 'off') {
-    // The floor for the flash-sale benchmark: the same HTTP stack, no work.
-    app.post(
-      '/api/bench/empty',
-      { config: { access: { public: true } }, schema: { hide: true } },
-      async () => ({ ok: true }),
-    );
-    // How the intake's batches went (one statement, careful, missed), for the benchmark's report.
-    app.get(
-      '/api/bench/intake-stats',
-      { config: { access: { public: true } }, schema: { hide: true } },
-      async () => intake.stats,
-    );
-  }
+  setup.onIntake?.(intake.stats);
   app.addHook('onClose', async () => {
     await intake.close();
     await risk.stop();
@@ -264,4 +265,4 @@ export const ordersRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     }
     return { campaign, leader, point, priced, lines, itemLabels };
   }
-};
+}

@@ -13,19 +13,11 @@ import type { AllocatedLevelRow } from '../../inventory/index.js';
 import type { RiskPolicy } from '../../risk/index.js';
 import { stockKey } from '../domain/allocate-batch.js';
 import { customerCampaignCounts, orderRequests } from '../orders.tables.js';
+import { answerAll } from './batch-answers.js';
 import { boughtUpsertSql, counterDeltas, decideOn, type HotState } from './batch-state.js';
-import {
-  type Answer,
-  answerAll,
-  auditEntries,
-  type CampaignRow,
-  type FlushResult,
-  intakeAllocation,
-  orderWriteParts,
-  type PendingOrder,
-  planOrders,
-  type SeenRows,
-} from './flush-batch.js';
+import type { Answer, CampaignRow, FlushResult, PendingOrder, SeenRows } from './intake-types.js';
+import { auditEntries, orderWriteParts, planOrders } from './order-rows.js';
+import { intakeAllocation } from './place-batch.js';
 
 /**
  * The intake's fast path: a whole batch as ONE statement that commits on its own (no BEGIN, no

@@ -5,7 +5,6 @@ import { PipelinedConnection } from '../../../platform/db/pipelined-connection.j
 import type { Deps } from '../../../platform/deps.js';
 import { RISK_POLICY_OFF, type RiskPolicy } from '../../risk/index.js';
 import { ordersError } from '../orders.errors.js';
-import { acceptWithoutDatabase, storeLeanly } from './bench-references.js';
 import { type FastPlan, type KnownRows, learn, NOTHING_KNOWN, planFast } from './fast-batch.js';
 import {
   type Answer,
@@ -14,6 +13,7 @@ import {
   flushBatch,
   type PendingOrder,
 } from './flush-batch.js';
+import type { IntakeWriter } from './intake-writer.js';
 
 interface Waiter {
   hash: string;
@@ -30,13 +30,10 @@ export interface IntakeOptions {
   /** How long an item known to be sold out is refused without asking the database. */
   soldOutTtlMs: number;
   /**
-   * `group` (the product): batches share a transaction. `naive` exists for the benchmark only: each
-   * request commits its own transaction at once, as the systems measured in the research do; `nodb`
-   * answers each batch as if all were accepted without touching the database (see
-   * `acceptWithoutDatabase`); `lean` stores each batch in the fewest rows an order could have, in
-   * one statement (see `storeLeanly`). Both are ceilings the benchmark measures, not the product.
+   * Another way to write batches, supplied by bench/ only (see `IntakeWriter`); the product has none
+   * and group-commits: batches share a transaction.
    */
-  mode: 'group' | 'naive' | 'nodb' | 'lean';
+  writer?: IntakeWriter;
   /**
    * Batches in flight at once. While one holds the hot rows, the next does its row-independent work
    * (keys, campaign check, customers); they still enter the hot section in arrival order.
@@ -70,7 +67,6 @@ const DEFAULTS: IntakeOptions = {
   maxBatch: 256,
   maxQueue: 20_000,
   soldOutTtlMs: 1000,
-  mode: 'group',
   flushers: 2,
   fastPath: true,
 };
@@ -169,7 +165,7 @@ export class OrderIntake {
       reject = rej;
     });
     this.waiting.set(order.key, { hash: order.requestHash, promise, resolve, reject });
-    if (this.opts.mode === 'naive') {
+    if (this.opts.writer?.oneByOne) {
       void this.commit([order]);
       return promise;
     }
@@ -230,7 +226,7 @@ export class OrderIntake {
    */
   private awaitingView(): boolean {
     return (
-      this.opts.mode === 'group' &&
+      this.opts.writer === undefined &&
       this.opts.fastPath &&
       this.known === null &&
       this.skipFast === 0 &&
@@ -244,7 +240,7 @@ export class OrderIntake {
    * recent miss, or a batch the prediction would not accept whole).
    */
   private planFast(batch: readonly PendingOrder[]): FastPlan | null {
-    if (this.opts.mode !== 'group' || !this.opts.fastPath) return null;
+    if (this.opts.writer !== undefined || !this.opts.fastPath) return null;
     if (this.skipFast > 0) {
       this.skipFast -= 1;
       return null;
@@ -291,13 +287,10 @@ export class OrderIntake {
   }
 
   private async commit(batch: PendingOrder[], turn?: BatchTurn, seq = 0): Promise<void> {
-    if (this.opts.mode === 'nodb') {
-      this.answer(batch, acceptWithoutDatabase(this.deps, batch));
-      return;
-    }
-    if (this.opts.mode === 'lean') {
+    const write = this.opts.writer?.write;
+    if (write) {
       try {
-        this.answer(batch, await storeLeanly(this.deps, batch));
+        this.answer(batch, await write(this.deps, batch));
       } catch (err) {
         this.fail(batch, err);
       }

@@ -1,12 +1,27 @@
-import type { Deps } from '../../../platform/deps.js';
-import { type Answer, answerAll, type PendingOrder, planOrders } from './flush-batch.js';
+import {
+  type Answer,
+  acceptAll,
+  type IntakeStats,
+  type IntakeWriter,
+  ordersRoutes,
+  ordersRoutesWith,
+  type PendingOrder,
+} from '../src/modules/orders/index.js';
+import { MODULES } from '../src/modules.js';
+import type { Deps } from '../src/platform/deps.js';
+import type { ModuleManifest } from '../src/platform/module-manifest.js';
 
 /**
- * Two references for the flash-sale benchmark only (`BENCH_MODE`), never used by the product. They
- * bound what the real intake (`flushBatch`) could reach on a machine, from above.
+ * The flash-sale benchmark's references, supplied to the order intake as `IntakeWriter`s by
+ * bench/bench-server.ts (`BENCH_MODE`); the product's build has none of them. They bound what the
+ * real intake (`flushBatch`) could reach on a machine: from below (`naive`), from above (`nodb`,
+ * `lean`).
  */
 
-const ACCEPT_ALL = { refusals: new Map<number, never>(), holds: new Map<number, never>() };
+export type BenchMode = 'group' | 'naive' | 'nodb' | 'lean';
+
+/** `BENCH_MODE=naive`: each request commits its own transaction at once, as the systems measured in the research do. */
+const naive: IntakeWriter = { name: 'naive', oneByOne: true };
 
 /**
  * `BENCH_MODE=nodb`: the answers `flushBatch` would give were every order of the batch accepted
@@ -14,11 +29,11 @@ const ACCEPT_ALL = { refusals: new Map<number, never>(), holds: new Map<number, 
  * this way is what HTTP, validation, pricing, hashing and building the answers allow before any
  * database work.
  */
-export function acceptWithoutDatabase(deps: Deps, batch: readonly PendingOrder[]): Map<string, Answer> {
-  const answers = new Map<string, Answer>();
-  answerAll(batch, ACCEPT_ALL, planOrders(deps, batch, [], ACCEPT_ALL, new Map()), answers, []);
-  return answers;
-}
+const nodb: IntakeWriter = {
+  name: 'nodb',
+  oneByOne: false,
+  write: async (deps, batch) => acceptAll(deps, batch).answers,
+};
 
 /**
  * `BENCH_MODE=lean`: every order of the batch accepted and stored in the fewest rows an order could
@@ -29,11 +44,8 @@ export function acceptWithoutDatabase(deps: Deps, batch: readonly PendingOrder[]
  * counters, no stock level, movement, timeline line, event or audit record, and no risk check.
  * Whatever rate this reaches is above anything the real intake can reach on the same machine.
  */
-export async function storeLeanly(deps: Deps, batch: readonly PendingOrder[]): Promise<Map<string, Answer>> {
-  const written = planOrders(deps, batch, [], ACCEPT_ALL, new Map());
-  const answers = new Map<string, Answer>();
-  const stored: { key: string; answer: Answer }[] = [];
-  answerAll(batch, ACCEPT_ALL, written, answers, stored);
+async function storeLeanly(deps: Deps, batch: readonly PendingOrder[]): Promise<Map<string, Answer>> {
+  const { written, answers, stored } = acceptAll(deps, batch);
   const hashOf = new Map(batch.map((o) => [o.key, o.requestHash]));
   const sold = new Map<string, number>();
   for (const l of written.lines) sold.set(l.itemId, (sold.get(l.itemId) ?? 0) + l.quantity);
@@ -89,4 +101,57 @@ export async function storeLeanly(deps: Deps, batch: readonly PendingOrder[]): P
     [doc, written.at],
   );
   return answers;
+}
+
+const lean: IntakeWriter = { name: 'lean', oneByOne: false, write: storeLeanly };
+
+const WRITERS: Readonly<Record<BenchMode, IntakeWriter | undefined>> = {
+  group: undefined,
+  naive,
+  nodb,
+  lean,
+};
+
+/**
+ * The modules of src/modules.ts with the benchmark's changes: the order routes write with `mode`'s
+ * writer (the product's own intake for `group`), and a `bench` module adds the benchmark's routes:
+ * the do-nothing endpoint (the floor) and the intake's batch counters (for the report).
+ */
+export function benchModules(mode: BenchMode): ModuleManifest[] {
+  let stats: Readonly<IntakeStats> = { fast: 0, careful: 0, missed: 0 };
+  const writer = WRITERS[mode];
+  const orders = ordersRoutesWith({
+    ...(writer ? { writer } : {}),
+    onIntake: (s) => {
+      stats = s;
+    },
+  });
+  const bench: ModuleManifest = {
+    name: 'bench',
+    routes: [
+      async (app) => {
+        app.post(
+          '/api/bench/empty',
+          { config: { access: { public: true } }, schema: { hide: true } },
+          async () => ({
+            ok: true,
+          }),
+        );
+        app.get(
+          '/api/bench/intake-stats',
+          { config: { access: { public: true } }, schema: { hide: true } },
+          async () => stats,
+        );
+      },
+    ],
+    subscribers: [],
+    jobs: [],
+    importKinds: [],
+    errors: {},
+    causeTypes: {},
+  };
+  return [
+    ...MODULES.map((m) => ({ ...m, routes: m.routes.map((r) => (r === ordersRoutes ? orders : r)) })),
+    bench,
+  ];
 }
