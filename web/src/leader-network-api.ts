@@ -1,52 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiRequest, downloadFile } from './api';
-import type { ImportJob, ImportMode } from './catalog-api';
+import { type ApiRequestBody, type ApiResponse, call, downloadFile } from './api';
+import type { ImportMode } from './catalog-api';
 
-/** The referral network, regions and region managers API (推荐关系 / 区域), mirrored by hand. */
+/** The referral network, regions and region managers API (推荐关系 / 区域), typed by the generated schema. */
 
-export interface LeaderCard {
-  leaderId: string;
-  code: string | null;
-  name: string | null;
-  status: string | null;
-  regionId: string | null;
-  regionName: string | null;
-  /** False when the leader is outside the viewer's regions (masked). */
-  visible: boolean;
-}
+export type UplineItem = ApiResponse<'/api/leaders/{id}/upline'>['items'][number];
 
-export interface UplineItem extends LeaderCard {
-  depth: number;
-}
+export type RecruitItem = ApiResponse<'/api/leaders/{id}/recruits'>['items'][number];
 
-export interface RecruitItem extends LeaderCard {
-  since: string;
-  directRecruits: number;
-  teamSize: number;
-  teamGmvFen: number;
-  ownGmvFen: number;
-}
+export type TeamFigures = ApiResponse<'/api/leaders/{id}/team'>;
 
-export interface TeamFigures {
-  leaderId: string;
-  referrer: LeaderCard | null;
-  size: number;
-  gmvFen: number;
-  orders: number;
-  ownGmvFen: number;
-  directRecruits: number;
-  depth: number;
-}
+/** A leader as the network shows one; `visible` is false outside the viewer's regions (masked). */
+export type LeaderCard = NonNullable<TeamFigures['referrer']>;
 
-export interface ReferrerPeriod {
-  id: string;
-  referrer: LeaderCard | null;
-  validFrom: string;
-  validTo: string | null;
+type ReferrerPeriodAsDeclared = ApiResponse<'/api/leaders/{id}/referrer-history'>['items'][number];
+
+/**
+ * One period under one referrer. The server's schema declares `cause` as a plain string; the stored
+ * value is always one of these three, which the page's labels are keyed by.
+ */
+export type ReferrerPeriod = Omit<ReferrerPeriodAsDeclared, 'cause'> & {
   cause: 'created' | 'moved' | 'imported';
-  reason: string | null;
-  actorName: string | null;
-}
+};
 
 export interface DayRange {
   from?: string | undefined;
@@ -59,12 +34,12 @@ const enc = encodeURIComponent;
 export function useUpline(leaderId: string, at?: string) {
   return useQuery({
     queryKey: [...key, 'network', leaderId, 'upline', at ?? null],
-    queryFn: () => api.get<{ items: UplineItem[] }>(`/api/leaders/${enc(leaderId)}/upline`, { at }),
+    queryFn: () => call.get('/api/leaders/{id}/upline', { params: { id: leaderId }, query: { at } }),
   });
 }
 
 export function fetchRecruits(leaderId: string, range: DayRange) {
-  return api.get<{ items: RecruitItem[] }>(`/api/leaders/${enc(leaderId)}/recruits`, { ...range });
+  return call.get('/api/leaders/{id}/recruits', { params: { id: leaderId }, query: { ...range } });
 }
 
 export function useRecruits(leaderId: string, range: DayRange) {
@@ -85,14 +60,17 @@ export function useTeam(leaderId: string, range: DayRange & { generations?: numb
       range.to ?? null,
       range.generations ?? null,
     ],
-    queryFn: () => api.get<TeamFigures>(`/api/leaders/${enc(leaderId)}/team`, { ...range }),
+    queryFn: () => call.get('/api/leaders/{id}/team', { params: { id: leaderId }, query: { ...range } }),
   });
 }
 
 export function useReferrerHistory(leaderId: string) {
   return useQuery({
     queryKey: [...key, 'network', leaderId, 'history'],
-    queryFn: () => api.get<{ items: ReferrerPeriod[] }>(`/api/leaders/${enc(leaderId)}/referrer-history`),
+    queryFn: () =>
+      call.get('/api/leaders/{id}/referrer-history', { params: { id: leaderId } }) as Promise<{
+        items: ReferrerPeriod[];
+      }>,
   });
 }
 
@@ -100,9 +78,9 @@ export function useMoveReferrer() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (v: { leaderId: string; referrerId: string | null; reason: string }) =>
-      api.post<{ movedLeaders: number }>(`/api/leaders/${enc(v.leaderId)}/move-referrer`, {
-        referrerId: v.referrerId,
-        reason: v.reason,
+      call.post('/api/leaders/{id}/move-referrer', {
+        params: { id: v.leaderId },
+        body: { referrerId: v.referrerId, reason: v.reason },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
   });
@@ -119,7 +97,7 @@ export function leadersExportUrl(filter: Record<string, string | undefined>): st
 export const LEADER_IMPORT_TEMPLATE_URL = '/api/leaders/import-template';
 
 export function startLeaderImport(input: { fileBase64: string; mode: ImportMode }) {
-  return api.post<{ jobId: string }>('/api/leaders/imports', input);
+  return call.post('/api/leaders/imports', { body: input });
 }
 
 /** The bad rows of a finished import, as xlsx with the template's headers and a reason column. */
@@ -133,63 +111,34 @@ export function downloadLeaderImportLogins(jobId: string): Promise<void> {
 }
 
 export function fetchLeaderImport(jobId: string) {
-  return api.get<ImportJob>(`/api/leaders/imports/${enc(jobId)}`);
+  return call.get('/api/leaders/imports/{id}', { params: { id: jobId } });
 }
 
 // Regions (区域) and region managers (区域经理).
-export type RegionLevel = 'province' | 'city' | 'district' | 'area';
+export type RegionNode = ApiResponse<'/api/regions/overview'>['items'][number];
+export type RegionLevel = RegionNode['level'];
 export const REGION_LEVELS: readonly RegionLevel[] = ['province', 'city', 'district', 'area'];
 
-export interface RegionNode {
-  id: string;
-  code: string;
-  name: string;
-  parentId: string | null;
-  level: RegionLevel;
-  sortOrder: number;
-  createdAt: string;
-  leaderCount: number;
-  pickupPointCount: number;
-  managers: { userId: string; username: string; displayName: string; weight: number }[];
-}
+export type RegionManager = ApiResponse<'/api/regions/{id}/managers'>['items'][number];
 
-export interface RegionManager {
-  regionId: string;
-  userId: string;
-  username: string;
-  displayName: string;
-  leaderId: string | null;
-  leaderName: string | null;
-  leaderCode: string | null;
-  weight: number;
-  shareBps: number;
-  createdAt: string;
-}
-
-export interface RegionBody {
-  code: string;
-  name: string;
-  parentId: string | null;
-  level: RegionLevel;
-  sortOrder?: number;
-}
+export type RegionBody = ApiRequestBody<'/api/regions', 'post'>;
 
 const regionKey = ['regions'] as const;
 
 export function useRegionOverview() {
   return useQuery({
     queryKey: [...regionKey, 'overview'],
-    queryFn: () => api.get<{ items: RegionNode[] }>('/api/regions/overview'),
+    queryFn: () => call.get('/api/regions/overview'),
   });
 }
 
 export function useSaveRegion() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string | null; body: Partial<RegionBody> }) =>
+    mutationFn: (v: { id: string | null; body: RegionBody }) =>
       v.id === null
-        ? api.post<RegionNode>('/api/regions', v.body)
-        : apiRequest<RegionNode>('PATCH', `/api/regions/${enc(v.id)}`, { body: v.body }),
+        ? call.post('/api/regions', { body: v.body })
+        : call.patch('/api/regions/{id}', { params: { id: v.id }, body: v.body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: regionKey }),
   });
 }
@@ -197,7 +146,7 @@ export function useSaveRegion() {
 export function useRegionManagers(regionId: string | null) {
   return useQuery({
     queryKey: [...regionKey, 'managers', regionId],
-    queryFn: () => api.get<{ items: RegionManager[] }>(`/api/regions/${enc(regionId ?? '')}/managers`),
+    queryFn: () => call.get('/api/regions/{id}/managers', { params: { id: regionId ?? '' } }),
     enabled: regionId !== null,
   });
 }
@@ -205,10 +154,7 @@ export function useRegionManagers(regionId: string | null) {
 export function useManagerCandidates(enabled: boolean) {
   return useQuery({
     queryKey: [...regionKey, 'candidates'],
-    queryFn: () =>
-      api.get<{ items: { id: string; username: string; displayName: string }[] }>(
-        '/api/region-manager-candidates',
-      ),
+    queryFn: () => call.get('/api/region-manager-candidates'),
     enabled,
   });
 }
@@ -223,20 +169,19 @@ export function useChangeManagers() {
         | { kind: 'remove'; regionId: string; userId: string },
     ) =>
       v.kind === 'assign'
-        ? api.post<{ items: RegionManager[] }>(`/api/regions/${enc(v.regionId)}/managers`, {
-            userId: v.userId,
-            weight: v.weight,
+        ? call.post('/api/regions/{id}/managers', {
+            params: { id: v.regionId },
+            body: { userId: v.userId, weight: v.weight },
           })
         : v.kind === 'weight'
-          ? apiRequest<{ items: RegionManager[] }>(
-              'PATCH',
-              `/api/regions/${enc(v.regionId)}/managers/${enc(v.userId)}`,
-              { body: { weight: v.weight } },
-            )
-          : api.post<{ items: RegionManager[] }>(
-              `/api/regions/${enc(v.regionId)}/managers/${enc(v.userId)}/remove`,
-              {},
-            ),
+          ? call.patch('/api/regions/{id}/managers/{userId}', {
+              params: { id: v.regionId, userId: v.userId },
+              body: { weight: v.weight },
+            })
+          : call.post('/api/regions/{id}/managers/{userId}/remove', {
+              params: { id: v.regionId, userId: v.userId },
+              body: {},
+            }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: regionKey }),
   });
 }
@@ -245,10 +190,7 @@ export function useChangeManagers() {
 export function useLevelOptions() {
   return useQuery({
     queryKey: ['leader-levels', 'options'],
-    queryFn: () =>
-      api.get<{ items: { id: string; nameZh: string; nameEn: string; rank: number }[] }>(
-        '/api/leader-levels',
-      ),
+    queryFn: () => call.get('/api/leader-levels'),
     staleTime: 60_000,
     retry: false,
   });
