@@ -128,6 +128,8 @@ export function addDays(day: string, n: number): string {
 
 /** The zone's offset from UTC at `at`, in minutes (Shanghai: +480). */
 export function offsetMinutes(at: Date, tz: string): number {
+  const fixed = fixedOffset(at, tz);
+  if (fixed !== undefined) return fixed;
   const wall = Date.parse(`${wallTime(at, tz)}Z`);
   return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
