@@ -1,11 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Input, Progress, Select, Space, Table, type TableProps } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCan } from '../../auth-context';
 import {
   CAMPAIGN_STATES,
-  type CampaignListParams,
   type CampaignState,
   type CampaignSummary,
   useCampaignList,
@@ -13,6 +11,7 @@ import {
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format';
 import { useLocale } from '../../locale-context';
+import { oneOf, useListParams } from '../../shared/list-params';
 import { CampaignStateTag } from './campaign-state-tag';
 
 interface Props {
@@ -23,17 +22,21 @@ interface Props {
 export function CampaignList({ onOpen, onCreate }: Props) {
   const { t } = useLocale();
   const can = useCan();
-  const [params, setParams] = useState<CampaignListParams>({ q: '', page: 1, pageSize: 20 });
-  const list = useCampaignList(params);
+  const { params, setFilters, table } = useListParams({ q: '', state: '', from: '', to: '' });
+  const state = oneOf(CAMPAIGN_STATES, params.state);
+  const list = useCampaignList({
+    ...params,
+    state: state || undefined,
+    from: params.from || undefined,
+    to: params.to || undefined,
+  });
 
   const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
-    setParams((p) => ({
-      ...p,
-      page: 1,
-      from: range?.[0]?.startOf('day').toISOString(),
+    setFilters({
+      from: range?.[0]?.startOf('day').toISOString() ?? '',
       // The end day is included: the window runs to the start of the next day.
-      to: range?.[1]?.add(1, 'day').startOf('day').toISOString(),
-    }));
+      to: range?.[1]?.add(1, 'day').startOf('day').toISOString() ?? '',
+    });
 
   const columns: TableProps<CampaignSummary>['columns'] = [
     {
@@ -89,20 +92,27 @@ export function CampaignList({ onOpen, onCreate }: Props) {
           placeholder={t('campaigns.searchPlaceholder')}
           enterButton={t('common.search')}
           style={{ width: 300 }}
-          onSearch={(q) => setParams((p) => ({ ...p, q: q.trim(), page: 1 }))}
+          defaultValue={params.q}
+          onSearch={(q) => setFilters({ q: q.trim() })}
           data-testid="campaigns-search"
         />
         <Select<CampaignState | ''>
           style={{ width: 140 }}
-          value={params.state ?? ''}
-          onChange={(v) => setParams((p) => ({ ...p, state: v === '' ? undefined : v, page: 1 }))}
+          value={state}
+          onChange={(v) => setFilters({ state: v })}
           options={[
             { value: '', label: t('campaigns.allStates') },
             ...CAMPAIGN_STATES.map((s) => ({ value: s, label: t(`campaigns.state.${s}`) })),
           ]}
           data-testid="campaigns-state-filter"
         />
-        <DatePicker.RangePicker onChange={(r) => setRange(r)} data-testid="campaigns-date-filter" />
+        <DatePicker.RangePicker
+          defaultValue={
+            params.from && params.to ? [dayjs(params.from), dayjs(params.to).subtract(1, 'day')] : undefined
+          }
+          onChange={(r) => setRange(r)}
+          data-testid="campaigns-date-filter"
+        />
       </Space>
       <QueryError error={list.error} />
       <Table<CampaignSummary>
@@ -111,20 +121,7 @@ export function CampaignList({ onOpen, onCreate }: Props) {
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pagination) =>
-          setParams((p) => ({
-            ...p,
-            page: pagination.current ?? 1,
-            pageSize: pagination.pageSize ?? p.pageSize,
-          }))
-        }
+        {...table(list.data?.total)}
       />
     </Card>
   );
