@@ -1,7 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api';
+import { type ApiRequestBody, type ApiResponse, api, call } from '../../api';
 
-/** The levels API's shapes (团长等级), mirrored by hand: the console does not import server code. */
+/**
+ * The levels API's shapes (团长等级). The rule tree (RuleNode) and the types carrying it stay written
+ * here: the server's schema is recursive and the OpenAPI document gives it as `unknown`. The rest come
+ * from the generated schema.
+ */
 export const LEVEL_METRICS = ['ownGmvFen', 'ownOrders', 'customers', 'teamGmvFen', 'directRecruits'] as const;
 export type LevelMetric = (typeof LEVEL_METRICS)[number];
 export const RULE_OPS = ['>=', '>', '<', '<='] as const;
@@ -17,10 +21,7 @@ export interface RuleCondition {
 }
 export type RuleNode = { all: RuleNode[] } | { any: RuleNode[] } | RuleCondition;
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type Bilingual = ApiResponse<'/api/leader-levels/preview', 'post'>['upgradeText'];
 
 export interface Level {
   id: string;
@@ -38,12 +39,7 @@ export interface Level {
   updatedAt: string;
 }
 
-export interface Schedule {
-  enabled: boolean;
-  periodKind: 'month' | 'week';
-  runDay: number;
-  runHour: number;
-}
+export type Schedule = ApiResponse<'/api/leader-level-settings', 'patch'>;
 
 export interface LevelList {
   items: Level[];
@@ -60,114 +56,36 @@ export interface LevelBody {
   downgrade: RuleNode | null;
 }
 
-export interface RunResult {
-  runId: string;
-  periodStart: string;
-  periodEnd: string;
-  assessed: number;
-  upgraded: number;
-  downgraded: number;
-  unchanged: number;
-  held: number;
-  durationMs: number;
-}
+export type RunResult = ApiResponse<'/api/leader-level-runs', 'post'>;
 
-export interface Run extends Omit<RunResult, 'runId' | 'durationMs' | 'assessed' | 'unchanged' | 'held'> {
-  id: string;
-  /** `region`: a region manager's view, their regions' moves only; the company totals are null. */
-  scope: 'company' | 'region';
-  assessed: number | null;
-  unchanged: number | null;
-  held: number | null;
+type RunAsDeclared = ApiResponse<'/api/leader-level-runs'>['items'][number];
+
+/** One assessment run. The schema declares trigger and status as strings; the page's labels are keyed by these. */
+export type Run = Omit<RunAsDeclared, 'trigger' | 'status'> & {
   trigger: 'schedule' | 'manual';
   status: 'running' | 'completed' | 'failed';
-  actorName: string | null;
-  durationMs: number | null;
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-}
+};
 
-export interface LevelRef {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  rank: number;
-}
+export type LeaderLevelDetail = ApiResponse<'/api/leaders/{id}/level'>;
 
-export interface ExplainLine {
-  depth: number;
-  kind: 'all' | 'any' | 'condition';
-  held: boolean;
-  text: Bilingual;
-  metric?: string;
-  actual?: number;
-  target?: number;
-  actualText?: string;
-}
+export type LevelChange = LeaderLevelDetail['history'][number];
 
-export interface LevelChange {
-  id: string;
-  at: string;
-  cause: 'initial' | 'assessment' | 'override';
-  from: LevelRef | null;
-  to: LevelRef | null;
-  reason: string | null;
-  actorName: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  heldUntil: string | null;
-  rule: string | null;
-  figures: Record<string, number> | null;
-  lines: ExplainLine[];
-}
+export type LevelRef = NonNullable<LeaderLevelDetail['level']>;
 
-export interface LeaderLevelDetail {
-  leaderId: string;
-  level: LevelRef | null;
-  heldUntil: string | null;
-  history: LevelChange[];
-}
+export type ExplainLine = LevelChange['lines'][number];
 
-export interface RuleProgress {
-  text: Bilingual;
-  met: boolean;
-  lines: ExplainLine[];
-}
+export type LevelProgress = ApiResponse<'/api/leaders/{id}/level-progress'>;
 
-/** One figure the leader still needs to keep their level: reach `need` (atLeast) or stay at most it. */
-export interface KeepShortfall {
-  metric: string;
-  label: Bilingual;
-  direction: 'atLeast' | 'atMost';
-  have: number;
-  need: number;
-  short: number;
-  haveText: string;
-  needText: string;
-  shortText: string;
-}
+export type RuleProgress = NonNullable<LevelProgress['upgrade']>;
 
 /**
  * Whether the figures so far keep the current level (保级): `onTrack`, what is `missing`, and the
  * downgrade rule itself (`dropRule`, 降级条件: `holds` means the leader would drop).
  */
-export interface KeepProgress {
-  onTrack: boolean;
-  missing: KeepShortfall[];
-  dropRule: { text: Bilingual; holds: boolean; lines: ExplainLine[] };
-}
+export type KeepProgress = NonNullable<LevelProgress['keep']>;
 
-export interface LevelProgress {
-  leaderId: string;
-  current: LevelRef | null;
-  next: LevelRef | null;
-  heldUntil: string | null;
-  period: { start: string; end: string; label: Bilingual };
-  upgrade: RuleProgress | null;
-  keep: KeepProgress | null;
-}
+/** One figure the leader still needs to keep their level: reach `need` (atLeast) or stay at most it. */
+export type KeepShortfall = KeepProgress['missing'][number];
 
 const KEY = ['leader-levels'] as const;
 const enc = encodeURIComponent;
@@ -197,13 +115,14 @@ export function useSetLevelStatus() {
 }
 
 export function previewRules(body: { upgrade?: RuleNode | null; downgrade?: RuleNode | null }) {
-  return api.post<{ upgradeText: Bilingual; downgradeText: Bilingual }>('/api/leader-levels/preview', body);
+  return api.post<ApiResponse<'/api/leader-levels/preview', 'post'>>('/api/leader-levels/preview', body);
 }
 
 export function useSaveSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<Schedule>) => api.patch<Schedule>('/api/leader-level-settings', body),
+    mutationFn: (body: ApiRequestBody<'/api/leader-level-settings', 'patch'>) =>
+      call.patch('/api/leader-level-settings', { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -211,15 +130,15 @@ export function useSaveSchedule() {
 export function useRuns() {
   return useQuery({
     queryKey: [...KEY, 'runs'],
-    queryFn: () => api.get<{ items: Run[] }>('/api/leader-level-runs'),
+    queryFn: () => call.get('/api/leader-level-runs') as Promise<{ items: Run[] }>,
   });
 }
 
 export function useRunAssessment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { periodStart?: string; periodEnd?: string }) =>
-      api.post<RunResult>('/api/leader-level-runs', body),
+    mutationFn: (body: ApiRequestBody<'/api/leader-level-runs', 'post'>) =>
+      call.post('/api/leader-level-runs', { body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: KEY });
       // Leaders' levels changed: the list and detail pages read them too.
@@ -231,14 +150,14 @@ export function useRunAssessment() {
 export function useLeaderLevel(leaderId: string) {
   return useQuery({
     queryKey: [...KEY, 'leader', leaderId],
-    queryFn: () => api.get<LeaderLevelDetail>(`/api/leaders/${enc(leaderId)}/level`),
+    queryFn: () => call.get('/api/leaders/{id}/level', { params: { id: leaderId } }),
   });
 }
 
 export function useLevelProgress(leaderId: string) {
   return useQuery({
     queryKey: [...KEY, 'progress', leaderId],
-    queryFn: () => api.get<LevelProgress>(`/api/leaders/${enc(leaderId)}/level-progress`),
+    queryFn: () => call.get('/api/leaders/{id}/level-progress', { params: { id: leaderId } }),
   });
 }
 
@@ -248,12 +167,8 @@ export function useOverrideLevel() {
     mutationFn: ({
       leaderId,
       ...body
-    }: {
-      leaderId: string;
-      levelId: string;
-      reason: string;
-      holdUntil: string | null;
-    }) => api.post<{ changeId: string }>(`/api/leaders/${enc(leaderId)}/level`, body),
+    }: { leaderId: string } & ApiRequestBody<'/api/leaders/{id}/level', 'post'>) =>
+      call.post('/api/leaders/{id}/level', { params: { id: leaderId }, body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: KEY });
       void queryClient.invalidateQueries({ queryKey: ['leaders'] });
