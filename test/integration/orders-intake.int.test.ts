@@ -279,6 +279,36 @@ describe('BENCH_MODE=nodb (the flash-sale benchmark’s reference)', () => {
   });
 });
 
+describe('BENCH_MODE=naive (the flash-sale benchmark’s floor)', () => {
+  it('places each order in its own transaction, as the product would place it', async () => {
+    const naive = await createTestApp({ config: { benchMode: 'naive' }, modules: benchModules('naive') });
+    try {
+      const sale = await arrangeSale(naive.tdb, { priceFen: 1290 });
+      const results = await Promise.all(
+        [1, 2, 3].map(() =>
+          naive.app.inject({
+            method: 'POST',
+            url: '/api/orders',
+            headers: { 'idempotency-key': key() },
+            payload: orderBody(sale, newPhone(), 1),
+          }),
+        ),
+      );
+      for (const res of results) expect(res.statusCode, res.body).toBe(201);
+      const n = await naive.tdb.deps.pool.query(
+        `SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT sold FROM campaign_items WHERE id = $1)::int AS sold,
+                (SELECT count(*) FROM stock_movements WHERE kind = 'allocation')::int AS allocations`,
+        [sale.itemId],
+      );
+      expect(n.rows[0]).toEqual({ orders: 3, sold: 3, allocations: 3 });
+      const stats = await naive.app.inject({ method: 'GET', url: '/api/bench/intake-stats' });
+      expect(stats.json()).toEqual({ fast: 0, careful: 3, missed: 0 });
+    } finally {
+      await naive.close();
+    }
+  });
+});
+
 describe('BENCH_MODE in the product', () => {
   it('changes nothing: the order is stored, and no /api/bench route answers', async () => {
     const product = await createTestApp({ config: { benchMode: 'nodb' } });

@@ -209,3 +209,58 @@ export async function changeCampaignSold(tx: Tx, itemId: string, delta: number):
     .returning({ sold: campaignItems.sold });
   return row?.sold ?? null;
 }
+
+/** A campaign's state and sale window, as the orders module checks them for one order. */
+export interface CampaignSaleWindow {
+  state: CampaignState;
+  startsAt: Date;
+  cutoffAt: Date;
+  paymentMinutes: number;
+}
+
+/**
+ * A campaign's sale window read under a share lock, in the caller's transaction: a close that commits
+ * first is seen, and one that commits later waits for the caller (as the intake's batches read it).
+ */
+export async function campaignSaleWindowTx(tx: Tx, id: string): Promise<CampaignSaleWindow | undefined> {
+  const [row] = await tx
+    .select({
+      state: campaigns.state,
+      startsAt: campaigns.startsAt,
+      cutoffAt: campaigns.cutoffAt,
+      paymentMinutes: campaigns.paymentMinutes,
+    })
+    .from(campaigns)
+    .where(eq(campaigns.id, id))
+    .for('share');
+  return row;
+}
+
+/** Whether a campaign with this id exists (in any state). */
+export async function campaignExists(db: Executor, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, id));
+  return row !== undefined;
+}
+
+/** What the storefront shows of a campaign besides its items: the cover image and the description. */
+export async function campaignStorefrontText(
+  db: Executor,
+  id: string,
+): Promise<{ coverUrl: string; description: string } | undefined> {
+  const [row] = await db
+    .select({ coverUrl: campaigns.coverUrl, description: campaigns.description })
+    .from(campaigns)
+    .where(eq(campaigns.id, id));
+  return row;
+}
+
+/**
+ * Locks for update, in id order (the order every writer takes them in), the campaign items whose ids
+ * `itemIds` selects: a query of the caller's (say, an order's lines), so that it is one statement.
+ */
+export async function lockCampaignItemsTx(tx: Tx, itemIds: SQL): Promise<void> {
+  await tx.execute(sql`
+    SELECT c.id FROM ${campaignItems} c
+    WHERE c.id IN (${itemIds})
+    ORDER BY c.id FOR UPDATE`);
+}

@@ -30,10 +30,15 @@ export { campaignsModule } from './campaigns.module.js';
 export {
   type CampaignDetail,
   type CampaignForOrdering,
+  type CampaignSaleWindow,
+  campaignExists,
+  campaignSaleWindowTx,
+  campaignStorefrontText,
   changeCampaignSold,
   getCampaignDetail,
   getCampaignForOrdering,
   listCampaigns,
+  lockCampaignItemsTx,
   skuLabel,
 } from './campaigns.queries.js';
 export { campaignsRoutes } from './campaigns.routes.js';

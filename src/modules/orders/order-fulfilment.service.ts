@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
-import { campaigns } from '../campaigns/index.js';
+import { campaignExists } from '../campaigns/index.js';
 import { ship } from '../inventory/index.js';
 import { leaders, pickupPoints } from '../leaders/index.js';
 import { recordMoves } from './order-lifecycle.service.js';
@@ -48,11 +48,7 @@ async function moveMany(
  * tell the person their click worked when they picked the wrong thing.
  */
 async function mustExist(tx: Tx, input: { campaignId: string; pickupPointId?: string }): Promise<void> {
-  const [campaign] = await tx
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(eq(campaigns.id, input.campaignId));
-  if (!campaign) {
+  if (!(await campaignExists(tx, input.campaignId))) {
     throw ordersError('orders.campaign_not_found', { field: 'body.campaignId', detail: input.campaignId });
   }
   if (input.pickupPointId === undefined) return;

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/audit/index.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
-import { campaignItems, campaigns, isOpenForOrders } from '../campaigns/index.js';
+import { campaignSaleWindowTx, isOpenForOrders, lockCampaignItemsTx } from '../campaigns/index.js';
 import { giveBack, lockOrder, move, type OrderRow } from './order-lifecycle.service.js';
 import { ordersError } from './orders.errors.js';
 import { orderLines, orders } from './orders.tables.js';
@@ -42,16 +42,7 @@ export async function approveHeldOrderTx(
 ): Promise<{ paymentDueAt: Date }> {
   const order = await lockHeld(tx, orderId, 'pending_payment');
   // Read under a share lock, as the intake does: a close that commits first is seen, a later one waits.
-  const [campaign] = await tx
-    .select({
-      state: campaigns.state,
-      startsAt: campaigns.startsAt,
-      cutoffAt: campaigns.cutoffAt,
-      paymentMinutes: campaigns.paymentMinutes,
-    })
-    .from(campaigns)
-    .where(eq(campaigns.id, order.campaignId))
-    .for('share');
+  const campaign = await campaignSaleWindowTx(tx, order.campaignId);
   const now = deps.clock.now();
   if (!campaign || !isOpenForOrders(campaign, now)) {
     throw ordersError('orders.campaign_not_open', {
@@ -90,10 +81,10 @@ export async function rejectHeldOrderTx(
   reason: string,
 ): Promise<void> {
   const order = await lockHeld(tx, orderId, 'cancelled');
-  await tx.execute(sql`
-    SELECT c.id FROM ${campaignItems} c
-    WHERE c.id IN (SELECT l.campaign_item_id FROM ${orderLines} l WHERE l.order_id = ${order.id})
-    ORDER BY c.id FOR UPDATE`);
+  await lockCampaignItemsTx(
+    tx,
+    sql`SELECT l.campaign_item_id FROM ${orderLines} l WHERE l.order_id = ${order.id}`,
+  );
   await giveBack(deps, tx, actor, order);
   await move(deps, tx, actor, order, 'cancelled', noteOf('rejected', reason));
   await deps.bus.publish(

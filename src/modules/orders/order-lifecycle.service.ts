@@ -4,7 +4,7 @@ import type { Tx } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/deps.js';
 import { newId } from '../../platform/ids.js';
 import { formatFen } from '../../platform/money.js';
-import { campaigns } from '../campaigns/index.js';
+import { campaignSaleWindowTx } from '../campaigns/index.js';
 import { customers, normalizePhone } from '../customers/index.js';
 import { canMove, needsRefundOnCancel, releasesStockOnCancel } from './domain/order-state.js';
 import { ordersError } from './orders.errors.js';
@@ -178,11 +178,7 @@ export async function markPaid(
  * the order is confirmed exactly once.
  */
 async function confirmIfClosed(deps: Deps, tx: Tx, actor: Actor, order: OrderRow): Promise<void> {
-  const [campaign] = await tx
-    .select({ state: campaigns.state })
-    .from(campaigns)
-    .where(eq(campaigns.id, order.campaignId))
-    .for('share');
+  const campaign = await campaignSaleWindowTx(tx, order.campaignId);
   if (campaign?.state !== 'closed' && campaign?.state !== 'fulfilled') return;
   await move(deps, tx, actor, order, 'confirmed', 'paid after the campaign closed');
 }

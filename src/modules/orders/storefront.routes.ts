@@ -13,6 +13,7 @@ import { DomainError } from '../../platform/errors.js';
 import { ErrorBodySchema } from '../../platform/http/schemas.js';
 import {
   buyableNow,
+  campaignStorefrontText,
   campaigns,
   getCampaignForOrdering,
   isOpenForOrders,
@@ -147,10 +148,7 @@ export const storefrontRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async
       if (!maySellIn(campaign, leader.regionPath)) {
         throw ordersError('orders.leader_may_not_sell', { field: 'query.leader' });
       }
-      const [row] = await deps.db
-        .select({ coverUrl: campaigns.coverUrl, description: campaigns.description })
-        .from(campaigns)
-        .where(eq(campaigns.id, campaign.id));
+      const row = await campaignStorefrontText(deps.db, campaign.id);
       const points = await deps.db
         .select({
           id: pickupPoints.id,
