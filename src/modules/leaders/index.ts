@@ -105,7 +105,8 @@ export {
 export { passwordChangeRequired } from './onboarding/onboarding-shared.js';
 export { pngDataUrl, scribblePng } from './onboarding/png-encode.js';
 export { checkSignaturePng } from './onboarding/signature-png.js';
-export { completeMaterialTx, createMaterialTx, trainingOfLeader } from './onboarding/training.service.js';
+export { trainingOfLeader } from './onboarding/training.queries.js';
+export { completeMaterialTx, createMaterialTx } from './onboarding/training.service.js';
 export { createPickupPointTx, type PickupPointInput } from './pickup-points.service.js';
 export { assignRegionManagerTx } from './regions/region-managers.service.js';
 export { regionManagers } from './regions/region-managers.tables.js';

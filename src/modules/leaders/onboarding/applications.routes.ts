@@ -34,7 +34,7 @@ import {
   StatusBody,
 } from './onboarding.schema.js';
 import { leaderApplications } from './onboarding.tables.js';
-import { trainingOfLeader } from './training.service.js';
+import { trainingOfLeader } from './training.queries.js';
 
 const tags = ['leader-onboarding'];
 const publicErrors = {

@@ -17,16 +17,8 @@ import {
   ProgressQuery,
   ProgressView,
 } from './onboarding.schema.js';
-import {
-  completeMaterial,
-  createMaterial,
-  getMaterial,
-  listMaterials,
-  myTraining,
-  setMaterialStatus,
-  trainingProgress,
-  updateMaterial,
-} from './training.service.js';
+import { getMaterial, listMaterials, myTraining, trainingProgress } from './training.queries.js';
+import { completeMaterial, createMaterial, setMaterialStatus, updateMaterial } from './training.service.js';
 
 const tags = ['leader-onboarding'];
 const writeErrors = { 404: ErrorBodySchema, 409: ErrorBodySchema, ...standardErrors };
