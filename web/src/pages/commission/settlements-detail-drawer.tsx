@@ -53,7 +53,12 @@ export function SettlementsDetailDrawer({ id, onClose }: { id: string | null; on
                 ),
               },
               { title: t('cSettlements.entries'), dataIndex: 'entryCount', align: 'right' },
-              { title: t('cSettlements.settled'), dataIndex: 'settledFen', align: 'right', render: formatYuan },
+              {
+                title: t('cSettlements.settled'),
+                dataIndex: 'settledFen',
+                align: 'right',
+                render: formatYuan,
+              },
               { title: t('cSettlements.netted'), dataIndex: 'nettedFen', align: 'right', render: formatYuan },
               {
                 title: t('cSettlements.available'),

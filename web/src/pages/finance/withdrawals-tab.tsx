@@ -62,7 +62,12 @@ export function WithdrawalsTab({ canWrite }: { canWrite: boolean }) {
       title: t('finance.account'),
       render: (_, w) => `${t(`finance.method.${w.method}` as MessageKey)} ${w.payeeName} ${w.accountMasked}`,
     },
-    { title: t('finance.leaderAvailable'), dataIndex: 'leaderAvailableFen', align: 'right', render: formatYuan },
+    {
+      title: t('finance.leaderAvailable'),
+      dataIndex: 'leaderAvailableFen',
+      align: 'right',
+      render: formatYuan,
+    },
     {
       title: t('finance.leaderOwed'),
       dataIndex: 'leaderOwedFen',
