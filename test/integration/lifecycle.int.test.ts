@@ -130,7 +130,8 @@ describe('process lifecycle', () => {
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
     const users = await fetch(`http://127.0.0.1:${port}/api/users`, { headers: { cookie } });
-    expect(((await users.json()) as { total: number }).total).toBe(8);
+    // The seven demo accounts, 陈静's city-partner login and the two leaders approved in the demo's weeks.
+    expect(((await users.json()) as { total: number }).total).toBe(10);
     // Every connection of the application logs in as its own role, not as the superuser.
     const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
     const admin = new pg.Client({
