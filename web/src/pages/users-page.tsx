@@ -8,8 +8,7 @@ import { QueryError } from '../components/query-error';
 import { RoleTags } from '../components/role-tags';
 import { formatDateTime } from '../format';
 import { useLocale } from '../locale-context';
-import { useListParams } from '../shared/list-params';
-import { useUpdateUser, useUserList } from '../users-api';
+import { type UserListParams, useUpdateUser, useUserList } from '../users-api';
 import { UserCreateModal } from './user-create-modal';
 import { UserEditModal } from './user-edit-modal';
 import { UserPasswordModal } from './user-password-modal';
@@ -21,7 +20,7 @@ export function UsersPage() {
   const can = useCan();
   const me = useCurrentUser();
   const canWrite = can('users.write');
-  const { params, setFilters, table } = useListParams({ q: '' });
+  const [params, setParams] = useState<UserListParams>({ q: '', page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<Dialog>(null);
   const list = useUserList(params);
   const updateUser = useUpdateUser();
@@ -123,8 +122,7 @@ export function UsersPage() {
         placeholder={t('users.searchPlaceholder')}
         enterButton={t('common.search')}
         style={{ maxWidth: 360, marginBottom: 16 }}
-        defaultValue={params.q}
-        onSearch={(q) => setFilters({ q: q.trim() })}
+        onSearch={(q) => setParams((current) => ({ ...current, q: q.trim(), page: 1 }))}
         data-testid="users-search"
       />
       <QueryError error={list.error} />
@@ -134,7 +132,20 @@ export function UsersPage() {
         columns={columns}
         dataSource={list.data?.items}
         loading={list.isFetching}
-        {...table(list.data?.total)}
+        pagination={{
+          current: params.page,
+          pageSize: params.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        onChange={(pagination) =>
+          setParams((current) => ({
+            ...current,
+            page: pagination.current ?? 1,
+            pageSize: pagination.pageSize ?? current.pageSize,
+          }))
+        }
       />
       {dialog?.kind === 'create' && <UserCreateModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <UserEditModal user={dialog.user} onClose={() => setDialog(null)} />}
