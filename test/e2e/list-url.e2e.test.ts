@@ -14,7 +14,7 @@ beforeAll(async () => {
   if (!browserAvailable) return;
   server = await startE2eServer();
   admin = await makeUser(server.tdb, ['admin']);
-  // Enough users for a second page of ten.
+  // Enough audit records (one per user made) for a second page of ten.
   for (let i = 0; i < 12; i += 1) await makeUser(server.tdb, ['finance']);
 });
 
@@ -25,12 +25,12 @@ describe.skipIf(!browserAvailable)('a list page bound to the address', () => {
     const s = server as E2eServer;
     const page = await s.browser.newPage();
     await logIn(page, s.base, admin.username, admin.password);
-    const table = page.getByTestId('users-table');
+    const table = page.getByTestId('audit-table');
     // antd draws the pager beside the table, not inside the element that carries the test id.
     const activePage = page.locator('.ant-pagination-item-active');
 
-    // A link to the second page of ten opens on it.
-    await page.goto(`${s.base}/users?pageSize=10&page=2`);
+    // A link to the second page of ten opens on it (thirteen users made: thirteen audit records).
+    await page.goto(`${s.base}/audit?pageSize=10&page=2`);
     await activePage.getByText('2').waitFor();
     expect(await table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
 
@@ -41,15 +41,17 @@ describe.skipIf(!browserAvailable)('a list page bound to the address', () => {
     await page.goBack();
     await activePage.getByText('2').waitFor();
 
-    // A search goes to the first page and into the address; a reload keeps both the box and the rows.
-    await page.getByTestId('users-search').locator('input').fill(admin.username);
-    await page.getByTestId('users-search').locator('input').press('Enter');
-    await page.waitForURL((url) => url.searchParams.get('q') === admin.username);
+    // A filter goes to the first page and into the address; a reload keeps both the box and the rows.
+    await page.getByTestId('audit-filter-action').fill('auth.login');
+    await page.getByTestId('audit-search').click();
+    await page.waitForURL((url) => url.searchParams.get('action') === 'auth.login');
     expect(new URL(page.url()).searchParams.get('page')).toBeNull();
     await page.reload();
-    await table.getByText(admin.username).waitFor();
-    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
-    expect(await page.getByTestId('users-search').locator('input').inputValue()).toBe(admin.username);
+    await table.getByText('auth.login').first().waitFor();
+    const actions = await table.locator('tbody tr.ant-table-row').allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    for (const row of actions) expect(row).toContain('auth.login');
+    expect(await page.getByTestId('audit-filter-action').inputValue()).toBe('auth.login');
     await page.close();
   });
 });
